@@ -1,0 +1,14 @@
+//! The Rules for personal reception of the prosecution service (Order No. 87) as code.
+//!
+//! Pure Rust with no I/O: the SPA runs it in the browser and the Worker runs it again on
+//! the server, so every decision has exactly one implementation. Clause ids (`R2`, `R5`, ...)
+//! refer to `shared/spec/RULES.md`.
+
+pub mod directory;
+pub mod lang;
+pub mod office;
+pub mod search;
+
+pub use directory::{Directory, DirectoryError, Snapshot};
+pub use lang::Lang;
+pub use office::{LocalizedText, Office, OfficeId, OfficeIdError, OfficeLevel, Specialisation};

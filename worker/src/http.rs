@@ -1,0 +1,64 @@
+//! Small helpers for building responses.
+
+use serde::Serialize;
+use worker::{Headers, Response};
+
+/// A JSON response; serialising our own types cannot fail, so a failure is a plain 500.
+pub fn json<T: Serialize>(status: u16, value: &T) -> Response {
+    match serde_json::to_string(value) {
+        Ok(body) => text(status, body, "application/json; charset=utf-8"),
+        Err(_) => text(500, String::new(), "text/plain"),
+    }
+}
+
+pub fn text(status: u16, body: String, content_type: &str) -> Response {
+    let headers = Headers::new();
+    let _ = headers.set("Content-Type", content_type);
+    Response::builder()
+        .with_status(status)
+        .with_headers(headers)
+        .fixed(body.into_bytes())
+}
+
+pub fn not_modified(etag: &str, cache_control: &str) -> Response {
+    let headers = Headers::new();
+    let _ = headers.set("ETag", etag);
+    let _ = headers.set("Cache-Control", cache_control);
+    Response::builder()
+        .with_status(304)
+        .with_headers(headers)
+        .empty()
+}
+
+/// Whether an `If-None-Match` header value matches our (strong) ETag. Compared weakly, as
+/// RFC 9110 says for `If-None-Match`, so `W/"x"` matches `"x"`.
+pub fn etag_matches(if_none_match: &str, etag: &str) -> bool {
+    if_none_match
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
+}
+
+/// Headers every API response carries.
+pub fn secure(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    let _ = headers.set("X-Content-Type-Options", "nosniff");
+    let _ = headers.set("Referrer-Policy", "no-referrer");
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::etag_matches;
+
+    #[test]
+    fn if_none_match_forms() {
+        let tag = "\"abc\"";
+        assert!(etag_matches("\"abc\"", tag));
+        assert!(etag_matches("W/\"abc\"", tag));
+        assert!(etag_matches("\"x\", \"abc\"", tag));
+        assert!(etag_matches("*", tag));
+        assert!(!etag_matches("\"abd\"", tag));
+        assert!(!etag_matches("", tag));
+    }
+}

@@ -1,0 +1,80 @@
+//! The route table: which paths exist under `/api/`, which methods each accepts, and what
+//! answers a path that does not exist (404) or a method it does not accept (405 + Allow).
+
+use crate::error::ApiError;
+use crate::{http, offices};
+use rules::OfficeId;
+use serde::Serialize;
+use worker::{Env, Method, Request, Response};
+
+const READ: &[&str] = &["GET", "HEAD"];
+
+enum Route {
+    Health,
+    Offices,
+    Office(String),
+}
+
+fn route(path: &str) -> Option<Route> {
+    let rest = path.strip_prefix("/api/v1/")?;
+    let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["health"] => Some(Route::Health),
+        ["offices"] => Some(Route::Offices),
+        ["offices", id] if !id.is_empty() => Some(Route::Office((*id).to_owned())),
+        _ => None,
+    }
+}
+
+pub async fn dispatch(req: Request, env: &Env) -> Result<Response, ApiError> {
+    let path = req.path();
+    let Some(route) = route(&path) else {
+        return Err(ApiError::NotFound { field: None });
+    };
+    if !matches!(req.method(), Method::Get | Method::Head) {
+        return Err(ApiError::MethodNotAllowed { allow: READ });
+    }
+    match route {
+        Route::Health => Ok(health()),
+        Route::Offices => offices::list(&req, env).await,
+        Route::Office(id) => {
+            // An id that cannot exist is as unknown as one that does not.
+            let id = OfficeId::parse(&id).map_err(|_| ApiError::NotFound { field: Some("id") })?;
+            offices::get(env, &id).await
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    version: &'static str,
+}
+
+fn health() -> Response {
+    let mut response = http::json(
+        200,
+        &Health {
+            status: "ok",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+    );
+    let _ = response.headers_mut().set("Cache-Control", "no-store");
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_resolve_to_routes() {
+        assert!(matches!(route("/api/v1/health"), Some(Route::Health)));
+        assert!(matches!(route("/api/v1/offices"), Some(Route::Offices)));
+        assert!(matches!(route("/api/v1/offices/"), Some(Route::Offices)));
+        assert!(matches!(route("/api/v1/offices/gpo"), Some(Route::Office(id)) if id == "gpo"));
+        assert!(route("/api/v1/offices/gpo/x").is_none());
+        assert!(route("/api/v2/health").is_none());
+        assert!(route("/api/").is_none());
+    }
+}

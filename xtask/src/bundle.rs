@@ -1,0 +1,33 @@
+//! Release builds of the SPA (Trunk → dist/) and of the Worker (worker-build → worker/build/).
+
+use crate::sh;
+use std::path::Path;
+
+pub fn build_all(root: &Path) -> Result<(), String> {
+    build_app(root)?;
+    build_worker(root)
+}
+
+fn build_app(root: &Path) -> Result<(), String> {
+    sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))
+}
+
+fn build_worker(root: &Path) -> Result<(), String> {
+    let bin = root.join("node_modules/.bin");
+    let cargo_bin = which("wasm-bindgen").ok_or("wasm-bindgen is not on PATH")?;
+    sh::run(
+        sh::cmd(&root.join("worker"), "worker-build")
+            .arg("--release")
+            // worker-build would download these; use the ones installed from the registries.
+            .env("WASM_BINDGEN_BIN", cargo_bin)
+            .env("ESBUILD_BIN", bin.join("esbuild"))
+            .env("WASM_OPT_BIN", bin.join("wasm-opt")),
+    )
+}
+
+fn which(program: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(program))
+        .find(|p| p.is_file())
+}

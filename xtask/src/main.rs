@@ -1,0 +1,69 @@
+//! `cargo xtask <command>`: the project's own build tool. Every step a fresh machine needs
+//! (tools, builds, local D1/KV, the server, the tests) lives here, so the README can say
+//! "two commands" and CI runs exactly what a developer runs.
+
+mod bundle;
+mod offices_gen;
+mod seed;
+mod server;
+mod sh;
+mod size;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  dev          install what is missing, build, migrate + seed the local D1/KV, serve on
+               http://127.0.0.1:8787
+  test         the same set-up, then fmt, clippy, unit, API and end-to-end tests
+  size         gzip bytes of the first screen and of the Worker bundle (after a build)
+  build        install what is missing and build the SPA and the Worker (release)
+  gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json";
+
+fn main() -> ExitCode {
+    let root = project_root();
+    sh::prepare_path(&root);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dev") => dev(&root),
+        Some("test") => return test::run(&root),
+        Some("build") => tools::ensure(&root, tools::Purpose::Build)
+            .and_then(|()| bundle::build_all(&root)),
+        Some("size") => size::run(&root),
+        Some("gen-offices") => offices_gen::run(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn dev(root: &Path) -> Result<(), String> {
+    tools::ensure(root, tools::Purpose::Build)?;
+    bundle::build_all(root)?;
+    seed::run(root, None)?;
+    let port = 8787;
+    println!("\nQabyldau is served on http://127.0.0.1:{port}  (Ctrl-C stops it)\n");
+    sh::run(
+        sh::cmd(root, "wrangler")
+            .args(["dev", "--ip", "127.0.0.1", "--port"])
+            .arg(port.to_string()),
+    )
+}

@@ -1,0 +1,96 @@
+//! A `wrangler dev` of the tests' own: a free port, a fresh state directory, stopped (with
+//! workerd under it) when dropped, so a developer's running server and data are untouched.
+
+use crate::sh;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct DevServer {
+    child: Child,
+    pub url: String,
+    pub log: PathBuf,
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+impl DevServer {
+    pub fn start(root: &Path, state: &Path) -> Result<DevServer, String> {
+        let port = free_port()?;
+        let inspector = free_port()?;
+        let log = root.join("target/test-wrangler.log");
+        let log_file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
+        let child = sh::cmd(root, "wrangler")
+            .args(["dev", "--ip", "127.0.0.1", "--port"])
+            .arg(port.to_string())
+            .arg("--inspector-port")
+            .arg(inspector.to_string())
+            .arg("--persist-to")
+            .arg(state)
+            .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
+            .stdin(Stdio::null())
+            .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log_file)
+            // Own process group: stopping it stops workerd too.
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("cannot start wrangler dev: {e}"))?;
+        let server = DevServer {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            log,
+        };
+        server.wait_healthy(Duration::from_secs(180))?;
+        Ok(server)
+    }
+
+    fn wait_healthy(&self, limit: Duration) -> Result<(), String> {
+        let started = Instant::now();
+        let health = format!("{}/api/v1/health", self.url);
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(5))
+            .build();
+        while started.elapsed() < limit {
+            if let Ok(resp) = agent.get(&health).call() {
+                if resp.status() == 200 {
+                    println!(
+                        "xtask: wrangler dev is up at {} after {:.1}s",
+                        self.url,
+                        started.elapsed().as_secs_f32()
+                    );
+                    return Ok(());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        Err(format!(
+            "wrangler dev did not answer {health} within {}s; see {}",
+            limit.as_secs(),
+            self.log.display()
+        ))
+    }
+}
+
+impl Drop for DevServer {
+    fn drop(&mut self) {
+        let group = self.child.id().to_string();
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &format!("-{group}")])
+            .status();
+        for _ in 0..50 {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &format!("-{group}")])
+            .status();
+        let _ = self.child.wait();
+    }
+}

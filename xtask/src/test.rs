@@ -1,0 +1,202 @@
+//! `cargo xtask test`: set-up, static checks, unit tests, then API and end-to-end tests
+//! against a `wrangler dev` of its own. Ends with one line: `N passed, N failed`.
+
+use crate::server::DevServer;
+use crate::{bundle, seed, sh, tools};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, ExitCode, Stdio};
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// A check that is not a test runner (fmt, clippy, a build) counts as one item.
+    fn step(&mut self, name: &str, result: Result<(), String>) -> bool {
+        match result {
+            Ok(()) => {
+                self.passed += 1;
+                true
+            }
+            Err(e) => {
+                eprintln!("xtask: {name} failed: {e}");
+                self.failed += 1;
+                self.failures.push(name.to_owned());
+                false
+            }
+        }
+    }
+
+    fn tests(&mut self, name: &str, counts: Result<(usize, usize), String>) {
+        match counts {
+            Ok((passed, failed)) => {
+                self.passed += passed;
+                self.failed += failed;
+                if failed > 0 {
+                    self.failures.push(format!("{name} ({failed} failed)"));
+                }
+            }
+            Err(e) => {
+                eprintln!("xtask: {name} did not run: {e}");
+                self.failed += 1;
+                self.failures.push(name.to_owned());
+            }
+        }
+    }
+
+    fn finish(self) -> ExitCode {
+        if !self.failures.is_empty() {
+            println!("failed: {}", self.failures.join("; "));
+        }
+        println!("{} passed, {} failed", self.passed, self.failed);
+        if self.failed == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn run(root: &Path) -> ExitCode {
+    let mut tally = Tally::default();
+    if !tally.step("set-up", tools::ensure(root, tools::Purpose::Test)) {
+        return tally.finish();
+    }
+    tally.step(
+        "cargo fmt --check",
+        sh::run(sh::cmd(root, "cargo").args(["fmt", "--all", "--", "--check"])),
+    );
+    tally.step(
+        "clippy (native)",
+        sh::run(sh::cmd(root, "cargo").args([
+            "clippy", "--quiet", "-p", "rules", "-p", "xtask", "-p", "api-tests", "-p",
+            "worker-api", "--all-targets", "--", "-D", "warnings",
+        ])),
+    );
+    tally.step(
+        "clippy (wasm32)",
+        sh::run(sh::cmd(root, "cargo").args([
+            "clippy", "--quiet", "-p", "rules", "-p", "app", "-p", "worker-api", "--target",
+            "wasm32-unknown-unknown", "--", "-D", "warnings",
+        ])),
+    );
+    tally.tests(
+        "unit tests",
+        cargo_test(sh::cmd(root, "cargo").args([
+            "test", "-p", "rules", "-p", "xtask", "-p", "worker-api",
+        ])),
+    );
+    if !tally.step("build", bundle::build_all(root)) {
+        return tally.finish();
+    }
+
+    let state = root.join("target/test-state");
+    let _ = std::fs::remove_dir_all(&state);
+    if !tally.step("seed a fresh local D1/KV", seed::run(root, Some(&state))) {
+        return tally.finish();
+    }
+    let server = match DevServer::start(root, &state) {
+        Ok(server) => server,
+        Err(e) => {
+            tally.step("start wrangler dev", Err(e));
+            return tally.finish();
+        }
+    };
+    tally.tests(
+        "API tests",
+        cargo_test(
+            sh::cmd(root, "cargo")
+                .args(["test", "-p", "api-tests"])
+                .env("QABYLDAU_URL", &server.url),
+        ),
+    );
+    tally.tests("end-to-end tests", playwright(root, &server.url));
+    let log = server.log.clone();
+    drop(server);
+    println!("xtask: the test server is stopped; its log is {}", log.display());
+    tally.finish()
+}
+
+/// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
+fn cargo_test(c: &mut Command) -> Result<(usize, usize), String> {
+    println!("$ cargo {}", c.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    let mut child = c
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let (mut passed, mut failed, mut saw_result) = (0, 0, false);
+    let stdout = child.stdout.take().expect("piped stdout");
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        println!("{line}");
+        if let Some((p, f)) = parse_test_result(&line) {
+            passed += p;
+            failed += f;
+            saw_result = true;
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !saw_result {
+        return Err(format!("no test results ({status})"));
+    }
+    if !status.success() && failed == 0 {
+        failed = 1;
+    }
+    Ok((passed, failed))
+}
+
+fn parse_test_result(line: &str) -> Option<(usize, usize)> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let count = |word: &str| -> Option<usize> {
+        let end = rest.find(&format!(" {word}"))?;
+        rest[..end].rsplit([' ', '.']).next()?.parse().ok()
+    };
+    Some((count("passed")?, count("failed")?))
+}
+
+/// Runs Playwright with its JSON report written to target/e2e-results.json.
+fn playwright(root: &Path, url: &str) -> Result<(usize, usize), String> {
+    let report = root.join("target/e2e-results.json");
+    let _ = std::fs::remove_file(&report);
+    let status = sh::run(
+        sh::cmd(root, "playwright")
+            .arg("test")
+            .env("QABYLDAU_URL", url)
+            .env("CHROMIUM", tools::CHROMIUM),
+    );
+    let text = std::fs::read_to_string(&report)
+        .map_err(|e| format!("no report {} ({e}); {status:?}", report.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let stat = |k: &str| json["stats"][k].as_u64().unwrap_or(0) as usize;
+    let (passed, mut failed) = (stat("expected") + stat("flaky"), stat("unexpected"));
+    if passed + failed == 0 {
+        return Err("Playwright ran no test".into());
+    }
+    if status.is_err() && failed == 0 {
+        failed = 1;
+    }
+    Ok((passed, failed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_test_result;
+
+    #[test]
+    fn reads_cargo_test_summaries() {
+        assert_eq!(
+            parse_test_result(
+                "test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out"
+            ),
+            Some((12, 0))
+        );
+        assert_eq!(
+            parse_test_result("test result: FAILED. 3 passed; 2 failed; 0 ignored"),
+            Some((3, 2))
+        );
+        assert_eq!(parse_test_result("running 3 tests"), None);
+    }
+}
