@@ -93,10 +93,12 @@ impl Directory {
                 }
                 (None, Some(_)) => return Err(DirectoryError::MissingParent(office.id.clone())),
                 (Some(pid), Some(want)) => {
-                    let parent = by_id.get(pid).ok_or_else(|| DirectoryError::UnknownParent {
-                        office: office.id.clone(),
-                        parent: pid.clone(),
-                    })?;
+                    let parent = by_id
+                        .get(pid)
+                        .ok_or_else(|| DirectoryError::UnknownParent {
+                            office: office.id.clone(),
+                            parent: pid.clone(),
+                        })?;
                     if parent.level != want {
                         return Err(DirectoryError::WrongParentLevel {
                             office: office.id.clone(),
@@ -178,7 +180,12 @@ mod tests {
         vec![
             office("gpo", OfficeLevel::General, None, None),
             office("north", OfficeLevel::Regional, Some("gpo"), Some("north")),
-            office("north-a", OfficeLevel::District, Some("north"), Some("north")),
+            office(
+                "north-a",
+                OfficeLevel::District,
+                Some("north"),
+                Some("north"),
+            ),
         ]
     }
 
@@ -204,7 +211,10 @@ mod tests {
                 "district under gpo",
                 Box::new(|v| v[2].parent_id = Some(OfficeId::parse("gpo").unwrap())),
             ),
-            ("district without parent", Box::new(|v| v[2].parent_id = None)),
+            (
+                "district without parent",
+                Box::new(|v| v[2].parent_id = None),
+            ),
             ("wrong region", Box::new(|v| v[2].region_id = None)),
             ("empty name", Box::new(|v| v[1].name.kk = " ".into())),
         ];

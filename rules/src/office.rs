@@ -172,7 +172,6 @@ impl LocalizedText {
 /// One prosecutor's office as published in the directory. `address` and `phone` stay `None`
 /// until an office supplies real ones: nothing here is invented.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Office {
     pub id: OfficeId,
     pub level: OfficeLevel,
@@ -239,7 +238,10 @@ mod tests {
         ] {
             assert_eq!(OfficeLevel::parse(level.code()), Some(level));
         }
-        assert_eq!(Specialisation::parse("military"), Some(Specialisation::Military));
+        assert_eq!(
+            Specialisation::parse("military"),
+            Some(Specialisation::Military)
+        );
         assert_eq!(Specialisation::parse("navy"), None);
     }
 }

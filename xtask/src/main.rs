@@ -19,6 +19,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   dev          install what is missing, build, migrate + seed the local D1/KV, serve on
                http://127.0.0.1:8787
   test         the same set-up, then fmt, clippy, unit, API and end-to-end tests
+  seed         apply the D1 migrations and load data/ into the local D1/KV (.wrangler/state)
   size         gzip bytes of the first screen and of the Worker bundle (after a build)
   build        install what is missing and build the SPA and the Worker (release)
   gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json";
@@ -30,9 +31,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dev") => dev(&root),
         Some("test") => return test::run(&root),
-        Some("build") => tools::ensure(&root, tools::Purpose::Build)
-            .and_then(|()| bundle::build_all(&root)),
+        Some("build") => {
+            tools::ensure(&root, tools::Purpose::Build).and_then(|()| bundle::build_all(&root))
+        }
         Some("size") => size::run(&root),
+        Some("seed") => seed::run(&root, None),
         Some("gen-offices") => offices_gen::run(&root),
         _ => {
             eprintln!("{USAGE}");

@@ -26,8 +26,8 @@ struct Division {
 
 pub fn run(root: &Path) -> Result<(), String> {
     let src = root.join("../shared/data/kz-admin-divisions.json");
-    let text = std::fs::read_to_string(&src)
-        .map_err(|e| format!("cannot read {}: {e}", src.display()))?;
+    let text =
+        std::fs::read_to_string(&src).map_err(|e| format!("cannot read {}: {e}", src.display()))?;
     let units: Vec<Unit> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let offices = build(&units)?;
     let dir = Directory::new(offices).map_err(|e| e.to_string())?;
@@ -72,7 +72,9 @@ fn build(units: &[Unit]) -> Result<Vec<Office>, String> {
             phone: None,
         });
         for d in &unit.districts {
-            let en = d.en.clone().unwrap_or_else(|| transliterate_kk(strip_generic_kk(&d.kk)));
+            let en =
+                d.en.clone()
+                    .unwrap_or_else(|| transliterate_kk(strip_generic_kk(&d.kk)));
             let is_city = d.kind == "city";
             let suffix = if is_city { "-city" } else { "" };
             offices.push(Office {

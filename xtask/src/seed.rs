@@ -15,8 +15,7 @@ struct OfficesFile {
 
 pub fn load_directory(root: &Path) -> Result<Directory, String> {
     let path = root.join("data/offices.json");
-    let text =
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let file: OfficesFile =
         serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Directory::new(file.offices).map_err(|e| format!("{}: {e}", path.display()))
@@ -55,7 +54,15 @@ pub fn run(root: &Path, persist_to: Option<&Path>) -> Result<(), String> {
     let metadata = serde_json::json!({ "etag": snapshot.etag }).to_string();
     let mut publish = sh::cmd(root, "wrangler");
     publish
-        .args(["kv", "key", "put", "snapshot:offices", "--binding", "KV", "--path"])
+        .args([
+            "kv",
+            "key",
+            "put",
+            "snapshot:offices",
+            "--binding",
+            "KV",
+            "--path",
+        ])
         .arg(&body_path)
         .args(["--metadata", &metadata]);
     local(&mut publish);
@@ -119,7 +126,10 @@ mod tests {
         assert_eq!(count(rules::OfficeLevel::General), 1);
         assert_eq!(count(rules::OfficeLevel::Regional), 20);
         assert!(count(rules::OfficeLevel::District) >= 228);
-        assert!(dir.offices().iter().all(|o| o.address.is_none() && o.phone.is_none()));
+        assert!(dir
+            .offices()
+            .iter()
+            .all(|o| o.address.is_none() && o.phone.is_none()));
         let talgar = dir
             .offices()
             .iter()

@@ -32,7 +32,11 @@ impl DevServer {
             .arg(inspector.to_string())
             .arg("--persist-to")
             .arg(state)
-            .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
+            .args([
+                "--show-interactive-dev-session=false",
+                "--log-level",
+                "warn",
+            ])
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
             .stderr(log_file)

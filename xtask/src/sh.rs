@@ -41,7 +41,9 @@ fn describe(c: &Command) -> String {
 pub fn run(c: &mut Command) -> Result<(), String> {
     let line = describe(c);
     println!("$ {line}");
-    let status = c.status().map_err(|e| format!("{line}: cannot start: {e}"))?;
+    let status = c
+        .status()
+        .map_err(|e| format!("{line}: cannot start: {e}"))?;
     if status.success() {
         Ok(())
     } else {

@@ -22,7 +22,9 @@ fn first_screen_files(dist: &Path, html: &str) -> Vec<PathBuf> {
             let end = rest.find('"').unwrap_or(0);
             let name = &rest[..end];
             let path = dist.join(name);
-            let fetched = [".js", ".wasm", ".css"].iter().any(|ext| name.ends_with(ext));
+            let fetched = [".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
             if fetched && path.is_file() && !files.contains(&path) {
                 files.push(path);
             }
@@ -67,8 +69,12 @@ pub fn run(root: &Path) -> Result<(), String> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|_| format!("{} is missing: run `cargo xtask build` first", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|_| {
+        format!(
+            "{} is missing: run `cargo xtask build` first",
+            dir.display()
+        )
+    })?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

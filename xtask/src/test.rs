@@ -73,21 +73,50 @@ pub fn run(root: &Path) -> ExitCode {
     tally.step(
         "clippy (native)",
         sh::run(sh::cmd(root, "cargo").args([
-            "clippy", "--quiet", "-p", "rules", "-p", "xtask", "-p", "api-tests", "-p",
-            "worker-api", "--all-targets", "--", "-D", "warnings",
+            "clippy",
+            "--quiet",
+            "-p",
+            "rules",
+            "-p",
+            "xtask",
+            "-p",
+            "api-tests",
+            "-p",
+            "worker-api",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
         ])),
     );
     tally.step(
         "clippy (wasm32)",
         sh::run(sh::cmd(root, "cargo").args([
-            "clippy", "--quiet", "-p", "rules", "-p", "app", "-p", "worker-api", "--target",
-            "wasm32-unknown-unknown", "--", "-D", "warnings",
+            "clippy",
+            "--quiet",
+            "-p",
+            "rules",
+            "-p",
+            "app",
+            "-p",
+            "worker-api",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
         ])),
     );
     tally.tests(
         "unit tests",
         cargo_test(sh::cmd(root, "cargo").args([
-            "test", "-p", "rules", "-p", "xtask", "-p", "worker-api",
+            "test",
+            "-p",
+            "rules",
+            "-p",
+            "xtask",
+            "-p",
+            "worker-api",
         ])),
     );
     if !tally.step("build", bundle::build_all(root)) {
@@ -117,13 +146,22 @@ pub fn run(root: &Path) -> ExitCode {
     tally.tests("end-to-end tests", playwright(root, &server.url));
     let log = server.log.clone();
     drop(server);
-    println!("xtask: the test server is stopped; its log is {}", log.display());
+    println!(
+        "xtask: the test server is stopped; its log is {}",
+        log.display()
+    );
     tally.finish()
 }
 
 /// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
 fn cargo_test(c: &mut Command) -> Result<(usize, usize), String> {
-    println!("$ cargo {}", c.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    println!(
+        "$ cargo {}",
+        c.get_args()
+            .map(|a| a.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     let mut child = c
         .stdout(Stdio::piped())
         .spawn()

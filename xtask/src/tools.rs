@@ -21,21 +21,33 @@ pub fn ensure(root: &Path, purpose: Purpose) -> Result<(), String> {
     ensure_cargo_tool(
         root,
         "wasm-bindgen",
-        &format!("wasm-bindgen {bindgen}"),
+        &bindgen,
         // Not --locked: the tool's own lockfile pins a webpki-roots the mirror lacks.
         &["install", "wasm-bindgen-cli", "--version", &bindgen],
     )?;
     ensure_cargo_tool(
         root,
         "worker-build",
-        &format!("worker-build {WORKER_BUILD}"),
-        &["install", "--locked", "worker-build", "--version", WORKER_BUILD],
+        WORKER_BUILD,
+        &[
+            "install",
+            "--locked",
+            "worker-build",
+            "--version",
+            WORKER_BUILD,
+        ],
     )?;
     ensure_cargo_tool(
         root,
         "trunk",
-        &format!("trunk {TRUNK}."),
-        &["install", "--locked", "trunk", "--version", &format!("^{TRUNK}")],
+        &format!("{TRUNK}."),
+        &[
+            "install",
+            "--locked",
+            "trunk",
+            "--version",
+            &format!("^{TRUNK}"),
+        ],
     )?;
     ensure_npm(root)?;
     if purpose == Purpose::Test {
@@ -47,7 +59,10 @@ pub fn ensure(root: &Path, purpose: Purpose) -> Result<(), String> {
 fn ensure_wasm_target(root: &Path) -> Result<(), String> {
     let installed = sh::output(sh::cmd(root, "rustup").args(["target", "list", "--installed"]))
         .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     sh::run(sh::cmd(root, "rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -55,25 +70,31 @@ fn ensure_wasm_target(root: &Path) -> Result<(), String> {
 
 /// The version of a package as resolved in Cargo.lock.
 pub fn lockfile_version(root: &Path, package: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
     let start = lock
         .find(&needle)
         .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
         + needle.len();
-    let end = lock[start..]
-        .find('"')
-        .ok_or("Cargo.lock is malformed")?;
+    let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
     Ok(lock[start..start + end].to_owned())
 }
 
+/// `want` is the start of the version the tool must print (`0.21.` for any 0.21).
 fn ensure_cargo_tool(root: &Path, bin: &str, want: &str, install: &[&str]) -> Result<(), String> {
     let have = sh::output(sh::cmd(root, bin).arg("--version")).unwrap_or_default();
-    if have.trim().starts_with(want) {
+    // Tools print `name 1.2.3` or just `1.2.3`.
+    let version = have
+        .split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    if version.is_some_and(|v| v.starts_with(want)) {
         return Ok(());
     }
-    println!("xtask: {bin} missing or not `{want}` (have {:?}); installing (several minutes)", have.trim());
+    println!(
+        "xtask: {bin} missing or not `{want}` (have {:?}); installing (several minutes)",
+        have.trim()
+    );
     sh::run(sh::cmd(root, "cargo").args(install))
 }
 
@@ -90,7 +111,9 @@ fn ensure_npm(root: &Path) -> Result<(), String> {
     sh::run(sh::cmd(root, "npm").args(["ci", "--no-audit", "--no-fund"]))?;
     let wasm_opt = sh::output(sh::cmd(root, "wasm-opt").arg("--version")).unwrap_or_default();
     if !wasm_opt.contains(BINARYEN) {
-        return Err(format!("wasm-opt from npm is not version {BINARYEN}: {wasm_opt}"));
+        return Err(format!(
+            "wasm-opt from npm is not version {BINARYEN}: {wasm_opt}"
+        ));
     }
     std::fs::write(&stamp_path, lock).map_err(|e| e.to_string())
 }

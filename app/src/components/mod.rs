@@ -1,0 +1,2 @@
+pub mod lang_switch;
+pub mod status;

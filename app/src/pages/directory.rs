@@ -1,0 +1,179 @@
+//! The first screen: every office, grouped by region, with a search that finds an office by
+//! any part of its name in any of the three languages.
+
+use crate::api;
+use crate::components::status::{LoadError, Loading};
+use crate::i18n::{count, found, Msg};
+use crate::lang::{href, use_lang};
+use leptos::prelude::*;
+use rules::search::fold;
+use rules::{Lang, Office, OfficeLevel};
+use std::sync::Arc;
+
+/// An office with its names folded once for searching.
+struct Entry {
+    office: Office,
+    folded: String,
+}
+
+impl Entry {
+    fn new(office: Office) -> Entry {
+        let n = &office.name;
+        let folded = fold(&format!("{} | {} | {}", n.kk, n.ru, n.en));
+        Entry { office, folded }
+    }
+
+    fn matches(&self, folded_query: &str) -> bool {
+        self.folded.contains(folded_query)
+    }
+}
+
+struct Group {
+    region: Entry,
+    districts: Vec<Entry>,
+}
+
+/// The directory arranged for display: the GPO, then each region with its offices.
+struct Index {
+    general: Vec<Entry>,
+    groups: Vec<Group>,
+}
+
+impl Index {
+    fn build(offices: Vec<Office>) -> Index {
+        let mut general = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut districts = Vec::new();
+        for office in offices {
+            match office.level {
+                OfficeLevel::General => general.push(Entry::new(office)),
+                OfficeLevel::Regional => groups.push(Group {
+                    region: Entry::new(office),
+                    districts: Vec::new(),
+                }),
+                OfficeLevel::District => districts.push(Entry::new(office)),
+            }
+        }
+        for d in districts {
+            if let Some(g) = groups
+                .iter_mut()
+                .find(|g| Some(&g.region.office.id) == d.office.region_id.as_ref())
+            {
+                g.districts.push(d);
+            }
+        }
+        Index { general, groups }
+    }
+}
+
+#[component]
+pub fn DirectoryPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move |m: Msg| m.text(lang.get());
+    let index =
+        LocalResource::new(|| async { api::offices().await.map(|o| Arc::new(Index::build(o))) });
+    let query = RwSignal::new(String::new());
+    Effect::new(move |_| super::set_title(t(Msg::DirectoryTitle)));
+
+    view! {
+        <h1>{move || t(Msg::DirectoryTitle)}</h1>
+        <p class="lead">{move || t(Msg::DirectoryIntro)}</p>
+        <search class="search" role="search">
+            <label for="office-search">{move || t(Msg::SearchLabel)}</label>
+            <input
+                id="office-search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="office-search-hint"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <p id="office-search-hint" class="hint">{move || t(Msg::SearchHint)}</p>
+        </search>
+        {move || match index.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => {
+                view! { <LoadError error retry=Callback::new(move |()| index.refetch()) /> }
+                    .into_any()
+            }
+            Some(Ok(index)) => view! { <Results index query=query.into() /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Results(index: Arc<Index>, query: Signal<String>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let q = fold(&query.get());
+        let searching = !q.is_empty();
+        let mut total = 0;
+        let general: Vec<_> = index.general.iter().filter(|e| e.matches(&q)).collect();
+        total += general.len();
+        let groups: Vec<_> = index
+            .groups
+            .iter()
+            .filter_map(|g| {
+                let region = g.region.matches(&q);
+                let districts: Vec<_> = g.districts.iter().filter(|d| d.matches(&q)).collect();
+                total += usize::from(region) + districts.len();
+                (region || !districts.is_empty())
+                    .then(|| group_view(g, region, districts, searching, lang))
+            })
+            .collect();
+        view! {
+            <p class="result-count" role="status" aria-live="polite">
+                {searching.then(|| if total == 0 { Msg::NoResults.text(lang).to_owned() } else { found(total, lang) })}
+            </p>
+            <ul class="offices general">
+                {general.into_iter().map(|e| office_link(&e.office, lang)).collect_view()}
+            </ul>
+            {(!groups.is_empty()).then(|| view! {
+                <h2 class="group-heading">{Msg::RegionalGroup.text(lang)}</h2>
+                <div class="regions">{groups}</div>
+            })}
+        }
+    }
+}
+
+fn group_view(
+    g: &Group,
+    region_matches: bool,
+    districts: Vec<&Entry>,
+    searching: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let shown = if searching {
+        districts.len() + usize::from(region_matches)
+    } else {
+        districts.len() + 1
+    };
+    let region = (!searching || region_matches).then(|| office_link(&g.region.office, lang));
+    view! {
+        <details class="region" prop:open=searching>
+            <summary>
+                <span class="region-name">{g.region.office.name.get(lang).to_owned()}</span>
+                <span class="region-count">{count(shown, lang)}</span>
+            </summary>
+            <ul class="offices">
+                {region}
+                {districts.into_iter().map(|d| office_link(&d.office, lang)).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+fn office_link(office: &Office, lang: Lang) -> impl IntoView {
+    let class = match office.level {
+        OfficeLevel::General => "office general",
+        OfficeLevel::Regional => "office regional",
+        OfficeLevel::District => "office district",
+    };
+    view! {
+        <li class=class>
+            <a href=href(lang, &format!("/offices/{}", office.id))>{office.name.get(lang).to_owned()}</a>
+        </li>
+    }
+}

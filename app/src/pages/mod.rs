@@ -1,0 +1,8 @@
+pub mod directory;
+pub mod not_found;
+pub mod office;
+
+/// Sets the browser tab's title: what the page is, then the service.
+fn set_title(what: &str) {
+    leptos::prelude::document().set_title(&format!("{what} — Qabyldau"));
+}

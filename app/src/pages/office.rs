@@ -1,0 +1,113 @@
+//! One office: its name, level, place in the hierarchy, contacts (only when real ones are
+//! published), how it receives (R3, R4, R37) and its subordinate offices.
+
+use crate::api::{self, FetchError, OfficeDetail};
+use crate::components::status::{LoadError, Loading};
+use crate::i18n::{level, Msg};
+use crate::lang::{href, use_lang};
+use crate::pages::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use rules::OfficeLevel;
+
+#[component]
+pub fn OfficePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let office = LocalResource::new(move || api::office(id()));
+    view! {
+        {move || match office.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
+            Some(Err(error)) => {
+                view! { <LoadError error retry=Callback::new(move |()| office.refetch()) /> }
+                    .into_any()
+            }
+            Some(Ok(detail)) => view! { <OfficeView detail /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn OfficeView(detail: OfficeDetail) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |m: Msg| m.text(lang.get());
+    let OfficeDetail {
+        office,
+        parent,
+        children,
+    } = detail;
+    let name = office.name.clone();
+    Effect::new(move |_| super::set_title(name.get(lang.get())));
+    let reception = if office.level == OfficeLevel::District {
+        Msg::ReceptionDistrict
+    } else {
+        Msg::ReceptionPreRegistration
+    };
+    let address = office.address.clone();
+    let phone = office.phone.clone();
+    let not_published = move || view! { <span class="muted">{t(Msg::NotPublished)}</span> };
+    let parent_crumb = parent.clone();
+    view! {
+        <nav class="breadcrumbs" aria-label=move || t(Msg::Breadcrumbs)>
+            <ol>
+                <li><a href=move || href(lang.get(), "/")>{move || t(Msg::BackToDirectory)}</a></li>
+                {parent_crumb.map(|p| {
+                    let id = p.id.clone();
+                    view! {
+                        <li><a href=move || href(lang.get(), &format!("/offices/{id}"))>{move || p.name.get(lang.get()).to_owned()}</a></li>
+                    }
+                })}
+            </ol>
+        </nav>
+        <article class="office-page">
+            <h1>{
+                let name = office.name.clone();
+                move || name.get(lang.get()).to_owned()
+            }</h1>
+            <p class="office-level">{move || level(office.level, lang.get())}</p>
+            <dl class="facts">
+                <dt>{move || t(Msg::Address)}</dt>
+                <dd>{move || match &address {
+                    Some(a) => a.get(lang.get()).to_owned().into_any(),
+                    None => not_published().into_any(),
+                }}</dd>
+                <dt>{move || t(Msg::Phone)}</dt>
+                <dd>{move || match &phone {
+                    Some(p) => p.clone().into_any(),
+                    None => not_published().into_any(),
+                }}</dd>
+            </dl>
+            <section aria-labelledby="reception-heading">
+                <h2 id="reception-heading">{move || t(Msg::ReceptionTitle)}</h2>
+                <p>{move || t(reception)}</p>
+                <p class="muted">{move || t(Msg::SchedulesComing)}</p>
+            </section>
+            {(!children.is_empty()).then(|| {
+                let children = children.clone();
+                view! {
+                    <section aria-labelledby="children-heading">
+                        <h2 id="children-heading">{move || t(Msg::Subordinate)}</h2>
+                        <ul class="offices">
+                            {move || {
+                                let lang = lang.get();
+                                children
+                                    .iter()
+                                    .map(|c| view! {
+                                        <li><a href=href(lang, &format!("/offices/{}", c.id))>{c.name.get(lang).to_owned()}</a></li>
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </section>
+                }
+            })}
+            {parent.map(|p| view! {
+                <p class="superior">
+                    {move || t(Msg::Superior)}": "
+                    <a href=move || href(lang.get(), &format!("/offices/{}", p.id))>{move || p.name.get(lang.get()).to_owned()}</a>
+                </p>
+            })}
+        </article>
+    }
+}
