@@ -198,25 +198,23 @@ mod tests {
         assert!(dir.get(&north).is_some());
     }
 
+    /// A named way to break a valid directory.
+    type Breakage = (&'static str, fn(&mut Vec<Office>));
+
     #[test]
     fn broken_trees_are_refused() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut Vec<Office>)>)> = vec![
-            ("duplicate", Box::new(|v| v.push(v[2].clone()))),
-            ("no gpo", Box::new(|v| drop(v.remove(0)))),
-            (
-                "unknown parent",
-                Box::new(|v| v[2].parent_id = Some(OfficeId::parse("south").unwrap())),
-            ),
-            (
-                "district under gpo",
-                Box::new(|v| v[2].parent_id = Some(OfficeId::parse("gpo").unwrap())),
-            ),
-            (
-                "district without parent",
-                Box::new(|v| v[2].parent_id = None),
-            ),
-            ("wrong region", Box::new(|v| v[2].region_id = None)),
-            ("empty name", Box::new(|v| v[1].name.kk = " ".into())),
+        let cases: [Breakage; 7] = [
+            ("duplicate", |v| v.push(v[2].clone())),
+            ("no gpo", |v| drop(v.remove(0))),
+            ("unknown parent", |v| {
+                v[2].parent_id = Some(OfficeId::parse("south").unwrap())
+            }),
+            ("district under gpo", |v| {
+                v[2].parent_id = Some(OfficeId::parse("gpo").unwrap())
+            }),
+            ("district without parent", |v| v[2].parent_id = None),
+            ("wrong region", |v| v[2].region_id = None),
+            ("empty name", |v| v[1].name.kk = " ".into()),
         ];
         for (what, break_it) in cases {
             let mut offices = sample();

@@ -1,1 +1,4 @@
-fn main() {}
+//! API tests: the running Worker (wrangler dev, workerd, local D1 + KV), no mocks.
+
+mod directory;
+mod errors;

@@ -80,21 +80,30 @@ impl DevServer {
     }
 }
 
+impl DevServer {
+    fn signal_group(&self, signal: libc::c_int) {
+        let Ok(pgid) = libc::pid_t::try_from(self.child.id()) else {
+            return;
+        };
+        // SAFETY: kill(2) with a negative pid signals the process group we created.
+        unsafe {
+            libc::kill(-pgid, signal);
+        }
+    }
+}
+
 impl Drop for DevServer {
     fn drop(&mut self) {
-        let group = self.child.id().to_string();
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &format!("-{group}")])
-            .status();
+        self.signal_group(libc::SIGTERM);
         for _ in 0..50 {
             if let Ok(Some(_)) = self.child.try_wait() {
+                // wrangler is gone; make sure nothing it started lingers.
+                self.signal_group(libc::SIGKILL);
                 return;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        let _ = std::process::Command::new("kill")
-            .args(["-KILL", &format!("-{group}")])
-            .status();
+        self.signal_group(libc::SIGKILL);
         let _ = self.child.wait();
     }
 }

@@ -79,7 +79,11 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out)?;
-        } else {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "js" || e == "mjs" || e == "wasm")
+        {
+            // What is deployed and run; not the package.json / .gitignore beside it.
             out.push(path);
         }
     }

@@ -201,7 +201,7 @@ fn playwright(root: &Path, url: &str) -> Result<(usize, usize), String> {
     let _ = std::fs::remove_file(&report);
     let status = sh::run(
         sh::cmd(root, "playwright")
-            .arg("test")
+            .args(["test", "--config", "tests/e2e/playwright.config.ts"])
             .env("QABYLDAU_URL", url)
             .env("CHROMIUM", tools::CHROMIUM),
     );
