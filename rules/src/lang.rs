@@ -33,6 +33,25 @@ impl Lang {
     }
 }
 
+/// A fixed text in the three languages, for tables compiled into the crate (questions,
+/// explanations, holiday names). Serialises as `{"kk","ru","en"}` like [`crate::LocalizedText`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Tr {
+    pub kk: &'static str,
+    pub ru: &'static str,
+    pub en: &'static str,
+}
+
+impl Tr {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Kk => self.kk,
+            Lang::Ru => self.ru,
+            Lang::En => self.en,
+        }
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

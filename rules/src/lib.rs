@@ -2,13 +2,15 @@
 //!
 //! Pure Rust with no I/O: the SPA runs it in the browser and the Worker runs it again on
 //! the server, so every decision has exactly one implementation. Clause ids (`R2`, `R5`, ...)
-//! refer to `shared/spec/RULES.md`.
+//! refer to `shared/spec/RULES.md`; `rules/CLAUSES.md` maps each clause to its code.
 
 pub mod directory;
 pub mod lang;
 pub mod office;
+pub mod official;
 pub mod search;
 
 pub use directory::{Directory, DirectoryError, Snapshot};
-pub use lang::Lang;
+pub use lang::{Lang, Tr};
 pub use office::{LocalizedText, Office, OfficeId, OfficeIdError, OfficeLevel, Specialisation};
+pub use official::{Access, OfficialKind};
