@@ -4,11 +4,21 @@
 //! the server, so every decision has exactly one implementation. Clause ids (`R2`, `R5`, ...)
 //! refer to `shared/spec/RULES.md`; `rules/CLAUSES.md` maps each clause to its code.
 
+pub mod calendar;
+#[cfg(test)]
+mod clauses;
+pub mod deadlines;
 pub mod directory;
+pub mod eligibility;
 pub mod lang;
 pub mod office;
 pub mod official;
+pub mod queue;
+pub mod ruleset;
+pub mod schedule_check;
 pub mod search;
+pub mod values;
+pub mod window;
 
 pub use directory::{Directory, DirectoryError, Snapshot};
 pub use lang::{Lang, Tr};

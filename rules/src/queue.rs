@@ -1,0 +1,522 @@
+//! Electronic queue ordering (R39-3, R9) and the same-day duty to out-of-town visitors (R8).
+//!
+//! R9: reception is in order of arrival, except that the persons it lists are received
+//! **out of turn**. The e-queue therefore calls every out-of-turn ticket before every other
+//! ticket, and within each of the two classes goes by arrival: `issued_at` (as an instant,
+//! whatever its UTC offset), then the ticket `number` as the tie-break. R9 ranks none of its
+//! categories above another, so all of them form one class ordered by arrival.
+//!
+//! **Only a verified claim puts a ticket out of turn.** The applicant claims a category when
+//! taking the ticket and staff verify it when the document is shown (RULES.md, R9: "Priority
+//! is claimed by the applicant and verified by staff (document shown)"; R10). Letting a bare
+//! claim count would move a ticket ahead of people whose right is their place in line (R9,
+//! first sentence), and a later revocation cannot undo a call already made. Verification is
+//! quick and happens on arrival; from that moment the ticket is out of turn *with its
+//! original `issued_at`*, so a verified person loses no place among the other out-of-turn
+//! tickets. Unverified claims are visible to staff ([`awaiting_verification`]) so that they
+//! are checked promptly.
+//!
+//! **R8 does not reorder the queue.** An out-of-town visitor is owed reception *on the day
+//! they come, regardless of the schedule* by the officials R8 names, not a place ahead of
+//! others. The queue keeps their arrival order; [`must_be_received_today`] tells the caller
+//! that such a ticket must not be sent home when the scheduled reception hours end.
+
+use crate::official::OfficialKind;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use time::OffsetDateTime;
+
+/// The out-of-turn categories of R9, by their wire names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorityCategory {
+    /// Participants of the Great Patriotic War (WWII) and persons equated to them.
+    WarVeteranOrEquated,
+    /// Persons with disabilities.
+    Disability,
+    /// Pregnant women.
+    Pregnancy,
+    /// Holders of the order "Altyn Kyran".
+    AltynKyran,
+    /// Holders of the title "Halyk Kaharmany" (People's Hero).
+    HalykKaharmany,
+    /// Holders of the title "Kazakstannyn Enbek Eri" (Hero of Labour).
+    EnbekEri,
+}
+
+impl PriorityCategory {
+    pub const ALL: [PriorityCategory; 6] = [
+        PriorityCategory::WarVeteranOrEquated,
+        PriorityCategory::Disability,
+        PriorityCategory::Pregnancy,
+        PriorityCategory::AltynKyran,
+        PriorityCategory::HalykKaharmany,
+        PriorityCategory::EnbekEri,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PriorityCategory::WarVeteranOrEquated => "war_veteran_or_equated",
+            PriorityCategory::Disability => "disability",
+            PriorityCategory::Pregnancy => "pregnancy",
+            PriorityCategory::AltynKyran => "altyn_kyran",
+            PriorityCategory::HalykKaharmany => "halyk_kaharmany",
+            PriorityCategory::EnbekEri => "enbek_eri",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PriorityCategory> {
+        Self::ALL.into_iter().find(|c| c.code() == s)
+    }
+}
+
+/// An applicant's R9 claim and whether staff have seen the document that proves it.
+/// A claim staff reject is removed from the ticket (the audit log keeps the action, R39-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PriorityClaim {
+    pub category: PriorityCategory,
+    pub verified: bool,
+}
+
+/// An e-queue ticket (R39-3).
+///
+/// JSON: `{"number":12,"issued_at":"2026-12-14T09:05:00+05:00",
+/// "priority":{"category":"disability","verified":true},"out_of_town":false}`;
+/// `priority` may be `null` or absent, `out_of_town` absent means `false`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Ticket {
+    pub number: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub issued_at: OffsetDateTime,
+    #[serde(default)]
+    pub priority: Option<PriorityClaim>,
+    #[serde(default)]
+    pub out_of_town: bool,
+}
+
+/// The two classes of R9, in calling order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueClass {
+    /// A verified R9 category: called before every in-turn ticket.
+    OutOfTurn,
+    /// Everyone else, including unverified claims and out-of-town visitors (R8).
+    InTurn,
+}
+
+impl Ticket {
+    /// R9: out of turn only with a verified category (see the module docs).
+    pub fn class(&self) -> QueueClass {
+        match self.priority {
+            Some(PriorityClaim { verified: true, .. }) => QueueClass::OutOfTurn,
+            _ => QueueClass::InTurn,
+        }
+    }
+
+    /// The calling order (R9): class, then arrival (`issued_at` as an instant), then number.
+    /// Two tickets compare equal only if all three are equal; [`order`] then keeps them in
+    /// input order, so the result is still deterministic.
+    pub fn queue_cmp(&self, other: &Ticket) -> Ordering {
+        (self.class(), self.issued_at, self.number).cmp(&(
+            other.class(),
+            other.issued_at,
+            other.number,
+        ))
+    }
+}
+
+/// The tickets in calling order (R9, R39-3): every verified out-of-turn ticket first, each
+/// class by arrival. Stable: tickets equal by [`Ticket::queue_cmp`] keep their input order.
+pub fn order(tickets: &[Ticket]) -> Vec<&Ticket> {
+    let mut ordered: Vec<&Ticket> = tickets.iter().collect();
+    ordered.sort_by(|a, b| a.queue_cmp(b));
+    ordered
+}
+
+/// The ticket staff call next: the first of [`order`], without sorting everything.
+pub fn next_to_call(tickets: &[Ticket]) -> Option<&Ticket> {
+    // `min_by` returns the first of equal minima, as the stable sort in `order` does.
+    tickets.iter().min_by(|a, b| a.queue_cmp(b))
+}
+
+/// Tickets with an R9 claim that staff have not verified yet, in arrival order, so that
+/// they can be checked before those persons lose time in the queue.
+pub fn awaiting_verification(tickets: &[Ticket]) -> Vec<&Ticket> {
+    let mut waiting: Vec<&Ticket> = tickets
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.priority,
+                Some(PriorityClaim {
+                    verified: false,
+                    ..
+                })
+            )
+        })
+        .collect();
+    waiting.sort_by(|a, b| a.queue_cmp(b));
+    waiting
+}
+
+/// R8: whether `official` is one who must do everything possible to receive out-of-town
+/// visitors on the day they come, regardless of the schedule.
+///
+/// R8 names heads of regional structural units ([`OfficialKind::RegionalUnitHead`]) and
+/// district prosecutors and equated; RULES.md applies it to district receptions, which
+/// R37 gives to district prosecutors *and their deputies*. Not included: receiving and duty
+/// prosecutors (not named; R4, R6), GPO unit heads (not named), and the officials reached
+/// only by pre-registration (R3), who do not serve an e-queue. R8 also names heads of the
+/// service's agencies, institutions and education organisation; they are modelled as
+/// [`OfficialKind::RegionalHead`] (R2, equated) and received by pre-registration (R3), so
+/// they are not covered here.
+pub fn receives_out_of_town_same_day(official: OfficialKind) -> bool {
+    match official {
+        OfficialKind::RegionalUnitHead
+        | OfficialKind::DistrictHead
+        | OfficialKind::DistrictDeputy => true,
+        OfficialKind::ProsecutorGeneral
+        | OfficialKind::ProsecutorGeneralDeputy
+        | OfficialKind::GpoUnitHead
+        | OfficialKind::RegionalHead
+        | OfficialKind::RegionalDeputy
+        | OfficialKind::ReceivingProsecutor
+        | OfficialKind::DutyProsecutor => false,
+    }
+}
+
+/// R8: this ticket, in a queue to `official`, must be received today even if the scheduled
+/// hours end first. It does not change the ticket's place in the queue.
+pub fn must_be_received_today(ticket: &Ticket, official: OfficialKind) -> bool {
+    ticket.out_of_town && receives_out_of_town_same_day(official)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::datetime;
+    use time::{Duration, UtcOffset};
+
+    fn ticket(number: u32, issued_at: OffsetDateTime) -> Ticket {
+        Ticket {
+            number,
+            issued_at,
+            priority: None,
+            out_of_town: false,
+        }
+    }
+
+    fn verified(mut t: Ticket, category: PriorityCategory) -> Ticket {
+        t.priority = Some(PriorityClaim {
+            category,
+            verified: true,
+        });
+        t
+    }
+
+    fn claimed(mut t: Ticket, category: PriorityCategory) -> Ticket {
+        t.priority = Some(PriorityClaim {
+            category,
+            verified: false,
+        });
+        t
+    }
+
+    fn out_of_town(mut t: Ticket) -> Ticket {
+        t.out_of_town = true;
+        t
+    }
+
+    fn numbers(tickets: &[&Ticket]) -> Vec<u32> {
+        tickets.iter().map(|t| t.number).collect()
+    }
+
+    #[test]
+    fn r9_r39_3_ordering_cases() {
+        use PriorityCategory::*;
+        let cases: Vec<(&str, Vec<Ticket>, Vec<u32>)> = vec![
+            (
+                "R9 arrival order without priority, whatever the input order",
+                vec![
+                    ticket(3, datetime!(2026-12-14 09:10 +5)),
+                    ticket(1, datetime!(2026-12-14 09:00 +5)),
+                    ticket(2, datetime!(2026-12-14 09:05 +5)),
+                ],
+                vec![1, 2, 3],
+            ),
+            (
+                "R9 a verified disability ticket is called before earlier arrivals",
+                vec![
+                    ticket(1, datetime!(2026-12-14 09:00 +5)),
+                    ticket(2, datetime!(2026-12-14 09:05 +5)),
+                    verified(ticket(3, datetime!(2026-12-14 09:30 +5)), Disability),
+                ],
+                vec![3, 1, 2],
+            ),
+            (
+                "R9 an unverified claim keeps its arrival place",
+                vec![
+                    ticket(1, datetime!(2026-12-14 09:00 +5)),
+                    claimed(ticket(2, datetime!(2026-12-14 09:05 +5)), Pregnancy),
+                    ticket(3, datetime!(2026-12-14 09:10 +5)),
+                ],
+                vec![1, 2, 3],
+            ),
+            (
+                "R9 out-of-turn tickets among themselves by arrival, no ranking of categories",
+                vec![
+                    ticket(1, datetime!(2026-12-14 09:00 +5)),
+                    verified(
+                        ticket(2, datetime!(2026-12-14 09:20 +5)),
+                        WarVeteranOrEquated,
+                    ),
+                    verified(ticket(3, datetime!(2026-12-14 09:10 +5)), EnbekEri),
+                    verified(ticket(4, datetime!(2026-12-14 09:15 +5)), Pregnancy),
+                ],
+                vec![3, 4, 2, 1],
+            ),
+            (
+                "R9 same issue time: the ticket number breaks the tie",
+                vec![
+                    ticket(8, datetime!(2026-12-14 09:00 +5)),
+                    ticket(7, datetime!(2026-12-14 09:00 +5)),
+                    verified(ticket(9, datetime!(2026-12-14 09:00 +5)), AltynKyran),
+                    verified(ticket(6, datetime!(2026-12-14 09:00 +5)), HalykKaharmany),
+                ],
+                vec![6, 9, 7, 8],
+            ),
+            (
+                "R9 arrival compares instants: 04:02 UTC is after 09:01 +05",
+                vec![
+                    ticket(1, datetime!(2026-12-14 04:02 UTC)),
+                    ticket(2, datetime!(2026-12-14 09:01 +5)),
+                ],
+                vec![2, 1],
+            ),
+            (
+                "R8 an out-of-town visitor does not jump the queue",
+                vec![
+                    ticket(1, datetime!(2026-12-14 09:00 +5)),
+                    out_of_town(ticket(2, datetime!(2026-12-14 09:05 +5))),
+                    ticket(3, datetime!(2026-12-14 09:10 +5)),
+                ],
+                vec![1, 2, 3],
+            ),
+            (
+                "R8 + R9 an out-of-town visitor with a verified category is out of turn by R9",
+                vec![
+                    ticket(1, datetime!(2026-12-14 09:00 +5)),
+                    verified(
+                        out_of_town(ticket(2, datetime!(2026-12-14 09:05 +5))),
+                        Disability,
+                    ),
+                ],
+                vec![2, 1],
+            ),
+            ("R39-3 an empty queue", vec![], vec![]),
+        ];
+        for (name, tickets, expected) in cases {
+            assert_eq!(numbers(&order(&tickets)), expected, "{name}");
+            assert_eq!(
+                next_to_call(&tickets).map(|t| t.number),
+                expected.first().copied(),
+                "{name}"
+            );
+        }
+    }
+
+    /// R9: each of the six categories puts a verified ticket out of turn, and none does
+    /// unverified.
+    #[test]
+    fn r9_every_category_counts_once_verified() {
+        let early = ticket(1, datetime!(2026-12-14 09:00 +5));
+        for category in PriorityCategory::ALL {
+            let late = ticket(2, datetime!(2026-12-14 17:00 +5));
+            let v = verified(late, category);
+            assert_eq!(v.class(), QueueClass::OutOfTurn, "{category:?}");
+            assert_eq!(numbers(&order(&[early, v])), [2, 1], "{category:?}");
+            let c = claimed(late, category);
+            assert_eq!(c.class(), QueueClass::InTurn, "{category:?}");
+            assert_eq!(numbers(&order(&[early, c])), [1, 2], "{category:?}");
+        }
+    }
+
+    #[test]
+    fn r9_unverified_claims_are_listed_for_staff() {
+        let tickets = [
+            claimed(
+                ticket(4, datetime!(2026-12-14 09:20 +5)),
+                PriorityCategory::Disability,
+            ),
+            verified(
+                ticket(2, datetime!(2026-12-14 09:05 +5)),
+                PriorityCategory::Pregnancy,
+            ),
+            ticket(1, datetime!(2026-12-14 09:00 +5)),
+            claimed(
+                ticket(3, datetime!(2026-12-14 09:10 +5)),
+                PriorityCategory::EnbekEri,
+            ),
+        ];
+        assert_eq!(numbers(&awaiting_verification(&tickets)), [3, 4]);
+    }
+
+    /// R8: same-day reception for out-of-town visitors, by the officials it binds.
+    #[test]
+    fn r8_must_be_received_today_per_official() {
+        let local = ticket(1, datetime!(2026-12-14 18:00 +5));
+        let visitor = out_of_town(local);
+        for official in OfficialKind::ALL {
+            let bound = matches!(
+                official,
+                OfficialKind::RegionalUnitHead
+                    | OfficialKind::DistrictHead
+                    | OfficialKind::DistrictDeputy
+            );
+            assert_eq!(
+                receives_out_of_town_same_day(official),
+                bound,
+                "{official:?}"
+            );
+            assert_eq!(
+                must_be_received_today(&visitor, official),
+                bound,
+                "{official:?}"
+            );
+            assert!(!must_be_received_today(&local, official), "{official:?}");
+        }
+    }
+
+    #[test]
+    fn r9_wire_names() {
+        let codes: Vec<String> = PriorityCategory::ALL
+            .iter()
+            .map(|c| serde_json::to_string(c).unwrap())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "\"war_veteran_or_equated\"",
+                "\"disability\"",
+                "\"pregnancy\"",
+                "\"altyn_kyran\"",
+                "\"halyk_kaharmany\"",
+                "\"enbek_eri\""
+            ]
+        );
+        for c in PriorityCategory::ALL {
+            assert_eq!(PriorityCategory::parse(c.code()), Some(c));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.code())
+            );
+        }
+        assert_eq!(PriorityCategory::parse("veteran"), None);
+    }
+
+    #[test]
+    fn r39_3_ticket_wire_shape() {
+        let t = verified(
+            ticket(12, datetime!(2026-12-14 09:05 +5)),
+            PriorityCategory::Disability,
+        );
+        let json = serde_json::to_value(t).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "number": 12,
+                "issued_at": "2026-12-14T09:05:00+05:00",
+                "priority": {"category": "disability", "verified": true},
+                "out_of_town": false
+            })
+        );
+        assert_eq!(serde_json::from_value::<Ticket>(json).unwrap(), t);
+        let minimal: Ticket =
+            serde_json::from_str(r#"{"number":1,"issued_at":"2026-12-14T09:00:00+05:00"}"#)
+                .unwrap();
+        assert_eq!(minimal, ticket(1, datetime!(2026-12-14 09:00 +5)));
+        assert!(serde_json::from_str::<Ticket>(
+            r#"{"number":1,"issued_at":"2026-12-14T09:00:00+05:00","priority":{"category":"veteran","verified":true}}"#
+        )
+        .is_err());
+        assert!(
+            serde_json::from_str::<Ticket>(r#"{"number":1,"issued_at":"14.12.2026"}"#).is_err()
+        );
+    }
+
+    fn any_ticket() -> impl Strategy<Value = Ticket> {
+        // Few distinct times, numbers and offsets so that ties are common.
+        (
+            0u32..20,
+            0i64..30,
+            prop::sample::select(vec![0i8, 5, 6]),
+            prop::option::of((0usize..PriorityCategory::ALL.len(), any::<bool>())),
+            any::<bool>(),
+        )
+            .prop_map(|(number, minute, offset_hours, priority, out_of_town)| {
+                let offset = UtcOffset::from_hms(offset_hours, 0, 0).unwrap();
+                Ticket {
+                    number,
+                    issued_at: (datetime!(2026-12-14 04:00 UTC) + Duration::minutes(minute))
+                        .to_offset(offset),
+                    priority: priority.map(|(i, verified)| PriorityClaim {
+                        category: PriorityCategory::ALL[i],
+                        verified,
+                    }),
+                    out_of_town,
+                }
+            })
+    }
+
+    proptest! {
+        /// R9, R39-3: the order is a permutation of the input; every out-of-turn ticket
+        /// precedes every other; each class is ordered by (issued_at, number); equal keys
+        /// keep input order; `next_to_call` is the head.
+        #[test]
+        fn r9_order_properties(tickets in prop::collection::vec(any_ticket(), 0..40)) {
+            let ordered = order(&tickets);
+
+            // A permutation: every input position used exactly once.
+            let mut positions: Vec<usize> = ordered
+                .iter()
+                .map(|t| tickets.iter().position(|u| std::ptr::eq(*t, u)).unwrap())
+                .collect();
+            let in_output_order = positions.clone();
+            positions.sort_unstable();
+            prop_assert_eq!(positions, (0..tickets.len()).collect::<Vec<_>>());
+
+            let first_in_turn = ordered
+                .iter()
+                .position(|t| t.class() == QueueClass::InTurn)
+                .unwrap_or(ordered.len());
+            prop_assert!(ordered[..first_in_turn].iter().all(|t| t.class() == QueueClass::OutOfTurn));
+            prop_assert!(ordered[first_in_turn..].iter().all(|t| t.class() == QueueClass::InTurn));
+
+            for (i, pair) in ordered.windows(2).enumerate() {
+                let (a, b) = (pair[0], pair[1]);
+                if a.class() == b.class() {
+                    prop_assert!((a.issued_at, a.number) <= (b.issued_at, b.number));
+                    if (a.issued_at, a.number) == (b.issued_at, b.number) {
+                        prop_assert!(in_output_order[i] < in_output_order[i + 1]);
+                    }
+                }
+            }
+
+            prop_assert_eq!(
+                next_to_call(&tickets).map(|t| t as *const Ticket),
+                ordered.first().map(|t| *t as *const Ticket)
+            );
+        }
+
+        /// Deterministic: reversing the input changes nothing but the order of tickets with
+        /// equal keys.
+        #[test]
+        fn r9_order_does_not_depend_on_input_order(tickets in prop::collection::vec(any_ticket(), 0..40)) {
+            let reversed: Vec<Ticket> = tickets.iter().rev().copied().collect();
+            let key = |t: &&Ticket| (t.class(), t.issued_at, t.number);
+            let a: Vec<_> = order(&tickets).iter().map(key).collect();
+            let b: Vec<_> = order(&reversed).iter().map(key).collect();
+            prop_assert_eq!(a, b);
+        }
+    }
+}
