@@ -57,11 +57,32 @@ pub fn base_url() -> String {
 }
 
 pub fn request(method: &str, path: &str, headers: &[(&str, &str)]) -> Reply {
+    send(method, path, headers, None)
+}
+
+pub fn request_with_body(method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+    send(method, path, headers, Some(body))
+}
+
+pub fn post_json(path: &str, body: &Value) -> Reply {
+    send(
+        "POST",
+        path,
+        &[("Content-Type", "application/json")],
+        Some(&body.to_string()),
+    )
+}
+
+fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> Reply {
     let mut req = ureq::request(method, &format!("{}{path}", base_url()));
     for (k, v) in headers {
         req = req.set(k, v);
     }
-    let response = match req.call() {
+    let sent = match body {
+        Some(body) => req.send_string(body),
+        None => req.call(),
+    };
+    let response = match sent {
         Ok(r) => r,
         Err(ureq::Error::Status(_, r)) => r,
         Err(e) => panic!("{method} {path}: {e}"),

@@ -1,6 +1,9 @@
 //! Qabyldau's Worker: the JSON API under `/api/v1/`. Static files (the SPA) are served by
 //! Workers Static Assets before this code runs; only `/api/*` reaches it.
 
+mod body;
+mod calendar;
+mod eligibility;
 mod error;
 mod http;
 mod offices;

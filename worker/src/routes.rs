@@ -2,17 +2,30 @@
 //! answers a path that does not exist (404) or a method it does not accept (405 + Allow).
 
 use crate::error::ApiError;
-use crate::{http, offices};
+use crate::{calendar, eligibility, http, offices};
 use rules::OfficeId;
 use serde::Serialize;
-use worker::{Env, Method, Request, Response};
+use worker::{Env, Request, Response};
 
 const READ: &[&str] = &["GET", "HEAD"];
+const SUBMIT: &[&str] = &["POST"];
 
 enum Route {
     Health,
     Offices,
     Office(String),
+    Rules,
+    Eligibility,
+    Calendar(String),
+}
+
+impl Route {
+    fn allow(&self) -> &'static [&'static str] {
+        match self {
+            Route::Eligibility => SUBMIT,
+            _ => READ,
+        }
+    }
 }
 
 fn route(path: &str) -> Option<Route> {
@@ -22,17 +35,21 @@ fn route(path: &str) -> Option<Route> {
         ["health"] => Some(Route::Health),
         ["offices"] => Some(Route::Offices),
         ["offices", id] if !id.is_empty() => Some(Route::Office((*id).to_owned())),
+        ["rules"] => Some(Route::Rules),
+        ["eligibility"] => Some(Route::Eligibility),
+        ["calendar", year] if !year.is_empty() => Some(Route::Calendar((*year).to_owned())),
         _ => None,
     }
 }
 
-pub async fn dispatch(req: Request, env: &Env) -> Result<Response, ApiError> {
+pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError> {
     let path = req.path();
     let Some(route) = route(&path) else {
         return Err(ApiError::NotFound { field: None });
     };
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        return Err(ApiError::MethodNotAllowed { allow: READ });
+    let allow = route.allow();
+    if !allow.contains(&req.method().as_ref()) {
+        return Err(ApiError::MethodNotAllowed { allow });
     }
     match route {
         Route::Health => Ok(health()),
@@ -42,6 +59,9 @@ pub async fn dispatch(req: Request, env: &Env) -> Result<Response, ApiError> {
             let id = OfficeId::parse(&id).map_err(|_| ApiError::NotFound { field: Some("id") })?;
             offices::get(env, &id).await
         }
+        Route::Rules => Ok(eligibility::rules()),
+        Route::Eligibility => eligibility::decide(&mut req).await,
+        Route::Calendar(year) => calendar::year(&year),
     }
 }
 
@@ -74,6 +94,12 @@ mod tests {
         assert!(matches!(route("/api/v1/offices/"), Some(Route::Offices)));
         assert!(matches!(route("/api/v1/offices/gpo"), Some(Route::Office(id)) if id == "gpo"));
         assert!(route("/api/v1/offices/gpo/x").is_none());
+        assert!(matches!(route("/api/v1/calendar/2026"), Some(Route::Calendar(y)) if y == "2026"));
+        assert_eq!(
+            route("/api/v1/eligibility").map(|r| r.allow()),
+            Some(SUBMIT)
+        );
+        assert_eq!(route("/api/v1/rules").map(|r| r.allow()), Some(READ));
         assert!(route("/api/v2/health").is_none());
         assert!(route("/api/").is_none());
     }

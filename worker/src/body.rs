@@ -1,0 +1,95 @@
+//! Reading a JSON request body strictly: the media type, a size limit, well-formed JSON, and
+//! no unknown fields — each failure a 4xx naming what was wrong, never a 500.
+
+use crate::error::ApiError;
+use serde::de::DeserializeOwned;
+use worker::Request;
+
+/// Request bodies of the API are small forms; anything larger is refused before parsing.
+pub const MAX_BODY: usize = 16 * 1024;
+
+pub async fn json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    let content_type = req.headers().get("Content-Type")?.unwrap_or_default();
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if media_type != "application/json" {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    if let Some(length) = req.headers().get("Content-Length")? {
+        if length
+            .trim()
+            .parse::<usize>()
+            .map_or(true, |n| n > MAX_BODY)
+        {
+            return Err(ApiError::PayloadTooLarge);
+        }
+    }
+    let bytes = req
+        .bytes()
+        .await
+        .map_err(|_| ApiError::MalformedJson { field: None })?;
+    if bytes.len() > MAX_BODY {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    parse(&bytes)
+}
+
+/// Separated from the request so that it can be tested natively.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let field = (path != ".").then_some(path);
+        match err.inner().classify() {
+            serde_json::error::Category::Data => ApiError::Invalid {
+                code: "invalid_field",
+                field: field.unwrap_or_else(|| "body".into()),
+            },
+            _ => ApiError::MalformedJson { field },
+        }
+    })?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[allow(dead_code)]
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        kind: String,
+        inner: Inner,
+    }
+
+    #[allow(dead_code)]
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Inner {
+        n: u8,
+    }
+
+    #[test]
+    fn bad_bodies_name_their_field() {
+        let field = |body: &str| match parse::<Form>(body.as_bytes()) {
+            Err(ApiError::Invalid { field, .. }) => Some(field),
+            Err(ApiError::MalformedJson { .. }) => Some("malformed".into()),
+            _ => None,
+        };
+        assert_eq!(field(r#"{"kind":"a","inner":{"n":1}}"#), None);
+        assert_eq!(
+            field(r#"{"kind":"a","inner":{"n":300}}"#).unwrap(),
+            "inner.n"
+        );
+        assert_eq!(field(r#"{"kind":"a","inner":{"n":1},"x":1}"#).unwrap(), "x");
+        assert_eq!(field(r#"{"kind":1,"inner":{"n":1}}"#).unwrap(), "kind");
+        assert_eq!(field(r#"{"kind":"a""#).unwrap(), "malformed");
+        assert_eq!(field("not json").unwrap(), "malformed");
+    }
+}
