@@ -33,6 +33,10 @@ pub enum Msg {
     SchedulesComing,
     Footer,
     RegionalGroup,
+    DaysOffTitle,
+    DaysOffIntro,
+    TodayWorking,
+    TodayOff,
 }
 
 impl Msg {
@@ -122,6 +126,18 @@ impl Msg {
             (RegionalGroup, Kk) => "Облыстар мен республикалық маңызы бар қалалар",
             (RegionalGroup, Ru) => "Области и города республиканского значения",
             (RegionalGroup, En) => "Regions and cities of republican significance",
+            (DaysOffTitle, Kk) => "Алдағы демалыс және мереке күндері",
+            (DaysOffTitle, Ru) => "Ближайшие выходные и праздничные дни",
+            (DaysOffTitle, En) => "Upcoming days off",
+            (DaysOffIntro, Kk) => "Бұл күндері прокуратура жұмыс істемейді, қабылдау өткізілмейді (сенбі мен жексенбіден басқа).",
+            (DaysOffIntro, Ru) => "В эти дни, помимо суббот и воскресений, прокуратура не работает и приём не проводится.",
+            (DaysOffIntro, En) => "Besides Saturdays and Sundays, the office is closed and holds no reception on these days.",
+            (TodayWorking, Kk) => "Бүгін — жұмыс күні.",
+            (TodayWorking, Ru) => "Сегодня рабочий день.",
+            (TodayWorking, En) => "Today is a working day.",
+            (TodayOff, Kk) => "Бүгін — демалыс күні.",
+            (TodayOff, Ru) => "Сегодня выходной день.",
+            (TodayOff, En) => "Today is a day off.",
         }
     }
 }
@@ -172,6 +188,90 @@ fn ru_offices(n: usize) -> &'static str {
         _ if is_ru_singular(n) => "прокуратура",
         (2..=4, r) if !(12..=14).contains(&r) => "прокуратуры",
         _ => "прокуратур",
+    }
+}
+
+const MONTHS_KK: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+/// Russian months in the genitive, as a date needs them: «16 декабря».
+const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS_KK: [&str; 7] = [
+    "дүйсенбі",
+    "сейсенбі",
+    "сәрсенбі",
+    "бейсенбі",
+    "жұма",
+    "сенбі",
+    "жексенбі",
+];
+const WEEKDAYS_RU: [&str; 7] = [
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A date as people write it: «2026 жылғы 16 желтоқсан, сәрсенбі»,
+/// «16 декабря 2026 г., среда», "Wednesday, 16 December 2026".
+pub fn long_date(date: time::Date, lang: Lang) -> String {
+    let m = usize::from(u8::from(date.month())) - 1;
+    let w = usize::from(date.weekday().number_days_from_monday());
+    let (d, y) = (date.day(), date.year());
+    match lang {
+        Lang::Kk => format!("{y} жылғы {d} {}, {}", MONTHS_KK[m], WEEKDAYS_KK[w]),
+        Lang::Ru => format!("{d} {} {y} г., {}", MONTHS_RU[m], WEEKDAYS_RU[w]),
+        Lang::En => format!("{}, {d} {} {y}", WEEKDAYS_EN[w], MONTHS_EN[m]),
     }
 }
 

@@ -147,3 +147,23 @@ test('a district office says no pre-registration is needed (R37)', async ({ page
   await expect(page.getByText('Предварительная запись не нужна')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Прокуратура Алматинской области' }).first()).toBeVisible();
 });
+
+test('the office page shows the working calendar computed in the browser', async ({ page }) => {
+  // 10 Dec 2026, 10:00 in Kazakhstan (UTC+5): 16 Dec is Independence Day (a Wednesday);
+  // 2 Jan 2027 is a Saturday, so the holiday moves to Monday 4 Jan; 7 Jan never moves.
+  await page.clock.setFixedTime(new Date('2026-12-10T05:00:00Z'));
+  await page.goto('/offices/gpo?lang=ru');
+  const section = page.getByRole('region', { name: 'Ближайшие выходные и праздничные дни' });
+  await expect(section).toContainText('Сегодня рабочий день.');
+  const items = section.getByRole('listitem');
+  await expect(items).toHaveCount(4);
+  await expect(items.nth(0)).toHaveText('16 декабря 2026 г., среда — День Независимости');
+  await expect(items.nth(1)).toContainText('1 января 2027 г., пятница');
+  await expect(items.nth(2)).toContainText('4 января 2027 г., понедельник');
+  await expect(items.nth(3)).toContainText('7 января 2027 г., четверг — Православное Рождество');
+
+  await page.clock.setFixedTime(new Date('2026-12-16T05:00:00Z'));
+  await page.goto('/offices/gpo?lang=kk');
+  await expect(page.getByText('Бүгін — демалыс күні.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: '2026 жылғы 16 желтоқсан, сәрсенбі' })).toBeVisible();
+});

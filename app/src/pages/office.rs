@@ -2,6 +2,7 @@
 //! published), how it receives (R3, R4, R37) and its subordinate offices.
 
 use crate::api::{self, FetchError, OfficeDetail};
+use crate::components::days_off::DaysOff;
 use crate::components::status::{LoadError, Loading};
 use crate::i18n::{level, Msg};
 use crate::lang::{href, use_lang};
@@ -83,6 +84,7 @@ fn OfficeView(detail: OfficeDetail) -> impl IntoView {
                 <p>{move || t(reception)}</p>
                 <p class="muted">{move || t(Msg::SchedulesComing)}</p>
             </section>
+            <DaysOff />
             {(!children.is_empty()).then(|| {
                 let children = children.clone();
                 view! {
