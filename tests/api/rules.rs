@@ -4,6 +4,14 @@
 use api_tests::{get, post_json, request};
 use serde_json::{json, Map, Value};
 
+/// R3: the officials reached by pre-registration only.
+const PRE_REGISTRATION_KINDS: [&str; 4] = [
+    "prosecutor_general",
+    "prosecutor_general_deputy",
+    "regional_head",
+    "regional_deputy",
+];
+
 fn rules() -> Value {
     let reply = get("/api/v1/rules");
     assert_eq!(reply.status, 200, "{}", reply.body);
@@ -113,12 +121,7 @@ fn r37_district_officials_need_no_pre_registration() {
 #[test]
 fn admissible_answers_are_eligible_for_every_pre_registration_kind() {
     let rules = rules();
-    for kind in [
-        "prosecutor_general",
-        "prosecutor_general_deputy",
-        "regional_head",
-        "regional_deputy",
-    ] {
+    for kind in PRE_REGISTRATION_KINDS {
         assert!(
             !questions_for(&rules, kind).is_empty(),
             "{kind} has questions"
@@ -133,12 +136,7 @@ fn admissible_answers_are_eligible_for_every_pre_registration_kind() {
 #[test]
 fn every_ground_refuses_with_its_clause_and_an_alternative() {
     let rules = rules();
-    for kind in [
-        "prosecutor_general",
-        "prosecutor_general_deputy",
-        "regional_head",
-        "regional_deputy",
-    ] {
+    for kind in PRE_REGISTRATION_KINDS {
         for q in questions_for(&rules, kind)
             .iter()
             .filter(|q| q["role"] == "ground")
