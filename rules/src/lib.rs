@@ -15,6 +15,7 @@ pub mod office;
 pub mod official;
 pub mod queue;
 pub mod ruleset;
+pub mod schedule;
 pub mod schedule_check;
 pub mod search;
 pub mod values;

@@ -93,7 +93,9 @@ fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) 
         .into_iter()
         .filter_map(|n| response.header(&n).map(|v| (n.clone(), v.to_owned())))
         .collect();
-    let body = response.into_string().expect("readable body");
+    // Not `into_string`: it stops at 10 MB, and the open-data feeds are larger.
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut response.into_reader(), &mut body).expect("readable body");
     Reply {
         status,
         headers,

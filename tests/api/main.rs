@@ -2,4 +2,6 @@
 
 mod directory;
 mod errors;
+mod feeds;
 mod rules;
+mod schedule;

@@ -39,6 +39,29 @@ pub fn etag_matches(if_none_match: &str, etag: &str) -> bool {
         .any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
 }
 
+/// A JSON body that may be revalidated: a strong ETag over its bytes, `304` when the
+/// client already has them.
+pub fn cached_json(
+    req: &worker::Request,
+    body: String,
+    cache_control: &str,
+) -> Result<Response, crate::error::ApiError> {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(body.as_bytes());
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let etag = format!("\"{hex}\"");
+    if let Some(inm) = req.headers().get("If-None-Match")? {
+        if etag_matches(&inm, &etag) {
+            return Ok(not_modified(&etag, cache_control));
+        }
+    }
+    let mut response = text(200, body, "application/json; charset=utf-8");
+    let headers = response.headers_mut();
+    headers.set("ETag", &etag)?;
+    headers.set("Cache-Control", cache_control)?;
+    Ok(response)
+}
+
 /// Headers every API response carries.
 pub fn secure(mut response: Response) -> Response {
     let headers = response.headers_mut();

@@ -3,13 +3,17 @@
 
 mod body;
 mod calendar;
+mod clock;
 mod eligibility;
 mod error;
 mod http;
+mod ics;
 mod offices;
+mod open_data;
 mod routes;
+mod schedule;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
@@ -18,4 +22,13 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         Err(err) => err.into_response(),
     };
     Ok(http::secure(response))
+}
+
+/// Daily (see `[triggers]` in wrangler.toml): creates the receptions of the coming weeks for
+/// every office, so none waits for someone to open its page first.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    if let Err(err) = schedule::materialise_all(&env).await {
+        worker::console_error!("cron: creating receptions failed: {err:?}");
+    }
 }

@@ -74,16 +74,22 @@ struct OfficeRef {
     name: LocalizedText,
 }
 
-pub async fn get(env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
-    let db = env.d1("DB")?;
-    let row: Option<OfficeRow> = db
+/// One office from D1, `None` if there is none with this id.
+pub async fn find(env: &Env, id: &OfficeId) -> Result<Option<Office>, ApiError> {
+    env.d1("DB")?
         .prepare(format!("SELECT {COLUMNS} FROM offices WHERE id = ?1"))
         .bind(&[id.as_str().into()])?
-        .first(None)
-        .await?;
-    let office = row
-        .ok_or(ApiError::NotFound { field: Some("id") })?
-        .into_office()?;
+        .first::<OfficeRow>(None)
+        .await?
+        .map(OfficeRow::into_office)
+        .transpose()
+}
+
+pub async fn get(env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let office = find(env, id)
+        .await?
+        .ok_or(ApiError::NotFound { field: Some("id") })?;
     let parent = match &office.parent_id {
         Some(pid) => db
             .prepare(format!("SELECT {COLUMNS} FROM offices WHERE id = ?1"))
@@ -124,7 +130,7 @@ pub async fn get(env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
     Ok(response)
 }
 
-async fn all(env: &Env) -> Result<Vec<Office>, ApiError> {
+pub async fn all(env: &Env) -> Result<Vec<Office>, ApiError> {
     env.d1("DB")?
         .prepare(format!("SELECT {COLUMNS} FROM offices ORDER BY sort_order"))
         .all()

@@ -2,7 +2,7 @@
 //! answers a path that does not exist (404) or a method it does not accept (405 + Allow).
 
 use crate::error::ApiError;
-use crate::{calendar, eligibility, http, offices};
+use crate::{calendar, eligibility, http, ics, offices, open_data, schedule};
 use rules::OfficeId;
 use serde::Serialize;
 use worker::{Env, Request, Response};
@@ -17,6 +17,10 @@ enum Route {
     Rules,
     Eligibility,
     Calendar(String),
+    Schedule(String),
+    ScheduleIcs(String),
+    Receptions,
+    OpenData(open_data::Format),
 }
 
 impl Route {
@@ -35,6 +39,13 @@ fn route(path: &str) -> Option<Route> {
         ["health"] => Some(Route::Health),
         ["offices"] => Some(Route::Offices),
         ["offices", id] if !id.is_empty() => Some(Route::Office((*id).to_owned())),
+        ["offices", id, "schedule"] if !id.is_empty() => Some(Route::Schedule((*id).to_owned())),
+        ["offices", id, "schedule.ics"] if !id.is_empty() => {
+            Some(Route::ScheduleIcs((*id).to_owned()))
+        }
+        ["receptions"] => Some(Route::Receptions),
+        ["open-data", "schedules.csv"] => Some(Route::OpenData(open_data::Format::Csv)),
+        ["open-data", "schedules.json"] => Some(Route::OpenData(open_data::Format::Json)),
         ["rules"] => Some(Route::Rules),
         ["eligibility"] => Some(Route::Eligibility),
         ["calendar", year] if !year.is_empty() => Some(Route::Calendar((*year).to_owned())),
@@ -62,6 +73,16 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::Rules => Ok(eligibility::rules()),
         Route::Eligibility => eligibility::decide(&mut req).await,
         Route::Calendar(year) => calendar::year(&year),
+        Route::Schedule(id) => {
+            let id = OfficeId::parse(&id).map_err(|_| ApiError::NotFound { field: Some("id") })?;
+            schedule::office_schedule(&req, env, &id).await
+        }
+        Route::ScheduleIcs(id) => {
+            let id = OfficeId::parse(&id).map_err(|_| ApiError::NotFound { field: Some("id") })?;
+            ics::feed(&req, env, &id).await
+        }
+        Route::Receptions => schedule::receptions(&req, env).await,
+        Route::OpenData(format) => open_data::schedules(env, format).await,
     }
 }
 

@@ -2,8 +2,11 @@
 //! (tools, builds, local D1/KV, the server, the tests) lives here, so the README can say
 //! "two commands" and CI runs exactly what a developer runs.
 
+mod bench;
 mod bundle;
+mod import;
 mod offices_gen;
+mod schedules_gen;
 mod seed;
 mod server;
 mod sh;
@@ -20,9 +23,14 @@ const USAGE: &str = "usage: cargo xtask <command>
                http://127.0.0.1:8787
   test         the same set-up, then fmt, clippy, unit, API and end-to-end tests
   seed         apply the D1 migrations and load data/ into the local D1/KV (.wrangler/state)
+  bench        the same set-up on a fresh local D1/KV, then wrk on loopback: requests/s and
+               p99 of the API reads against a static asset as the baseline
   size         gzip bytes of the first screen and of the Worker bundle (after a build)
   build        install what is missing and build the SPA and the Worker (release)
-  gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json";
+  gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json
+  gen-schedules  regenerate the SAMPLE schedules data/schedules.csv
+  import-schedules FILE [--remote]
+               validate a schedule file (CSV or JSON) with the Rules and load it into D1";
 
 fn main() -> ExitCode {
     let root = project_root();
@@ -34,9 +42,12 @@ fn main() -> ExitCode {
         Some("build") => {
             tools::ensure(&root, tools::Purpose::Build).and_then(|()| bundle::build_all(&root))
         }
+        Some("bench") => bench::run(&root),
         Some("size") => size::run(&root),
         Some("seed") => seed::run(&root, None),
         Some("gen-offices") => offices_gen::run(&root),
+        Some("gen-schedules") => schedules_gen::run(&root),
+        Some("import-schedules") => import::run(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

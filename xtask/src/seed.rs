@@ -67,6 +67,12 @@ pub fn run(root: &Path, persist_to: Option<&Path>) -> Result<(), String> {
         .args(["--metadata", &metadata]);
     local(&mut publish);
     sh::run(&mut publish)?;
+    // The sample schedules go through the same validating import as an office's own file.
+    crate::import::import(
+        root,
+        &root.join("data/schedules.csv"),
+        crate::import::Target::Local(persist_to),
+    )?;
     println!(
         "xtask: seeded {} offices; snapshot {}",
         directory.offices().len(),

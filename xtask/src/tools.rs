@@ -9,6 +9,8 @@ pub enum Purpose {
     Build,
     /// Build plus what the tests need (Chromium).
     Test,
+    /// Build plus the load generator (wrk).
+    Bench,
 }
 
 const TRUNK: &str = "0.21";
@@ -52,6 +54,9 @@ pub fn ensure(root: &Path, purpose: Purpose) -> Result<(), String> {
     ensure_npm(root)?;
     if purpose == Purpose::Test {
         ensure_chromium(root)?;
+    }
+    if purpose == Purpose::Bench {
+        ensure_wrk(root)?;
     }
     Ok(())
 }
@@ -134,4 +139,20 @@ fn ensure_chromium(root: &Path) -> Result<(), String> {
         "fonts-dejavu-core",
         "fonts-liberation",
     ]))
+}
+
+fn ensure_wrk(root: &Path) -> Result<(), String> {
+    // `wrk --version` exits 1 even when present: only whether it starts counts.
+    let found = sh::cmd(root, "wrk")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if found {
+        return Ok(());
+    }
+    println!("xtask: installing wrk from Debian");
+    sh::run(sh::cmd(root, "apt-get").args(["update", "-qq"]))?;
+    sh::run(sh::cmd(root, "apt-get").args(["install", "-y", "--no-install-recommends", "wrk"]))
 }

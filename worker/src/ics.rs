@@ -1,0 +1,107 @@
+//! `GET /api/v1/offices/{id}/schedule.ics`: the office's receptions as an iCalendar feed a
+//! phone calendar can subscribe to. Times in UTC (RFC 5545 form 2), stable UIDs (the
+//! reception id), so a refreshed feed updates events instead of duplicating them. Texts in
+//! Kazakh and Russian (R5), or one language with `?lang=kk|ru|en`.
+
+use crate::error::ApiError;
+use crate::schedule::{self, StoredReception};
+use icalendar::{Calendar, Component, Event, EventLike};
+use rules::{Lang, LocalizedText, OfficeId};
+use worker::{Env, Request, Response};
+
+fn utc(t: time::OffsetDateTime) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(t.unix_timestamp(), 0).unwrap_or_default()
+}
+
+/// Kazakh and Russian side by side unless one language was asked for.
+fn text(t: &LocalizedText, lang: Option<Lang>) -> String {
+    match lang {
+        Some(l) => t.get(l).to_owned(),
+        None if t.kk == t.ru => t.kk.clone(),
+        None => format!("{} / {}", t.kk, t.ru),
+    }
+}
+
+fn reception_title(lang: Option<Lang>) -> &'static str {
+    match lang {
+        Some(Lang::Kk) => "Жеке қабылдау",
+        Some(Lang::Ru) => "Личный приём",
+        Some(Lang::En) => "Personal reception",
+        None => "Жеке қабылдау / Личный приём",
+    }
+}
+
+fn localized(value: &serde_json::Value) -> Option<LocalizedText> {
+    serde_json::from_value(value.clone()).ok()
+}
+
+pub async fn feed(req: &Request, env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
+    let lang = match req.url()?.query_pairs().find(|(k, _)| k == "lang") {
+        Some((_, v)) => Some(v.parse::<Lang>().map_err(|_| ApiError::Invalid {
+            code: "unknown_language",
+            field: "lang".into(),
+        })?),
+        None => None,
+    };
+    let snapshot = schedule::snapshot(env, id).await?;
+    let officials: std::collections::HashMap<&str, &serde_json::Value> = snapshot
+        .officials
+        .iter()
+        .filter_map(|o| Some((o["id"].as_str()?, o)))
+        .collect();
+    let office_name = text(&snapshot.office.name, lang);
+    let mut calendar = Calendar::new();
+    calendar.name(&office_name);
+    calendar.append_property(("X-WR-TIMEZONE", "Asia/Almaty"));
+    for r in &snapshot.receptions {
+        calendar.push(event(r, &officials, &office_name, lang));
+    }
+    let mut response = crate::http::text(
+        200,
+        calendar.done().to_string(),
+        "text/calendar; charset=utf-8",
+    );
+    let headers = response.headers_mut();
+    headers.set("Cache-Control", "public, max-age=900")?;
+    headers.set(
+        "Content-Disposition",
+        &format!("inline; filename=\"{id}.ics\""),
+    )?;
+    Ok(response)
+}
+
+fn event(
+    r: &StoredReception,
+    officials: &std::collections::HashMap<&str, &serde_json::Value>,
+    office_name: &str,
+    lang: Option<Lang>,
+) -> Event {
+    let official = officials.get(r.official_id.as_str());
+    let name = official
+        .map(|o| {
+            [&o["surname"], &o["given_name"], &o["patronymic"]]
+                .iter()
+                .filter_map(|v| v.as_str())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let position = official
+        .and_then(|o| localized(&o["position"]))
+        .map(|p| text(&p, lang))
+        .unwrap_or_default();
+    let place = match (localized(&r.place["name"]), localized(&r.place["address"])) {
+        (Some(n), Some(a)) => format!("{}, {}", text(&n, lang), text(&a, lang)),
+        (Some(n), None) => text(&n, lang),
+        _ => office_name.to_owned(),
+    };
+    Event::new()
+        .uid(&format!("{}@qabyldau", r.id))
+        .summary(&format!("{}: {name}", reception_title(lang)))
+        .description(&format!("{position}\n{office_name}"))
+        .location(&place)
+        .starts(utc(r.start))
+        .ends(utc(r.end))
+        .done()
+}

@@ -1,0 +1,493 @@
+//! Reception schedules: `GET /api/v1/offices/{id}/schedule` and `GET /api/v1/receptions`.
+//!
+//! The dated receptions are computed by `rules::schedule` from the schedules in D1 (never on
+//! a day off), created in D1 on demand so that bookings can count places, and published per
+//! office and day as a KV snapshot. The registration state of each reception is decided at
+//! serve time against the Worker's clock (`rules::window`), so a cached snapshot never shows
+//! a stale "open".
+
+use crate::error::ApiError;
+use crate::{clock, http};
+use rules::calendar::Calendar;
+use rules::schedule::{parse_row, upcoming, Occurrence, Official, Schedule, ScheduleRow};
+use rules::window::state_at;
+use rules::{LocalizedText, OfficeId, OfficeLevel, OfficialKind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use time::Date;
+use worker::{Env, Request, Response};
+
+const WEEKS: u32 = 8;
+const CACHE: &str = "public, max-age=60";
+/// Snapshots are per day; old days expire on their own.
+const SNAPSHOT_TTL_SECONDS: u64 = 2 * 24 * 3600;
+
+const ROW_COLUMNS: &str = "o.office_id, o.id AS official_id, o.official_kind, o.surname, \
+    o.given_name, o.patronymic, o.position_kk, o.position_ru, o.position_en, o.competence_kk, \
+    o.competence_ru, o.competence_en, s.id AS schedule_id, s.recurrence, s.start, s.\"end\", \
+    s.place, s.place_name_kk, s.place_name_ru, s.place_name_en, s.place_address_kk, \
+    s.place_address_ru, s.place_address_en, s.format, s.capacity, s.valid_from, s.valid_to, \
+    s.cancelled, s.sample";
+
+/// What KV keeps for an office and a day: everything but the registration states.
+#[derive(Serialize, Deserialize)]
+pub struct Snapshot {
+    pub office: OfficeHead,
+    pub officials: Vec<serde_json::Value>,
+    pub receptions: Vec<StoredReception>,
+    pub sample: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct OfficeHead {
+    pub id: String,
+    pub level: OfficeLevel,
+    pub name: LocalizedText,
+    pub video_only: Option<VideoOnly>,
+    pub reception_centre: Option<Centre>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct VideoOnly {
+    pub reason: LocalizedText,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Centre {
+    pub opens: String,
+    pub closes: String,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+pub struct StoredReception {
+    pub id: String,
+    pub official_id: String,
+    pub kind: OfficialKind,
+    #[serde(with = "rules::calendar::iso_date")]
+    pub date: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    pub start: time::OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub end: time::OffsetDateTime,
+    pub place: serde_json::Value,
+    pub format: serde_json::Value,
+    pub capacity: u32,
+    pub booked: u32,
+}
+
+/// A reception as the API shows it: the stored fields and its registration state now.
+#[derive(Serialize)]
+pub struct PublicReception<'a> {
+    id: &'a str,
+    official_id: &'a str,
+    #[serde(with = "rules::calendar::iso_date")]
+    date: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    start: time::OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    end: time::OffsetDateTime,
+    place: &'a serde_json::Value,
+    format: &'a serde_json::Value,
+    capacity: u32,
+    booked: u32,
+    registration: rules::window::RegistrationState,
+}
+
+pub fn public(r: &StoredReception, now: time::OffsetDateTime) -> PublicReception<'_> {
+    PublicReception {
+        id: &r.id,
+        official_id: &r.official_id,
+        date: r.date,
+        start: r.start,
+        end: r.end,
+        place: &r.place,
+        format: &r.format,
+        capacity: r.capacity,
+        booked: r.booked,
+        registration: state_at(Calendar::kazakhstan(), r.kind, r.date, r.start.time(), now),
+    }
+}
+
+#[derive(Serialize)]
+struct PublicSchedule<'a> {
+    office: &'a OfficeHead,
+    officials: &'a [serde_json::Value],
+    receptions: Vec<PublicReception<'a>>,
+    sample: bool,
+}
+
+/// The office's published snapshot for today, built (and published) if missing.
+pub async fn snapshot(env: &Env, id: &OfficeId) -> Result<Snapshot, ApiError> {
+    let today = clock::today();
+    let key = format!("schedule:{id}:{today}");
+    let kv = env.kv("KV")?;
+    if let Some(s) = kv.get(&key).json::<Snapshot>().await? {
+        return Ok(s);
+    }
+    let s = build(env, id, today).await?;
+    kv.put(
+        &key,
+        serde_json::to_string(&s).map_err(|e| ApiError::Unexpected(e.to_string()))?,
+    )?
+    .expiration_ttl(SNAPSHOT_TTL_SECONDS)
+    .execute()
+    .await?;
+    Ok(s)
+}
+
+pub async fn office_schedule(
+    req: &Request,
+    env: &Env,
+    id: &OfficeId,
+) -> Result<Response, ApiError> {
+    let snapshot = snapshot(env, id).await?;
+    let now = clock::now();
+    let body = PublicSchedule {
+        office: &snapshot.office,
+        officials: &snapshot.officials,
+        receptions: snapshot.receptions.iter().map(|r| public(r, now)).collect(),
+        sample: snapshot.sample,
+    };
+    let body = serde_json::to_string(&body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+    http::cached_json(req, body, CACHE)
+}
+
+/// Loads the office's officials and schedules from D1 through the same parser the import
+/// validated them with.
+pub async fn load(
+    env: &Env,
+    office: Option<&OfficeId>,
+) -> Result<Vec<(Official, Schedule)>, ApiError> {
+    let db = env.d1("DB")?;
+    let query = format!(
+        "SELECT {ROW_COLUMNS} FROM schedules s JOIN officials o ON o.id = s.official_id {} \
+         ORDER BY o.id, s.id",
+        if office.is_some() {
+            "WHERE s.office_id = ?1"
+        } else {
+            ""
+        }
+    );
+    let statement = db.prepare(query);
+    let statement = match office {
+        Some(id) => statement.bind(&[id.as_str().into()])?,
+        None => statement,
+    };
+    let rows = statement.all().await?.results::<ScheduleRow>()?;
+    rows.iter()
+        .map(|row| {
+            parse_row(row).map_err(|errors| {
+                ApiError::Unexpected(format!(
+                    "schedule row {} in D1: {errors:?}",
+                    row.schedule_id
+                ))
+            })
+        })
+        .collect()
+}
+
+async fn build(env: &Env, id: &OfficeId, today: Date) -> Result<Snapshot, ApiError> {
+    let office = crate::offices::find(env, id)
+        .await?
+        .ok_or(ApiError::NotFound { field: Some("id") })?;
+    let pairs = load(env, Some(id)).await?;
+    let occurrences = upcoming(
+        pairs.iter().map(|(_, s)| s),
+        Calendar::kazakhstan(),
+        today,
+        WEEKS,
+    );
+    let kinds: HashMap<String, OfficialKind> = pairs
+        .iter()
+        .map(|(o, _)| (o.id.to_string(), o.kind))
+        .collect();
+    let booked = materialise(env, id, &occurrences).await?;
+    let mut officials: Vec<serde_json::Value> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (official, _) in &pairs {
+        if seen.insert(official.id.to_string()) {
+            officials.push(
+                serde_json::to_value(official).map_err(|e| ApiError::Unexpected(e.to_string()))?,
+            );
+        }
+    }
+    let receptions = occurrences
+        .iter()
+        .map(|o| stored(o, &kinds, &booked))
+        .collect::<Result<Vec<_>, _>>()?;
+    let settings = settings(env, id).await?;
+    Ok(Snapshot {
+        office: OfficeHead {
+            id: office.id.to_string(),
+            level: office.level,
+            name: office.name,
+            video_only: settings.0,
+            reception_centre: settings.1,
+        },
+        sample: !pairs.is_empty() && pairs.iter().all(|(o, _)| o.sample),
+        officials,
+        receptions,
+    })
+}
+
+pub fn stored(
+    o: &Occurrence,
+    kinds: &HashMap<String, OfficialKind>,
+    booked: &HashMap<String, u32>,
+) -> Result<StoredReception, ApiError> {
+    let id = o.reception_id();
+    Ok(StoredReception {
+        kind: *kinds
+            .get(o.official_id().as_str())
+            .ok_or_else(|| ApiError::Unexpected(format!("no official for {id}")))?,
+        official_id: o.official_id().to_string(),
+        date: o.date(),
+        start: o.starts_at(),
+        end: o.ends_at(),
+        place: serde_json::to_value(o.place()).map_err(|e| ApiError::Unexpected(e.to_string()))?,
+        format: serde_json::to_value(o.format())
+            .map_err(|e| ApiError::Unexpected(e.to_string()))?,
+        capacity: u32::from(o.capacity().get()),
+        booked: booked.get(&id).copied().unwrap_or(0),
+        id,
+    })
+}
+
+#[derive(Deserialize)]
+struct Booked {
+    id: String,
+    booked: u32,
+}
+
+/// Creates the receptions that do not exist yet (so a booking finds its row) and returns the
+/// booked counts of the office's receptions.
+async fn materialise(
+    env: &Env,
+    office: &OfficeId,
+    occurrences: &[Occurrence],
+) -> Result<HashMap<String, u32>, ApiError> {
+    insert(env, occurrences.iter().map(|o| (office, o))).await?;
+    let rows = env
+        .d1("DB")?
+        .prepare("SELECT id, booked FROM receptions WHERE office_id = ?1 AND booked > 0")
+        .bind(&[office.as_str().into()])?
+        .all()
+        .await?
+        .results::<Booked>()?;
+    Ok(rows.into_iter().map(|b| (b.id, b.booked)).collect())
+}
+
+/// The cron trigger's work: the next weeks' receptions of every office.
+pub async fn materialise_all(env: &Env) -> Result<(), ApiError> {
+    let pairs = load(env, None).await?;
+    let office_of: HashMap<&str, &OfficeId> = pairs
+        .iter()
+        .map(|(o, _)| (o.id.as_str(), &o.office_id))
+        .collect();
+    let occurrences = upcoming(
+        pairs.iter().map(|(_, s)| s),
+        Calendar::kazakhstan(),
+        clock::today(),
+        WEEKS,
+    );
+    insert(
+        env,
+        occurrences
+            .iter()
+            .filter_map(|o| Some((*office_of.get(o.official_id().as_str())?, o))),
+    )
+    .await
+}
+
+/// `INSERT OR IGNORE` in batches of 100 (each one transaction in D1): rows that exist keep
+/// their booked counts.
+async fn insert<'a>(
+    env: &Env,
+    receptions: impl Iterator<Item = (&'a OfficeId, &'a Occurrence)>,
+) -> Result<(), ApiError> {
+    let db = env.d1("DB")?;
+    let mut statements = Vec::new();
+    for (office, o) in receptions {
+        statements.push(
+            db.prepare(
+                "INSERT OR IGNORE INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .bind(&[
+                o.reception_id().into(),
+                o.schedule_id().as_str().into(),
+                office.as_str().into(),
+                o.official_id().as_str().into(),
+                clock::iso(o.date()).into(),
+                f64::from(o.capacity().get()).into(),
+            ])?,
+        );
+    }
+    for chunk in statements.chunks(100) {
+        db.batch(chunk.to_vec()).await?;
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct SettingsRow {
+    video_only_reason_kk: Option<String>,
+    video_only_reason_ru: Option<String>,
+    video_only_reason_en: Option<String>,
+    centre_opens: Option<String>,
+    centre_closes: Option<String>,
+}
+
+async fn settings(
+    env: &Env,
+    id: &OfficeId,
+) -> Result<(Option<VideoOnly>, Option<Centre>), ApiError> {
+    let row: Option<SettingsRow> = env
+        .d1("DB")?
+        .prepare("SELECT video_only_reason_kk, video_only_reason_ru, video_only_reason_en, centre_opens, centre_closes FROM office_settings WHERE office_id = ?1")
+        .bind(&[id.as_str().into()])?
+        .first(None)
+        .await?;
+    let Some(row) = row else {
+        return Ok((None, None));
+    };
+    let video = match (
+        row.video_only_reason_kk,
+        row.video_only_reason_ru,
+        row.video_only_reason_en,
+    ) {
+        (Some(kk), Some(ru), Some(en)) => Some(VideoOnly {
+            reason: LocalizedText { kk, ru, en },
+        }),
+        _ => None,
+    };
+    let centre = match (row.centre_opens, row.centre_closes) {
+        (Some(opens), Some(closes)) => Some(Centre { opens, closes }),
+        _ => None,
+    };
+    Ok((video, centre))
+}
+
+/// Ranges longer than a quarter are refused: open data covers the rest.
+const MAX_RANGE_DAYS: i64 = 92;
+
+#[derive(Serialize)]
+struct ReceptionList<'a> {
+    receptions: Vec<PublicReception<'a>>,
+}
+
+fn invalid(code: &'static str, field: &str) -> ApiError {
+    ApiError::Invalid {
+        code,
+        field: field.to_owned(),
+    }
+}
+
+fn date_param(params: &HashMap<String, String>, name: &str) -> Result<Option<Date>, ApiError> {
+    match params.get(name) {
+        None => Ok(None),
+        Some(v) => clock::parse_iso(v)
+            .map(Some)
+            .ok_or_else(|| invalid("invalid_date", name)),
+    }
+}
+
+/// `GET /api/v1/receptions?office=…&official=…&from=YYYY-MM-DD&to=YYYY-MM-DD`
+pub async fn receptions(req: &Request, env: &Env) -> Result<Response, ApiError> {
+    let url = req.url()?;
+    let params: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    if let Some(unknown) = params
+        .keys()
+        .find(|k| !["office", "official", "from", "to"].contains(&k.as_str()))
+    {
+        return Err(invalid("unknown_parameter", unknown));
+    }
+    let office = params
+        .get("office")
+        .ok_or_else(|| invalid("required", "office"))?;
+    let office = OfficeId::parse(office).map_err(|_| invalid("invalid", "office"))?;
+    let today = clock::today();
+    let from = date_param(&params, "from")?.unwrap_or(today);
+    let to = date_param(&params, "to")?.unwrap_or(from + time::Duration::days(55));
+    if to < from {
+        return Err(invalid("before_from", "to"));
+    }
+    if (to - from).whole_days() > MAX_RANGE_DAYS {
+        return Err(invalid("range_too_long", "to"));
+    }
+    if crate::offices::find(env, &office).await?.is_none() {
+        return Err(ApiError::NotFound {
+            field: Some("office"),
+        });
+    }
+    let pairs = load(env, Some(&office)).await?;
+    let official = params.get("official");
+    if let Some(wanted) = official {
+        if !pairs.iter().any(|(o, _)| o.id.as_str() == wanted) {
+            return Err(ApiError::NotFound {
+                field: Some("official"),
+            });
+        }
+    }
+    let kinds: HashMap<String, OfficialKind> = pairs
+        .iter()
+        .map(|(o, _)| (o.id.to_string(), o.kind))
+        .collect();
+    let calendar = Calendar::kazakhstan();
+    let mut occurrences: Vec<Occurrence> = pairs
+        .iter()
+        .filter(|(o, _)| official.is_none_or(|w| o.id.as_str() == w))
+        .flat_map(|(_, s)| s.occurrences(calendar, from, to))
+        .collect();
+    occurrences.sort_by(|a, b| {
+        (a.date(), a.hours().start(), a.reception_id()).cmp(&(
+            b.date(),
+            b.hours().start(),
+            b.reception_id(),
+        ))
+    });
+    let booked = booked_between(env, &office, from, to).await?;
+    let stored: Vec<StoredReception> = occurrences
+        .iter()
+        .map(|o| stored(o, &kinds, &booked))
+        .collect::<Result<_, _>>()?;
+    let now = clock::now();
+    let body = ReceptionList {
+        receptions: stored.iter().map(|r| public(r, now)).collect(),
+    };
+    let mut response = http::json(200, &body);
+    response.headers_mut().set("Cache-Control", CACHE)?;
+    Ok(response)
+}
+
+async fn booked_between(
+    env: &Env,
+    office: &OfficeId,
+    from: Date,
+    to: Date,
+) -> Result<HashMap<String, u32>, ApiError> {
+    let rows = env
+        .d1("DB")?
+        .prepare("SELECT id, booked FROM receptions WHERE office_id = ?1 AND date BETWEEN ?2 AND ?3 AND booked > 0")
+        .bind(&[
+            office.as_str().into(),
+            clock::iso(from).into(),
+            clock::iso(to).into(),
+        ])?
+        .all()
+        .await?
+        .results::<Booked>()?;
+    Ok(rows.into_iter().map(|b| (b.id, b.booked)).collect())
+}
+
+/// Booked counts of every reception from `from` on (open data).
+pub async fn booked_from(env: &Env, from: Date) -> Result<HashMap<String, u32>, ApiError> {
+    let rows = env
+        .d1("DB")?
+        .prepare("SELECT id, booked FROM receptions WHERE date >= ?1 AND booked > 0")
+        .bind(&[clock::iso(from).into()])?
+        .all()
+        .await?
+        .results::<Booked>()?;
+    Ok(rows.into_iter().map(|b| (b.id, b.booked)).collect())
+}
