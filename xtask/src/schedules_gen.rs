@@ -3,7 +3,8 @@
 //! `sample=true`; the officials' names are obviously sample («Үлгі-Образцов»), outreach
 //! addresses say they are to be confirmed, and no address or phone is presented as real.
 //! The frequencies follow the Rules: the PG twice a month and deputies weekly (R13),
-//! regional heads and deputies on two or three weekdays (R26 even in holiday weeks), district
+//! regional heads and deputies on two or three weekdays (R26 even in holiday weeks, e.g.
+//! 3–7 January 2028 or Nauryz 2028, Tuesday to Thursday), district
 //! heads and deputies every working day without registration (R37), duty prosecutors twice a
 //! week at an institution (R6, R38), and one outreach reception per region a month (R29).
 
@@ -191,7 +192,7 @@ pub fn rows(directory: &Directory) -> Vec<Vec<String>> {
                     &pg,
                     &[
                         sched(&pg.id, "2nd-wed", "monthly:2:wed", "10:00", "13:00", 10),
-                        sched(&pg.id, "4th-wed", "monthly:4:wed", "10:00", "13:00", 10),
+                        sched(&pg.id, "last-fri", "monthly:last:fri", "10:00", "13:00", 10),
                     ],
                 );
                 for (n, area) in AREAS.iter().enumerate() {
@@ -231,7 +232,7 @@ pub fn rows(directory: &Directory) -> Vec<Vec<String>> {
                 let mut schedules = vec![sched(
                     &head.id,
                     "weekly",
-                    "weekly:tue,fri",
+                    "weekly:tue,wed,fri",
                     "10:00",
                     "13:00",
                     8,
@@ -430,7 +431,7 @@ fn duty_rows(directory: &Directory) -> Vec<Vec<String>> {
         };
         let s = Schedule {
             id: format!("{}-weekly", duty.id),
-            recurrence: "weekly:tue,thu",
+            recurrence: "weekly:mon,wed,fri",
             start: "10:00",
             end: "12:00",
             place: Place::Institution { kk, ru, en },

@@ -1,7 +1,7 @@
 //! Public reception schedules (issue 5): who receives, when, where, in which format (R5).
 //!
-//! * [`Official`]: an official who receives (R2), full name in kk/ru/en context (R5),
-//!   competence areas (R22, R27).
+//! * [`Official`]: an official who receives (R2): full name, patronymic if any, and
+//!   position in kk/ru/en (R5), competence areas (R22, R27).
 //! * [`Schedule`]: a [`Recurrence`] (`weekly:mon,wed`, `monthly:2:wed`, `monthly:last:fri`,
 //!   `daily`) at [`Hours`], at a [`Place`] (the office, its Citizens' Reception Centre
 //!   R39-1, an outreach place R29/R38, an institution for duty receptions R6), in a
