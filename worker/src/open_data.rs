@@ -86,7 +86,12 @@ pub async fn schedules(env: &Env, format: Format) -> Result<Response, ApiError> 
         .map(|(o, _)| (o.id.to_string(), o.office_id.to_string()))
         .collect();
     let schedules: Vec<_> = pairs.iter().map(|(_, s)| s).collect();
-    let occurrences = upcoming(schedules, Calendar::kazakhstan(), today, 8);
+    let occurrences = upcoming(
+        schedules,
+        Calendar::kazakhstan(),
+        today,
+        rules::schedule::UPCOMING_WEEKS,
+    );
     let booked = schedule::booked_from(env, today).await?;
     let stored: Vec<StoredReception> = occurrences
         .iter()

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use time::Date;
 use worker::{Env, Request, Response};
 
-const WEEKS: u32 = 8;
+use rules::schedule::UPCOMING_WEEKS as WEEKS;
 const CACHE: &str = "public, max-age=60";
 /// Snapshots are per day; old days expire on their own.
 const SNAPSHOT_TTL_SECONDS: u64 = 2 * 24 * 3600;
