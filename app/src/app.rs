@@ -3,7 +3,9 @@
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Msg;
 use crate::lang;
-use crate::pages::{directory::DirectoryPage, not_found::NotFoundPage, office::OfficePage};
+use crate::pages::{
+    directory::DirectoryPage, not_found::NotFoundPage, office::OfficePage, poster::PosterPage,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -36,6 +38,7 @@ fn Shell() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=DirectoryPage />
                 <Route path=path!("/offices/:id") view=OfficePage />
+                <Route path=path!("/offices/:id/print") view=PosterPage />
             </Routes>
         </main>
         <footer class="site-footer">

@@ -37,6 +37,47 @@ pub enum Msg {
     DaysOffIntro,
     TodayWorking,
     TodayOff,
+    SampleData,
+    VideoOnlyTitle,
+    VideoOnlyHint,
+    Reason,
+    OutOfTownDistrict,
+    OutOfTownRegional,
+    AddToCalendar,
+    PosterLink,
+    Competence,
+    UpcomingReceptions,
+    NoUpcoming,
+    PlaceOffice,
+    PlaceCentre,
+    PlaceOutreach,
+    PlaceInstitution,
+    FormatInPerson,
+    FormatVideo,
+    RegOpen,
+    RegClosed,
+    RegWalkIn,
+    RegWalkInHours,
+    ClosedR16,
+    ClosedR34,
+    ClosedStarted,
+    ClosedNotWorkingDay,
+    ClosedAsNeededR14,
+    ClosedAsNeededR28,
+    ClosedAsNeeded,
+    ClosedNoCalendar,
+    NoPlacesLeft,
+    DutyTitle,
+    DutyIntro,
+    PosterTitle,
+    PosterColumn,
+    PrintButton,
+    BackToOffice,
+    ReceptionDays,
+    ByPreRegistration,
+    WithoutRegistration,
+    PosterSite,
+    PosterPeriod,
 }
 
 impl Msg {
@@ -138,6 +179,129 @@ impl Msg {
             (TodayOff, Kk) => "Бүгін — демалыс күні.",
             (TodayOff, Ru) => "Сегодня выходной день.",
             (TodayOff, En) => "Today is a day off.",
+            (SampleData, Kk) => "Назар аударыңыз: бұл — үлгі деректер, нақты кесте емес. Прокуратура өз кестесін жарияламайынша, мұндағы аты-жөндер, күндер мен уақыт шынайы емес — оларға сүйеніп бармаңыз.",
+            (SampleData, Ru) => "Внимание: это образец данных, а не настоящий график. Пока прокуратура не опубликует свой график, имена, даты и время здесь ненастоящие — не планируйте по ним визит.",
+            (SampleData, En) => "Please note: this is sample data, not a real schedule. Until the office publishes its own, the names, dates and times here are not real — do not plan a visit by them.",
+            (VideoOnlyTitle, Kk) => "Қабылдау тек бейнеконференцбайланыс арқылы өткізіледі",
+            (VideoOnlyTitle, Ru) => "Приём проводится только по видеоконференцсвязи",
+            (VideoOnlyTitle, En) => "Reception by video conference only",
+            (VideoOnlyHint, Kk) => "Бетпе-бет қабылдауға жазылу уақытша жүргізілмейді (Қағидалар, 11-тармақ).",
+            (VideoOnlyHint, Ru) => "Запись на очный приём временно не ведётся (Правила, пункт 11).",
+            (VideoOnlyHint, En) => "Registration for in-person reception is suspended for now (Rules, para 11).",
+            (Reason, Kk) => "Себебі",
+            (Reason, Ru) => "Причина",
+            (Reason, En) => "Reason",
+            (OutOfTownDistrict, Kk) => "Басқа елді мекеннен келсеңіз, аудандық прокуратура сізді кестеге қарамастан келген күніңізде қабылдауға барын салады (Қағидалар, 8-тармақ).",
+            (OutOfTownDistrict, Ru) => "Если вы приехали из другого населённого пункта, районная прокуратура постарается принять вас в день обращения, независимо от графика (Правила, пункт 8).",
+            (OutOfTownDistrict, En) => "If you come from another town, the district office will do its best to receive you on the day you come, whatever the schedule (Rules, para 8).",
+            (OutOfTownRegional, Kk) => "Басқа елді мекеннен келсеңіз, осы прокуратураның құрылымдық бөлімшелерінің басшылары сізді кестеге қарамастан келген күніңізде қабылдауға барын салады (Қағидалар, 8-тармақ).",
+            (OutOfTownRegional, Ru) => "Если вы приехали из другого населённого пункта, руководители структурных подразделений этой прокуратуры постараются принять вас в день обращения, независимо от графика (Правила, пункт 8).",
+            (OutOfTownRegional, En) => "If you come from another town, the heads of this office's structural units will do their best to receive you on the day you come, whatever the schedule (Rules, para 8).",
+            (AddToCalendar, Kk) => "Күнтізбеге қосу (.ics файлы)",
+            (AddToCalendar, Ru) => "Добавить в календарь (файл .ics)",
+            (AddToCalendar, En) => "Add to calendar (.ics file)",
+            (PosterLink, Kk) => "Басып шығаруға арналған кесте (A4)",
+            (PosterLink, Ru) => "График для печати (A4)",
+            (PosterLink, En) => "Poster for printing (A4)",
+            (Competence, Kk) => "Құзыреті",
+            (Competence, Ru) => "Компетенция",
+            (Competence, En) => "Competence",
+            (UpcomingReceptions, Kk) => "Алдағы қабылдаулар",
+            (UpcomingReceptions, Ru) => "Ближайшие приёмы",
+            (UpcomingReceptions, En) => "Next receptions",
+            (NoUpcoming, Kk) => "Алдағы 8 аптада қабылдау жоспарланбаған.",
+            (NoUpcoming, Ru) => "В ближайшие 8 недель приём не запланирован.",
+            (NoUpcoming, En) => "No reception is planned in the next 8 weeks.",
+            (PlaceOffice, Kk) => "Прокуратура ғимаратында",
+            (PlaceOffice, Ru) => "В здании прокуратуры",
+            (PlaceOffice, En) => "At the office",
+            (PlaceCentre, Kk) => "Азаматтарды қабылдау орталығында",
+            (PlaceCentre, Ru) => "В Центре приёма граждан",
+            (PlaceCentre, En) => "At the Citizens' Reception Centre",
+            (PlaceOutreach, Kk) => "Көшпелі қабылдау",
+            (PlaceOutreach, Ru) => "Выездной приём",
+            (PlaceOutreach, En) => "Outreach reception",
+            (PlaceInstitution, Kk) => "Мекемеде",
+            (PlaceInstitution, Ru) => "В учреждении",
+            (PlaceInstitution, En) => "At the institution",
+            (FormatInPerson, Kk) => "Бетпе-бет",
+            (FormatInPerson, Ru) => "Очно",
+            (FormatInPerson, En) => "In person",
+            (FormatVideo, Kk) => "Бейнеконференцбайланыс арқылы",
+            (FormatVideo, Ru) => "По видеоконференцсвязи",
+            (FormatVideo, En) => "By video conference",
+            (RegOpen, Kk) => "Алдын ала жазылу ашық — соңғы мерзімі:",
+            (RegOpen, Ru) => "Предварительная запись открыта — последний срок:",
+            (RegOpen, En) => "Pre-registration open until",
+            (RegClosed, Kk) => "Алдын ала жазылу жабық",
+            (RegClosed, Ru) => "Предварительная запись закрыта",
+            (RegClosed, En) => "Pre-registration closed",
+            (RegWalkIn, Kk) => "Жазылудың қажеті жоқ — кез келген жұмыс күні 09:00–18:30 аралығында келіңіз",
+            (RegWalkIn, Ru) => "Запись не требуется — приходите в любой рабочий день с 09:00 до 18:30",
+            (RegWalkIn, En) => "No registration needed — come any working day, 09:00–18:30",
+            (RegWalkInHours, Kk) => "Жазылудың қажеті жоқ — қабылдау уақытында келіңіз",
+            (RegWalkInHours, Ru) => "Запись не требуется — приходите в часы приёма",
+            (RegWalkInHours, En) => "No registration needed — come during the reception hours",
+            (ClosedR16, Kk) => "жазылу қабылдаудан 5 күн бұрын жабылады (Қағидалар, 16-тармақ)",
+            (ClosedR16, Ru) => "запись закрывается за 5 дней до приёма (Правила, пункт 16)",
+            (ClosedR16, En) => "registration closes 5 days before the reception (Rules, para 16)",
+            (ClosedR34, Kk) => "жазылу қабылдаудан бір күн бұрын жабылады (Қағидалар, 34-тармақ)",
+            (ClosedR34, Ru) => "запись закрывается за день до приёма (Правила, пункт 34)",
+            (ClosedR34, En) => "registration closes one day before the reception (Rules, para 34)",
+            (ClosedStarted, Kk) => "қабылдау басталып кетті",
+            (ClosedStarted, Ru) => "приём уже начался",
+            (ClosedStarted, En) => "the reception has already started",
+            (ClosedNotWorkingDay, Kk) => "бұл күн жұмыс күні емес",
+            (ClosedNotWorkingDay, Ru) => "этот день нерабочий",
+            (ClosedNotWorkingDay, En) => "that day is not a working day",
+            (ClosedAsNeededR14, Kk) => "бұл лауазымды тұлға қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ (Қағидалар, 14-тармақ)",
+            (ClosedAsNeededR14, Ru) => "это должностное лицо принимает по мере необходимости, открытой записи нет (Правила, пункт 14)",
+            (ClosedAsNeededR14, En) => "this official receives as the need arises; there is no public registration (Rules, para 14)",
+            (ClosedAsNeededR28, Kk) => "бұл лауазымды тұлға қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ (Қағидалар, 28-тармақ)",
+            (ClosedAsNeededR28, Ru) => "это должностное лицо принимает по мере необходимости, открытой записи нет (Правила, пункт 28)",
+            (ClosedAsNeededR28, En) => "this official receives as the need arises; there is no public registration (Rules, para 28)",
+            (ClosedAsNeeded, Kk) => "бұл лауазымды тұлға қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ",
+            (ClosedAsNeeded, Ru) => "это должностное лицо принимает по мере необходимости, открытой записи нет",
+            (ClosedAsNeeded, En) => "this official receives as the need arises; there is no public registration",
+            (ClosedNoCalendar, Kk) => "сол жылдың жұмыс күнтізбесі әлі жарияланбаған",
+            (ClosedNoCalendar, Ru) => "производственный календарь на этот год ещё не опубликован",
+            (ClosedNoCalendar, En) => "the working calendar for that year is not published yet",
+            (NoPlacesLeft, Kk) => "Бос орын қалмады.",
+            (NoPlacesLeft, Ru) => "Свободных мест нет.",
+            (NoPlacesLeft, En) => "No places left.",
+            (DutyTitle, Kk) => "Мекемелердегі кезекші прокурорлардың қабылдауы",
+            (DutyTitle, Ru) => "Приём дежурными прокурорами в учреждениях",
+            (DutyTitle, En) => "Duty prosecutors' receptions at institutions",
+            (DutyIntro, Kk) => "Ішкі істер органдарының ғимараттарында, қылмыстық-атқару жүйесінің мекемелерінде және арнаулы мекемелерде кезекші прокурорлар бекітілген кесте бойынша қабылдайды (Қағидалар, 6-тармақ).",
+            (DutyIntro, Ru) => "В зданиях органов внутренних дел, в пенитенциарных и специальных учреждениях приём ведут дежурные прокуроры по утверждённому графику (Правила, пункт 6).",
+            (DutyIntro, En) => "In internal-affairs buildings and in penitentiary and special institutions, duty prosecutors receive on an approved schedule (Rules, para 6).",
+            (PosterTitle, Kk) => "Жеке қабылдау кестесі",
+            (PosterTitle, Ru) => "График личного приёма",
+            (PosterTitle, En) => "Personal reception schedule",
+            (PosterColumn, Kk) => "Мемлекеттік тілде",
+            (PosterColumn, Ru) => "На русском языке",
+            (PosterColumn, En) => "In English",
+            (PrintButton, Kk) => "Басып шығару",
+            (PrintButton, Ru) => "Распечатать",
+            (PrintButton, En) => "Print",
+            (BackToOffice, Kk) => "Прокуратура бетіне оралу",
+            (BackToOffice, Ru) => "Вернуться на страницу прокуратуры",
+            (BackToOffice, En) => "Back to the office page",
+            (ReceptionDays, Kk) => "Қабылдау күндері мен уақыты",
+            (ReceptionDays, Ru) => "Дни и время приёма",
+            (ReceptionDays, En) => "Reception days and hours",
+            (ByPreRegistration, Kk) => "Алдын ала жазылу бойынша",
+            (ByPreRegistration, Ru) => "По предварительной записи",
+            (ByPreRegistration, En) => "By pre-registration",
+            (WithoutRegistration, Kk) => "Алдын ала жазылусыз",
+            (WithoutRegistration, Ru) => "Без предварительной записи",
+            (WithoutRegistration, En) => "Without pre-registration",
+            (PosterSite, Kk) => "Толық кесте және алдын ала жазылу:",
+            (PosterSite, Ru) => "Полный график и предварительная запись:",
+            (PosterSite, En) => "Full schedule and pre-registration:",
+            (PosterPeriod, Kk) => "Кесте мерзімі",
+            (PosterPeriod, Ru) => "Период",
+            (PosterPeriod, En) => "Period",
         }
     }
 }
@@ -272,6 +436,81 @@ pub fn long_date(date: time::Date, lang: Lang) -> String {
         Lang::Kk => format!("{y} жылғы {d} {}, {}", MONTHS_KK[m], WEEKDAYS_KK[w]),
         Lang::Ru => format!("{d} {} {y} г., {}", MONTHS_RU[m], WEEKDAYS_RU[w]),
         Lang::En => format!("{}, {d} {} {y}", WEEKDAYS_EN[w], MONTHS_EN[m]),
+    }
+}
+
+/// "Show all (N)": the toggle that reveals the rest of an official's receptions.
+pub fn show_all(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Барлығын көрсету ({n})"),
+        Lang::Ru => format!("Показать все ({n})"),
+        Lang::En => format!("Show all ({n})"),
+    }
+}
+
+/// Places still free at a reception that takes pre-registration.
+pub fn places_left(left: u32, capacity: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Бос орын: {left} / {capacity}"),
+        Lang::Ru => format!("Свободных мест: {left} из {capacity}"),
+        Lang::En => format!("Places left: {left} of {capacity}"),
+    }
+}
+
+/// R39-1, R39-3: the Citizens' Reception Centre's hours.
+pub fn centre_hours(opens: &str, closes: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Азаматтарды қабылдау орталығы жұмыс күндері {opens}–{closes} аралығында электрондық кезек бойынша қабылдайды (Қағидалар, 39-1, 39-3-тармақтар)."),
+        Lang::Ru => format!("Центр приёма граждан принимает в рабочие дни с {opens} до {closes} в порядке электронной очереди (Правила, пункты 39-1, 39-3)."),
+        Lang::En => format!("The Citizens' Reception Centre receives on working days, {opens}–{closes}, by electronic queue (Rules, paras 39-1, 39-3)."),
+    }
+}
+
+/// The poster's line for an official who receives every working day (R37).
+pub fn every_working_day(start: &str, end: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Әр жұмыс күні, {start}–{end}"),
+        Lang::Ru => format!("Каждый рабочий день, {start}–{end}"),
+        Lang::En => format!("Every working day, {start}–{end}"),
+    }
+}
+
+/// A date with a time of day: «2026 жылғы 4 желтоқсан, жұма, сағат 18:30».
+pub fn date_time(date: time::Date, hm: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{}, сағат {hm}", long_date(date, lang)),
+        Lang::Ru | Lang::En => format!("{}, {hm}", long_date(date, lang)),
+    }
+}
+
+/// A date without its weekday: «2026 жылғы 25 қараша», «25 ноября 2026 г.», "25 November 2026".
+pub fn short_date(date: time::Date, lang: Lang) -> String {
+    let m = usize::from(u8::from(date.month())) - 1;
+    let (d, y) = (date.day(), date.year());
+    match lang {
+        Lang::Kk => format!("{y} жылғы {d} {}", MONTHS_KK[m]),
+        Lang::Ru => format!("{d} {} {y} г.", MONTHS_RU[m]),
+        Lang::En => format!("{d} {} {y}", MONTHS_EN[m]),
+    }
+}
+
+/// The month as it follows a list of days: «1, 8 желтоқсан», «1, 8 декабря», "1, 8 December".
+pub fn month_after_days(month: time::Month, lang: Lang) -> &'static str {
+    let m = usize::from(u8::from(month)) - 1;
+    match lang {
+        Lang::Kk => MONTHS_KK[m],
+        Lang::Ru => MONTHS_RU[m],
+        Lang::En => MONTHS_EN[m],
+    }
+}
+
+/// The weekday's name, lower-case in Kazakh and Russian as in running text.
+pub fn weekday_name(day: time::Weekday, lang: Lang) -> &'static str {
+    let w = usize::from(day.number_days_from_monday());
+    match lang {
+        Lang::Kk => WEEKDAYS_KK[w],
+        Lang::Ru => WEEKDAYS_RU[w],
+        Lang::En => WEEKDAYS_EN[w],
     }
 }
 

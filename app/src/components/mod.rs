@@ -1,3 +1,4 @@
 pub mod days_off;
 pub mod lang_switch;
+pub mod schedule;
 pub mod status;

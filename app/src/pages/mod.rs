@@ -1,6 +1,7 @@
 pub mod directory;
 pub mod not_found;
 pub mod office;
+pub mod poster;
 
 /// Sets the browser tab's title: what the page is, then the service.
 fn set_title(what: &str) {

@@ -1,21 +1,24 @@
 //! One office: its name, level, place in the hierarchy, contacts (only when real ones are
-//! published), how it receives (R3, R4, R37) and its subordinate offices.
+//! published), how it receives (R3, R4, R37), its officials and their next receptions (R5),
+//! its days off and its subordinate offices.
 
-use crate::api::{self, FetchError, OfficeDetail};
+use crate::api::{self, FetchError, OfficeDetail, Schedule};
 use crate::components::days_off::DaysOff;
+use crate::components::schedule::ReceptionSchedule;
 use crate::components::status::{LoadError, Loading};
 use crate::i18n::{level, Msg};
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use rules::OfficeLevel;
 
 #[component]
 pub fn OfficePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let office = LocalResource::new(move || api::office(id()));
+    // Asked for at the same time as the office, not after it.
+    let schedule = LocalResource::new(move || api::schedule(id()));
     view! {
         {move || match office.get() {
             None => view! { <Loading /> }.into_any(),
@@ -24,13 +27,16 @@ pub fn OfficePage() -> impl IntoView {
                 view! { <LoadError error retry=Callback::new(move |()| office.refetch()) /> }
                     .into_any()
             }
-            Some(Ok(detail)) => view! { <OfficeView detail /> }.into_any(),
+            Some(Ok(detail)) => view! { <OfficeView detail schedule /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn OfficeView(detail: OfficeDetail) -> impl IntoView {
+fn OfficeView(
+    detail: OfficeDetail,
+    schedule: LocalResource<Result<Schedule, FetchError>>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = move |m: Msg| m.text(lang.get());
     let OfficeDetail {
@@ -40,11 +46,6 @@ fn OfficeView(detail: OfficeDetail) -> impl IntoView {
     } = detail;
     let name = office.name.clone();
     Effect::new(move |_| super::set_title(name.get(lang.get())));
-    let reception = if office.level == OfficeLevel::District {
-        Msg::ReceptionDistrict
-    } else {
-        Msg::ReceptionPreRegistration
-    };
     let address = office.address.clone();
     let phone = office.phone.clone();
     let not_published = move || view! { <span class="muted">{t(Msg::NotPublished)}</span> };
@@ -79,11 +80,7 @@ fn OfficeView(detail: OfficeDetail) -> impl IntoView {
                     None => not_published().into_any(),
                 }}</dd>
             </dl>
-            <section aria-labelledby="reception-heading">
-                <h2 id="reception-heading">{move || t(Msg::ReceptionTitle)}</h2>
-                <p>{move || t(reception)}</p>
-                <p class="muted">{move || t(Msg::SchedulesComing)}</p>
-            </section>
+            <ReceptionSchedule schedule office_id=office.id.to_string() level=office.level />
             <DaysOff />
             {(!children.is_empty()).then(|| {
                 let children = children.clone();

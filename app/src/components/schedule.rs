@@ -1,0 +1,372 @@
+//! The office's public schedule (R5): who receives, when, where, in which format (R11), and
+//! whether one can register now (R16, R34, R37), as the Worker computed it with `rules`.
+//! The same grouping and texts feed the office page and the printed poster.
+
+use crate::api::{
+    self, ClosedWhy, FetchError, Format, Official, Place, PlaceKind, Reception, Registration,
+    Schedule,
+};
+use crate::components::status::{LoadError, Loading};
+use crate::i18n::{centre_hours, date_time, long_date, places_left, show_all, Msg};
+use crate::lang::{href, use_lang};
+use leptos::prelude::*;
+use rules::window::ALMATY;
+use rules::{Lang, OfficeLevel, OfficialKind};
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+/// Receptions shown per official before "show all".
+const SHOWN: usize = 3;
+
+/// "10:00", in Kazakhstan's time whatever offset the wire used.
+pub fn hm(t: OffsetDateTime) -> String {
+    let t = t.checked_to_offset(ALMATY).unwrap_or(t);
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// The local date of an instant in Kazakhstan.
+pub fn local_date(t: OffsetDateTime) -> Date {
+    t.checked_to_offset(ALMATY).unwrap_or(t).date()
+}
+
+/// `YYYY-MM-DD`, for `<time datetime>`.
+pub fn iso_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// RFC 3339, for `<time datetime>`.
+pub fn iso_instant(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+/// Where a reception is held, in one line.
+pub fn place_text(place: &Place, lang: Lang) -> String {
+    let (msg, with_name) = match place.kind {
+        PlaceKind::Office => (Msg::PlaceOffice, false),
+        PlaceKind::ReceptionCentre => (Msg::PlaceCentre, false),
+        PlaceKind::Outreach => (Msg::PlaceOutreach, true),
+        PlaceKind::Institution => (Msg::PlaceInstitution, true),
+    };
+    let details: Vec<&str> = [&place.name, &place.address]
+        .into_iter()
+        .flatten()
+        .filter(|_| with_name)
+        .map(|t| t.get(lang).trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if details.is_empty() {
+        msg.text(lang).to_owned()
+    } else {
+        format!("{}: {}", msg.text(lang), details.join(", "))
+    }
+}
+
+pub fn format_msg(format: Format) -> Msg {
+    match format {
+        Format::InPerson => Msg::FormatInPerson,
+        Format::Video => Msg::FormatVideo,
+    }
+}
+
+fn closed_msg(why: ClosedWhy) -> Option<Msg> {
+    Some(match why {
+        ClosedWhy::WindowPassedR16 => Msg::ClosedR16,
+        ClosedWhy::WindowPassedR34 => Msg::ClosedR34,
+        ClosedWhy::Started => Msg::ClosedStarted,
+        ClosedWhy::NotAWorkingDay => Msg::ClosedNotWorkingDay,
+        ClosedWhy::AsNeededR14 => Msg::ClosedAsNeededR14,
+        ClosedWhy::AsNeededR28 => Msg::ClosedAsNeededR28,
+        ClosedWhy::AsNeeded => Msg::ClosedAsNeeded,
+        ClosedWhy::CalendarNotAvailable => Msg::ClosedNoCalendar,
+        ClosedWhy::Unknown => return None,
+    })
+}
+
+/// An official with their receptions, in the order the Worker sorted them (by start).
+pub struct Entry<'a> {
+    pub official: &'a Official,
+    pub receptions: Vec<&'a Reception>,
+}
+
+/// The schedule arranged for display: the office's officials, then the duty prosecutors at
+/// institutions (R6) under their own heading. Officials in the order of R2 (the PG first).
+pub struct Arranged<'a> {
+    pub officials: Vec<Entry<'a>>,
+    pub duty: Vec<Entry<'a>>,
+}
+
+/// The browser's clock, to leave out receptions that are over (the list may be older than
+/// the page); `None` when it cannot be read.
+fn now() -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64).ok()
+}
+
+pub fn arrange(schedule: &Schedule) -> Arranged<'_> {
+    let now = now();
+    let mut officials: Vec<&Official> = schedule.officials.iter().collect();
+    officials.sort_by_key(|o| o.kind);
+    let (mut regular, mut duty) = (Vec::new(), Vec::new());
+    for official in officials {
+        let receptions: Vec<&Reception> = schedule
+            .receptions
+            .iter()
+            .filter(|r| r.official_id == official.id)
+            .filter(|r| now.is_none_or(|now| r.end > now))
+            .collect();
+        let is_duty = official.kind == OfficialKind::DutyProsecutor
+            || (!receptions.is_empty()
+                && receptions
+                    .iter()
+                    .all(|r| r.place.kind == PlaceKind::Institution));
+        let entry = Entry {
+            official,
+            receptions,
+        };
+        if is_duty {
+            duty.push(entry);
+        } else {
+            regular.push(entry);
+        }
+    }
+    Arranged {
+        officials: regular,
+        duty,
+    }
+}
+
+/// Whether the schedule (or any part of it) is sample data.
+pub fn is_sample(schedule: &Schedule) -> bool {
+    schedule.sample || schedule.officials.iter().any(|o| o.sample)
+}
+
+/// R8: who receives people from another town on the day they come.
+pub fn out_of_town(level: OfficeLevel) -> Option<Msg> {
+    match level {
+        OfficeLevel::General => None,
+        OfficeLevel::Regional => Some(Msg::OutOfTownRegional),
+        OfficeLevel::District => Some(Msg::OutOfTownDistrict),
+    }
+}
+
+/// The "Personal reception" section of an office page, then the duty receptions (R6).
+/// `schedule` is the office's `api::schedule`, requested by the page alongside the office.
+#[component]
+pub fn ReceptionSchedule(
+    schedule: LocalResource<Result<Schedule, FetchError>>,
+    office_id: String,
+    level: OfficeLevel,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |m: Msg| m.text(lang.get());
+    let intro = if level == OfficeLevel::District {
+        Msg::ReceptionDistrict
+    } else {
+        Msg::ReceptionPreRegistration
+    };
+    let body = move || match schedule.get() {
+        None => view! { <Loading /> }.into_any(),
+        // No schedule at that address (yet): say so, as before schedules existed.
+        Some(Err(FetchError::NotFound)) => {
+            view! { <p class="muted">{move || t(Msg::SchedulesComing)}</p> }.into_any()
+        }
+        Some(Err(error)) => {
+            view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
+                .into_any()
+        }
+        Some(Ok(s)) => {
+            let id = office_id.clone();
+            (move || schedule_body(&s, &id, lang.get())).into_any()
+        }
+    };
+    let duty = move || match schedule.get() {
+        Some(Ok(s)) => {
+            let s = s.clone();
+            (move || duty_section(&s, lang.get())).into_any()
+        }
+        _ => ().into_any(),
+    };
+    view! {
+        <section class="reception" aria-labelledby="reception-heading">
+            <h2 id="reception-heading">{move || t(Msg::ReceptionTitle)}</h2>
+            <p>{move || t(intro)}</p>
+            {body}
+        </section>
+        {duty}
+    }
+}
+
+fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
+    let t = |m: Msg| m.text(lang);
+    let arranged = arrange(s);
+    let has_receptions = !s.receptions.is_empty();
+    let video_only = s.office.video_only.as_ref().map(|v| {
+        view! {
+            <div class="notice video-only">
+                <p class="notice-title">{t(Msg::VideoOnlyTitle)}</p>
+                <p>{t(Msg::Reason)}": "{v.reason.get(lang).to_owned()}</p>
+                <p>{t(Msg::VideoOnlyHint)}</p>
+            </div>
+        }
+    });
+    let sample = is_sample(s).then(|| view! { <p class="notice sample">{t(Msg::SampleData)}</p> });
+    let centre =
+        s.office.reception_centre.as_ref().map(
+            |c| view! { <p class="centre-hours">{centre_hours(&c.opens, &c.closes, lang)}</p> },
+        );
+    let out_of_town = out_of_town(s.office.level).map(|m| view! { <p>{t(m)}</p> });
+    let officials = if arranged.officials.is_empty() && arranged.duty.is_empty() {
+        view! { <p class="muted">{t(Msg::SchedulesComing)}</p> }.into_any()
+    } else if arranged.officials.is_empty() {
+        ().into_any()
+    } else {
+        view! {
+            <ul class="officials">
+                {arranged.officials.iter().map(|e| official_view(e, lang)).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let poster = href(lang, &format!("/offices/{office_id}/print"));
+    let ics = api::schedule_ics_url(office_id);
+    view! {
+        {video_only}
+        {sample}
+        {centre}
+        {out_of_town}
+        <ul class="schedule-actions">
+            {has_receptions.then(|| view! {
+                <li>
+                    <a href=ics rel="external" type="text/calendar">{t(Msg::AddToCalendar)}</a>
+                </li>
+            })}
+            <li><a href=poster>{t(Msg::PosterLink)}</a></li>
+        </ul>
+        {officials}
+    }
+    .into_any()
+}
+
+fn duty_section(s: &Schedule, lang: Lang) -> AnyView {
+    let arranged = arrange(s);
+    if arranged.duty.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="duty" aria-labelledby="duty-heading">
+            <h2 id="duty-heading">{Msg::DutyTitle.text(lang)}</h2>
+            <p>{Msg::DutyIntro.text(lang)}</p>
+            <ul class="officials">
+                {arranged.duty.iter().map(|e| official_view(e, lang)).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+fn official_view(entry: &Entry<'_>, lang: Lang) -> impl IntoView {
+    let o = entry.official;
+    let heading_id = format!("official-{}", o.id);
+    let competence = (!o.competence.is_empty()).then(|| {
+        view! {
+            <div class="competence">
+                <p class="label">{Msg::Competence.text(lang)}":"</p>
+                <ul>
+                    {o.competence.iter().map(|c| view! { <li>{c.get(lang).to_owned()}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let receptions = if entry.receptions.is_empty() {
+        view! { <p class="muted">{Msg::NoUpcoming.text(lang)}</p> }.into_any()
+    } else {
+        let (first, rest) = entry.receptions.split_at(entry.receptions.len().min(SHOWN));
+        let more = (!rest.is_empty()).then(|| {
+            view! {
+                <details class="more">
+                    <summary>{show_all(entry.receptions.len(), lang)}</summary>
+                    <ul class="receptions" aria-label=Msg::UpcomingReceptions.text(lang)>
+                        {rest.iter().map(|r| reception_view(r, o.kind, lang)).collect_view()}
+                    </ul>
+                </details>
+            }
+        });
+        view! {
+            <ul class="receptions" aria-label=Msg::UpcomingReceptions.text(lang)>
+                {first.iter().map(|r| reception_view(r, o.kind, lang)).collect_view()}
+            </ul>
+            {more}
+        }
+        .into_any()
+    };
+    view! {
+        <li class="official">
+            <h3 id=heading_id>{o.full_name()}</h3>
+            <p class="position">{o.position.get(lang).to_owned()}</p>
+            {competence}
+            {receptions}
+        </li>
+    }
+}
+
+/// R37: district prosecutors and deputies receive at their office any working day; other
+/// receptions without registration (duty, outreach) are held at their hours only.
+fn walk_in_msg(kind: OfficialKind, place: PlaceKind) -> Msg {
+    match (kind, place) {
+        (OfficialKind::DistrictHead | OfficialKind::DistrictDeputy, PlaceKind::Office) => {
+            Msg::RegWalkIn
+        }
+        _ => Msg::RegWalkInHours,
+    }
+}
+
+fn reception_view(r: &Reception, kind: OfficialKind, lang: Lang) -> impl IntoView {
+    let t = |m: Msg| m.text(lang);
+    let (state_class, state) = match &r.registration {
+        Registration::Open { closes_at } => (
+            "reg reg-open",
+            view! {
+                {t(Msg::RegOpen)}" "
+                <time datetime=iso_instant(*closes_at)>
+                    {date_time(local_date(*closes_at), &hm(*closes_at), lang)}
+                </time>
+            }
+            .into_any(),
+        ),
+        Registration::Closed { reason, clause } => {
+            let why = closed_msg(ClosedWhy::of(reason.as_deref(), clause.as_deref()));
+            let text = match why {
+                Some(m) => format!("{}: {}.", t(Msg::RegClosed), t(m)),
+                None => format!("{}.", t(Msg::RegClosed)),
+            };
+            ("reg reg-closed", text.into_any())
+        }
+        Registration::WalkIn => (
+            "reg reg-walk-in",
+            t(walk_in_msg(kind, r.place.kind)).into_any(),
+        ),
+        Registration::Unknown => ("reg", ().into_any()),
+    };
+    let places = match r.registration {
+        Registration::Open { .. } if r.places_left() == 0 => Some(t(Msg::NoPlacesLeft).to_owned()),
+        Registration::Open { .. } => Some(places_left(r.places_left(), r.capacity, lang)),
+        _ => None,
+    };
+    view! {
+        <li class="reception" data-reception=r.id.clone()>
+            <p class="when">
+                <time datetime=iso_date(r.date)>{long_date(r.date, lang)}</time>
+                ", "
+                <time datetime=iso_instant(r.start)>{hm(r.start)}</time>
+                "–"
+                <time datetime=iso_instant(r.end)>{hm(r.end)}</time>
+            </p>
+            <p class="where">
+                {place_text(&r.place, lang)}
+                " · "
+                <span class="format">{t(format_msg(r.format))}</span>
+            </p>
+            <p class=state_class>{state}</p>
+            {places.map(|p| view! { <p class="places">{p}</p> })}
+        </li>
+    }
+}

@@ -1,0 +1,370 @@
+//! The printable poster of an office's schedule (R5): who receives and on which days, in the
+//! state language and in Russian side by side, on one A4 sheet for the office's building.
+//! The buttons around it are for the screen only; the print stylesheet hides them.
+
+use crate::api::{self, FetchError, Format, PlaceKind, Reception, Registration, Schedule};
+use crate::components::schedule::{
+    arrange, format_msg, hm, is_sample, iso_date, out_of_town, place_text, Entry,
+};
+use crate::components::status::{LoadError, Loading};
+use crate::i18n::{
+    centre_hours, every_working_day, month_after_days, short_date, weekday_name, Msg,
+};
+use crate::lang::{href, use_lang};
+use crate::pages::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use rules::calendar::Calendar;
+use rules::official::Access;
+use rules::Lang;
+use time::Date;
+
+/// The poster's two languages, in the order of R5: the state language, then Russian.
+const LANGS: [Lang; 2] = [Lang::Kk, Lang::Ru];
+
+#[component]
+pub fn PosterPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let schedule = LocalResource::new(move || api::schedule(id()));
+    view! {
+        {move || match schedule.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
+            Some(Err(error)) => {
+                view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
+                    .into_any()
+            }
+            Some(Ok(s)) => view! { <Poster schedule=s office_id=id() /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Poster(schedule: Schedule, office_id: String) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |m: Msg| m.text(lang.get());
+    let name = schedule.office.name.clone();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        super::set_title(&format!(
+            "{} — {}",
+            Msg::PosterTitle.text(lang),
+            name.get(lang)
+        ));
+    });
+    let office_href = {
+        let id = office_id.clone();
+        move || href(lang.get(), &format!("/offices/{id}"))
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let site = format!(
+        "{}/offices/{office_id}",
+        window().location().origin().unwrap_or_default()
+    );
+    view! {
+        <div class="poster-tools">
+            <button type="button" on:click=print>{move || t(Msg::PrintButton)}</button>
+            <a href=office_href>{move || t(Msg::BackToOffice)}</a>
+        </div>
+        {poster(&schedule, &site)}
+    }
+}
+
+/// A pair of texts, Kazakh then Russian, side by side.
+fn pair(class: &'static str, text: impl Fn(Lang) -> String) -> impl IntoView {
+    view! {
+        <div class=format!("pair {class}")>
+            {LANGS.map(|l| view! { <p lang=l.code()>{text(l)}</p> })}
+        </div>
+    }
+}
+
+fn poster(s: &Schedule, site: &str) -> impl IntoView {
+    let arranged = arrange(s);
+    let office = &s.office;
+    let name = office.name.clone();
+    let sample = is_sample(s).then(|| pair("notice sample", |l| Msg::SampleData.text(l).into()));
+    let video_only = office.video_only.as_ref().map(|v| {
+        let reason = v.reason.clone();
+        pair("notice video-only", move |l| {
+            format!(
+                "{}. {}: {}. {}",
+                Msg::VideoOnlyTitle.text(l),
+                Msg::Reason.text(l),
+                reason.get(l).trim_end_matches('.'),
+                Msg::VideoOnlyHint.text(l)
+            )
+        })
+    });
+    let centre = office.reception_centre.as_ref().map(|c| {
+        let c = c.clone();
+        pair("centre-hours", move |l| {
+            centre_hours(&c.opens, &c.closes, l)
+        })
+    });
+    let out_of_town =
+        out_of_town(office.level).map(|m| pair("out-of-town", move |l| m.text(l).into()));
+    let empty = (arranged.officials.is_empty() && arranged.duty.is_empty())
+        .then(|| pair("muted", |l| Msg::SchedulesComing.text(l).into()));
+    let officials = (!arranged.officials.is_empty()).then(|| officials_table(&arranged.officials));
+    let duty = (!arranged.duty.is_empty()).then(|| {
+        view! {
+            <h2 class="pair poster-group">
+                {LANGS.map(|l| view! { <span lang=l.code()>{Msg::DutyTitle.text(l)}</span> })}
+            </h2>
+            {officials_table(&arranged.duty)}
+        }
+    });
+    let dates = || {
+        arranged
+            .officials
+            .iter()
+            .chain(&arranged.duty)
+            .flat_map(|e| e.receptions.iter().map(|r| r.date))
+    };
+    let period = dates().min().zip(dates().max()).map(|(from, to)| {
+        view! {
+            <p class="pair poster-period">
+                {LANGS.map(|l| view! {
+                    <span lang=l.code()>
+                        {Msg::PosterPeriod.text(l)}": "
+                        <time datetime=iso_date(from)>{short_date(from, l)}</time>
+                        " – "
+                        <time datetime=iso_date(to)>{short_date(to, l)}</time>
+                    </span>
+                })}
+            </p>
+        }
+    });
+    let site = site.to_owned();
+    view! {
+        <article class="poster" aria-labelledby="poster-title">
+            <h1 id="poster-title" class="pair poster-office">
+                {LANGS.map(|l| view! { <span lang=l.code()>{name.get(l).to_owned()}</span> })}
+            </h1>
+            <p class="pair poster-subtitle">
+                {LANGS.map(|l| view! { <span lang=l.code()>{Msg::PosterTitle.text(l)}</span> })}
+            </p>
+            {period}
+            {sample}
+            {video_only}
+            {empty}
+            {officials}
+            {duty}
+            {centre}
+            {out_of_town}
+            <div class="pair poster-site">
+                {LANGS.map(|l| {
+                    let site = site.clone();
+                    view! { <p lang=l.code()>{Msg::PosterSite.text(l)}" "<span class="url">{site}</span></p> }
+                })}
+            </div>
+        </article>
+    }
+}
+
+fn officials_table(entries: &[Entry<'_>]) -> impl IntoView {
+    view! {
+        <table class="poster-table">
+            <thead>
+                <tr>
+                    {LANGS.map(|l| view! { <th scope="col" lang=l.code()>{Msg::PosterColumn.text(l)}</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                {entries
+                    .iter()
+                    .map(|e| view! {
+                        <tr>{LANGS.map(|l| view! { <td lang=l.code()>{official_cell(e, l)}</td> })}</tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn official_cell(entry: &Entry<'_>, lang: Lang) -> impl IntoView {
+    let o = entry.official;
+    let access = match o.kind.access() {
+        Access::PreRegistration => Msg::ByPreRegistration,
+        Access::WalkIn => Msg::WithoutRegistration,
+        Access::AsNeeded => Msg::ClosedAsNeeded,
+    };
+    let days = if entry.receptions.is_empty() {
+        view! { <p>{Msg::NoUpcoming.text(lang)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="poster-days">
+                {slots(&entry.receptions).iter().map(|slot| slot_view(slot, lang)).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="poster-name">{o.full_name()}</p>
+        <p class="poster-position">{o.position.get(lang).to_owned()}</p>
+        <p class="poster-access">{capitalised(access.text(lang))}</p>
+        <p class="poster-days-label">{Msg::ReceptionDays.text(lang)}":"</p>
+        {days}
+    }
+}
+
+/// Receptions on the same weekday at the same hours, place and format (or, for one who
+/// receives every working day, on any day): one line of the poster.
+struct Slot<'a> {
+    receptions: Vec<&'a Reception>,
+}
+
+impl Slot<'_> {
+    fn first(&self) -> &Reception {
+        self.receptions[0]
+    }
+
+    fn matches(&self, r: &Reception, by_weekday: bool) -> bool {
+        let f = self.first();
+        (!by_weekday || r.date.weekday() == f.date.weekday())
+            && hm(r.start) == hm(f.start)
+            && hm(r.end) == hm(f.end)
+            && r.format == f.format
+            && r.place.kind == f.place.kind
+            && r.place.name == f.place.name
+            && r.place.address == f.place.address
+    }
+}
+
+fn slots<'a>(receptions: &[&'a Reception]) -> Vec<Slot<'a>> {
+    fn group<'a>(receptions: &[&'a Reception], by_weekday: bool) -> Vec<Slot<'a>> {
+        let mut slots: Vec<Slot<'a>> = Vec::new();
+        for r in receptions {
+            match slots.iter_mut().find(|s| s.matches(r, by_weekday)) {
+                Some(slot) => slot.receptions.push(r),
+                None => slots.push(Slot {
+                    receptions: vec![*r],
+                }),
+            }
+        }
+        slots
+    }
+    let mut slots = Vec::new();
+    for slot in group(receptions, false) {
+        if every_working_day_of_period(&slot) {
+            slots.push(slot);
+        } else {
+            let mut by_weekday = group(&slot.receptions, true);
+            by_weekday.sort_by_key(|s| s.first().date.weekday().number_days_from_monday());
+            slots.extend(by_weekday);
+        }
+    }
+    slots
+}
+
+/// «Сейсенбі, 15:00–17:00: 1, 8, 15 желтоқсан; 5, 12 қаңтар», or «Әр жұмыс күні, 09:00–18:30»
+/// for one who receives every working day (R37).
+fn slot_view(slot: &Slot<'_>, lang: Lang) -> impl IntoView {
+    let first = slot.first();
+    let (start, end) = (hm(first.start), hm(first.end));
+    let head = if every_working_day_of_period(slot) {
+        every_working_day(&start, &end, lang)
+    } else {
+        let weekday = weekday_name(first.date.weekday(), lang);
+        capitalised(&format!("{weekday}, {start}–{end}"))
+    };
+    let dates = (!every_working_day_of_period(slot)).then(|| {
+        view! { ": " {dates_view(&slot.receptions, lang)} }
+    });
+    let place = (first.place.kind != PlaceKind::Office)
+        .then(|| view! { <span class="poster-place">{place_text(&first.place, lang)}</span> });
+    let video = (first.format == Format::Video).then(|| {
+        view! { <span class="poster-place">{format_msg(first.format).text(lang)}</span> }
+    });
+    view! {
+        <li>
+            <span class="poster-slot">{head}</span>
+            {dates}
+            {place}
+            {video}
+        </li>
+    }
+}
+
+/// Days grouped by month: «1, 8, 15 желтоқсан; 5, 12 қаңтар», each a `<time>`.
+fn dates_view(receptions: &[&Reception], lang: Lang) -> impl IntoView {
+    let mut dates: Vec<Date> = receptions.iter().map(|r| r.date).collect();
+    dates.sort();
+    dates.dedup();
+    let mut months: Vec<Vec<Date>> = Vec::new();
+    for d in dates {
+        match months.last_mut() {
+            Some(m) if m[0].month() == d.month() && m[0].year() == d.year() => m.push(d),
+            _ => months.push(vec![d]),
+        }
+    }
+    let count = months.len();
+    months
+        .into_iter()
+        .enumerate()
+        .map(|(i, days)| {
+            let month = month_after_days(days[0].month(), lang);
+            let n = days.len();
+            view! {
+                <span class="poster-month">
+                    {days
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, d)| view! {
+                            <time datetime=iso_date(d)>{d.day()}</time>
+                            {(j + 1 < n).then_some(", ")}
+                        })
+                        .collect_view()}
+                    " "{month}
+                </span>
+                {(i + 1 < count).then_some("; ")}
+            }
+        })
+        .collect_view()
+}
+
+/// Whether the slot's receptions, without registration, fall on every working day from its
+/// first to its last (a district's daily reception, R37).
+fn every_working_day_of_period(slot: &Slot<'_>) -> bool {
+    let walk_in = slot
+        .receptions
+        .iter()
+        .all(|r| matches!(r.registration, Registration::WalkIn));
+    if !walk_in || slot.receptions.len() < 5 {
+        return false;
+    }
+    let (first, last) = (
+        slot.first().date,
+        slot.receptions[slot.receptions.len() - 1].date,
+    );
+    let calendar = Calendar::kazakhstan();
+    let mut working_days = 0;
+    let mut day = first;
+    while day <= last {
+        if !calendar.supports(day.year()) {
+            return false;
+        }
+        if calendar.is_working_day(day) {
+            working_days += 1;
+        }
+        match day.next_day() {
+            Some(next) => day = next,
+            None => return false,
+        }
+    }
+    let mut dates: Vec<Date> = slot.receptions.iter().map(|r| r.date).collect();
+    dates.dedup();
+    dates.len() == working_days
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
