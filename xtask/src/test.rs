@@ -117,6 +117,8 @@ pub fn run(root: &Path) -> ExitCode {
             "xtask",
             "-p",
             "worker-api",
+            "-p",
+            "app",
         ])),
     );
     if !tally.step("build", bundle::build_all(root)) {
