@@ -1,18 +1,7 @@
 // The directory as a person on a phone uses it: choose a language, search, open an office,
 // reload it; accessible (axe-core) and usable at 320 px and with a keyboard.
-import { test, expect, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
-    `axe on ${what}`,
-  ).toEqual([]);
-}
+import { test, expect } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
 
 const cases = [
   {

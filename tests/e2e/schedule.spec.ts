@@ -5,19 +5,9 @@
 // The schedules are the sample data of `data/`, served by the real Worker: the assertions
 // hold for any such data (a first reception exists and says its state), never exact names.
 import { test, expect, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yViolations } from './a11y';
 import * as path from 'node:path';
 
-async function expectNoSeriousA11yViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
-    `axe on ${what}`,
-  ).toEqual([]);
-}
 
 // 25 Nov 2026, 10:00 in Kazakhstan (UTC+5): what the browser computes is deterministic.
 const NOW = new Date('2026-11-25T05:00:00Z');

@@ -11,39 +11,6 @@
 use rules::{Directory, Office, OfficeLevel};
 use std::path::Path;
 
-/// The columns of the import format, in order (README, "Importing schedules").
-pub const COLUMNS: [&str; 29] = [
-    "office_id",
-    "official_id",
-    "official_kind",
-    "surname",
-    "given_name",
-    "patronymic",
-    "position_kk",
-    "position_ru",
-    "position_en",
-    "competence_kk",
-    "competence_ru",
-    "competence_en",
-    "schedule_id",
-    "recurrence",
-    "start",
-    "end",
-    "place",
-    "place_name_kk",
-    "place_name_ru",
-    "place_name_en",
-    "place_address_kk",
-    "place_address_ru",
-    "place_address_en",
-    "format",
-    "capacity",
-    "valid_from",
-    "valid_to",
-    "cancelled",
-    "sample",
-];
-
 const VALID_FROM: &str = "2026-01-01";
 const SURNAME: &str = "Үлгі-Образцов";
 const GIVEN: [&str; 6] = ["Асқар", "Дәулет", "Мария", "Ерлан", "Айгүл", "Сергей"];
@@ -447,7 +414,9 @@ pub fn run(root: &Path) -> Result<(), String> {
     let rows = rows(&directory);
     let path = root.join("data/schedules.csv");
     let mut writer = csv::Writer::from_path(&path).map_err(|e| e.to_string())?;
-    writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
+    writer
+        .write_record(rules::schedule::ScheduleRow::COLUMNS)
+        .map_err(|e| e.to_string())?;
     for r in &rows {
         writer.write_record(r).map_err(|e| e.to_string())?;
     }
