@@ -229,6 +229,7 @@ fn the_receptions_query_refuses_bad_parameters_with_422() {
         ("from=2026-12-01", "office"),
         ("office=Bad%20Id", "office"),
         ("office=gpo&colour=red", "colour"),
+        ("office=gpo&official=Not%20An%20Id", "official"),
     ] {
         let reply = get(&format!("/api/v1/receptions?{query}"));
         assert_eq!(reply.status, 422, "{query}: {}", reply.body);
@@ -237,6 +238,7 @@ fn the_receptions_query_refuses_bad_parameters_with_422() {
     let ok = get("/api/v1/receptions?office=gpo&from=2026-12-01&to=2027-03-02");
     assert_eq!(ok.status, 200, "92 days is allowed: {}", ok.body);
     get("/api/v1/receptions?office=no-such-office").assert_error(404, "not_found");
+    get("/api/v1/receptions?office=gpo&official=no-such-official").assert_error(404, "not_found");
 }
 
 #[test]

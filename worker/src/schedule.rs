@@ -423,6 +423,11 @@ pub async fn receptions(req: &Request, env: &Env) -> Result<Response, ApiError> 
     let pairs = load(env, Some(&office)).await?;
     let official = params.get("official");
     if let Some(wanted) = official {
+        // A value that cannot be an id is a malformed request; a well-formed unknown one is
+        // simply not there.
+        if rules::schedule::OfficialId::parse(wanted).is_err() {
+            return Err(invalid("invalid", "official"));
+        }
         if !pairs.iter().any(|(o, _)| o.id.as_str() == wanted) {
             return Err(ApiError::NotFound {
                 field: Some("official"),

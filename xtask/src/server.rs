@@ -23,7 +23,12 @@ impl DevServer {
     pub fn start(root: &Path, state: &Path) -> Result<DevServer, String> {
         let port = free_port()?;
         let inspector = free_port()?;
-        let log = root.join("target/test-wrangler.log");
+        // Named after the state directory, so `test` and `bench` never share a log.
+        let name = state
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "server".into());
+        let log = root.join(format!("target/{name}-wrangler.log"));
         let log_file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
         let child = sh::cmd(root, "wrangler")
             .args(["dev", "--ip", "127.0.0.1", "--port"])
