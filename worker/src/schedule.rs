@@ -27,7 +27,7 @@ const ROW_COLUMNS: &str = "o.office_id, o.id AS official_id, o.official_kind, o.
     o.competence_ru, o.competence_en, s.id AS schedule_id, s.recurrence, s.start, s.\"end\", \
     s.place, s.place_name_kk, s.place_name_ru, s.place_name_en, s.place_address_kk, \
     s.place_address_ru, s.place_address_en, s.format, s.capacity, s.valid_from, s.valid_to, \
-    s.cancelled, s.sample";
+    s.cancelled, s.moved, s.sample";
 
 /// What KV keeps for an office and a day: everything but the registration states.
 #[derive(Serialize, Deserialize)]

@@ -254,7 +254,7 @@ fn sql(rows: &[Numbered]) -> String {
             sql,
             "INSERT INTO schedules (id, official_id, office_id, recurrence, start, \"end\", place, \
              place_name_kk, place_name_ru, place_name_en, place_address_kk, place_address_ru, \
-             place_address_en, format, capacity, valid_from, valid_to, cancelled, sample) VALUES \
+             place_address_en, format, capacity, valid_from, valid_to, cancelled, moved, sample) VALUES \
              ({}) ON CONFLICT (id) DO UPDATE SET official_id = excluded.official_id, office_id = \
              excluded.office_id, recurrence = excluded.recurrence, start = excluded.start, \"end\" \
              = excluded.\"end\", place = excluded.place, place_name_kk = excluded.place_name_kk, \
@@ -262,12 +262,13 @@ fn sql(rows: &[Numbered]) -> String {
              place_address_kk = excluded.place_address_kk, place_address_ru = \
              excluded.place_address_ru, place_address_en = excluded.place_address_en, format = \
              excluded.format, capacity = excluded.capacity, valid_from = excluded.valid_from, \
-             valid_to = excluded.valid_to, cancelled = excluded.cancelled, sample = excluded.sample;",
+             valid_to = excluded.valid_to, cancelled = excluded.cancelled, moved = excluded.moved, \
+             sample = excluded.sample;",
             [
                 &r.schedule_id, &r.official_id, &r.office_id, &r.recurrence, &r.start, &r.end,
                 &r.place, &r.place_name_kk, &r.place_name_ru, &r.place_name_en,
                 &r.place_address_kk, &r.place_address_ru, &r.place_address_en, &r.format,
-                &r.capacity, &r.valid_from, &r.valid_to, &r.cancelled, &r.sample,
+                &r.capacity, &r.valid_from, &r.valid_to, &r.cancelled, &r.moved, &r.sample,
             ]
             .map(|v| quote(v))
             .join(", ")

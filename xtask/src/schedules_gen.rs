@@ -104,6 +104,7 @@ fn row(o: &Official, s: &Schedule) -> Vec<String> {
         VALID_FROM.into(),
         String::new(),
         String::new(),
+        String::new(),
         "true".into(),
     ]
 }

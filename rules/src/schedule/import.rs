@@ -17,7 +17,7 @@ use crate::schedule_check::{check_schedule, minimum_frequency, Finding, Period};
 use crate::values::PersonName;
 use crate::{LocalizedText, OfficeId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use time::{Date, Duration};
 
@@ -54,12 +54,14 @@ pub struct ScheduleRow {
     pub valid_from: String,
     pub valid_to: String,
     pub cancelled: String,
+    /// Single receptions held on another day: `2026-12-16>2026-12-17`, `;`-separated.
+    pub moved: String,
     pub sample: String,
 }
 
 impl ScheduleRow {
     /// The column names in the contract's order (the CSV header).
-    pub const COLUMNS: [&'static str; 29] = [
+    pub const COLUMNS: [&'static str; 30] = [
         "office_id",
         "official_id",
         "official_kind",
@@ -88,6 +90,7 @@ impl ScheduleRow {
         "valid_from",
         "valid_to",
         "cancelled",
+        "moved",
         "sample",
     ];
 }
@@ -398,6 +401,39 @@ pub fn parse_row(row: &ScheduleRow) -> Result<(Official, Schedule), Vec<RowError
         }
         ok.then_some(dates)
     };
+    let moved = {
+        let mut moves = BTreeMap::new();
+        let mut ok = true;
+        for item in items(&row.moved) {
+            let code = match item.split_once('>') {
+                _ if item.is_empty() => Some("empty_item"),
+                None => Some("malformed"),
+                Some((a, b)) => match (parse_iso_date(a.trim()), parse_iso_date(b.trim())) {
+                    (Some(a), Some(b)) => {
+                        let outside = valid_from.is_some_and(|from| a < from)
+                            || valid_to.flatten().is_some_and(|to| a > to);
+                        let code = if a == b {
+                            Some("moved_to_same_day")
+                        } else if outside {
+                            Some("outside_validity")
+                        } else {
+                            None
+                        };
+                        moves.insert(a, b);
+                        code
+                    }
+                    _ => Some("bad_date"),
+                },
+            };
+            if let Some(code) = code {
+                ok = false;
+                if !e.0.iter().any(|r| r.field == "moved" && r.code == code) {
+                    e.push("moved", code);
+                }
+            }
+        }
+        ok.then_some(moves)
+    };
     let sample = match row.sample.trim() {
         "" | "false" => Some(false),
         "true" => Some(true),
@@ -425,6 +461,7 @@ pub fn parse_row(row: &ScheduleRow) -> Result<(Official, Schedule), Vec<RowError
         Some(valid_from),
         Some(valid_to),
         Some(cancelled),
+        Some(moved),
         Some(sample),
     ) = (
         office_id,
@@ -444,6 +481,7 @@ pub fn parse_row(row: &ScheduleRow) -> Result<(Official, Schedule), Vec<RowError
         valid_from,
         valid_to,
         cancelled,
+        moved,
         sample,
     )
     else {
@@ -463,6 +501,7 @@ pub fn parse_row(row: &ScheduleRow) -> Result<(Official, Schedule), Vec<RowError
         valid_from,
         valid_to,
         cancelled,
+        moved,
     })
     .map_err(|err| {
         vec![RowError {
@@ -1054,6 +1093,19 @@ mod tests {
             (
                 |r| r.cancelled = "2026-12-9".into(),
                 ("cancelled", "bad_date"),
+            ),
+            (|r| r.moved = "2026-12-09".into(), ("moved", "malformed")),
+            (
+                |r| r.moved = "2026-12-09>2026-12-32".into(),
+                ("moved", "bad_date"),
+            ),
+            (
+                |r| r.moved = "2026-12-09>2026-12-09".into(),
+                ("moved", "moved_to_same_day"),
+            ),
+            (
+                |r| r.moved = "2025-12-10>2025-12-11".into(),
+                ("moved", "outside_validity"),
             ),
             (
                 |r| r.cancelled = "2025-12-10".into(),

@@ -9,7 +9,7 @@ use crate::values::PersonName;
 use crate::window::{self, RegistrationState, ALMATY};
 use crate::{LocalizedText, OfficeId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use time::{Date, Duration, OffsetDateTime, Time};
 
@@ -48,6 +48,8 @@ pub struct ScheduleParts {
     pub valid_to: Option<Date>,
     /// Single dates on which the reception does not take place.
     pub cancelled: BTreeSet<Date>,
+    /// Single receptions held on another day: the scheduled date → the day it moves to.
+    pub moved: BTreeMap<Date, Date>,
 }
 
 /// Why [`ScheduleParts`] do not make a [`Schedule`].
@@ -55,12 +57,18 @@ pub struct ScheduleParts {
 pub enum ScheduleError {
     /// `valid_to` is before `valid_from`.
     ValidToBeforeValidFrom,
+    /// A reception "moved" to its own date.
+    MovedToSameDay,
+    /// A moved reception's scheduled date lies outside the validity range.
+    MovedOutsideValidity,
 }
 
 impl ScheduleError {
     pub fn code(self) -> &'static str {
         match self {
             ScheduleError::ValidToBeforeValidFrom => "before_valid_from",
+            ScheduleError::MovedToSameDay => "moved_to_same_day",
+            ScheduleError::MovedOutsideValidity => "outside_validity",
         }
     }
 }
@@ -92,7 +100,16 @@ impl Schedule {
         if parts.valid_to.is_some_and(|to| to < parts.valid_from) {
             return Err(ScheduleError::ValidToBeforeValidFrom);
         }
-        Ok(Schedule { parts })
+        let schedule = Schedule { parts };
+        for (&from, &to) in &schedule.parts.moved {
+            if from == to {
+                return Err(ScheduleError::MovedToSameDay);
+            }
+            if !schedule.is_valid_on(from) {
+                return Err(ScheduleError::MovedOutsideValidity);
+            }
+        }
+        Ok(schedule)
     }
 
     pub fn parts(&self) -> &ScheduleParts {
@@ -159,8 +176,8 @@ impl Schedule {
     /// The receptions of the schedule within `from..=to` (both included) and its validity
     /// range, in date order. Never on a day that is not a working day of `calendar`: a
     /// holiday moves nothing but the day off itself, so a reception that falls on a day off
-    /// simply does not take place that week or month (DESIGN: 16 Dec 2026). Cancelled
-    /// dates are left out.
+    /// simply does not take place that week or month (DESIGN: 16 Dec 2026) unless the
+    /// office moves it explicitly (`moved`, to a working day). Cancelled dates are left out.
     pub fn occurrences(&self, calendar: &Calendar, from: Date, to: Date) -> Vec<Occurrence> {
         let first = from.max(self.parts.valid_from);
         let last = self.parts.valid_to.map_or(to, |v| v.min(to));
@@ -170,6 +187,7 @@ impl Schedule {
             // Cheap checks first: the calendar is looked up only for candidate dates.
             if self.parts.recurrence.matches(day)
                 && !self.parts.cancelled.contains(&day)
+                && !self.parts.moved.contains_key(&day)
                 && calendar.is_working_day(day)
             {
                 out.push(self.occurrence_on(day));
@@ -179,6 +197,20 @@ impl Schedule {
                 None => break,
             }
         }
+        // A move takes a reception the recurrence holds (a day off included: that is what
+        // moving is for) to another working day; never a second one on a day that has one.
+        for (&scheduled, &target) in &self.parts.moved {
+            let held = self.parts.recurrence.matches(scheduled)
+                && !self.parts.cancelled.contains(&scheduled);
+            if held
+                && (from..=to).contains(&target)
+                && calendar.is_working_day(target)
+                && !out.iter().any(|o| o.date == target)
+            {
+                out.push(self.occurrence_on(target));
+            }
+        }
+        out.sort_by_key(|o| o.date);
         out
     }
 
@@ -215,6 +247,8 @@ struct ScheduleWire {
     valid_to: Option<Date>,
     #[serde(default)]
     cancelled: Vec<IsoDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    moved: Vec<(IsoDate, IsoDate)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -252,6 +286,11 @@ impl From<Schedule> for ScheduleWire {
             valid_from: p.valid_from,
             valid_to: p.valid_to,
             cancelled: p.cancelled.into_iter().map(IsoDate).collect(),
+            moved: p
+                .moved
+                .into_iter()
+                .map(|(a, b)| (IsoDate(a), IsoDate(b)))
+                .collect(),
         }
     }
 }
@@ -270,6 +309,7 @@ impl TryFrom<ScheduleWire> for Schedule {
             valid_from: w.valid_from,
             valid_to: w.valid_to,
             cancelled: w.cancelled.into_iter().map(|d| d.0).collect(),
+            moved: w.moved.into_iter().map(|(a, b)| (a.0, b.0)).collect(),
         })
         .map_err(ScheduleWireError::Schedule)
     }
@@ -468,8 +508,64 @@ mod tests {
             valid_from,
             valid_to,
             cancelled: cancelled.iter().copied().collect(),
+            moved: BTreeMap::new(),
         })
         .unwrap()
+    }
+
+    /// A reception that would fall on a day off, or that the office reschedules, is held on
+    /// the day it is moved to; the scheduled day has none.
+    #[test]
+    fn a_moved_reception_is_held_on_its_new_day() {
+        // Weekly on Wednesdays: 16 Dec 2026 is Independence Day, moved to Thursday 17 Dec;
+        // 9 Dec is moved to Friday 11 Dec.
+        let mut parts = open("gpo-pg-weekly", "weekly:wed").into_parts();
+        parts
+            .moved
+            .insert(date!(2026 - 12 - 16), date!(2026 - 12 - 17));
+        parts
+            .moved
+            .insert(date!(2026 - 12 - 09), date!(2026 - 12 - 11));
+        let s = Schedule::new(parts).unwrap();
+        assert_eq!(
+            dates(&s, date!(2026 - 12 - 01), date!(2026 - 12 - 31)),
+            [
+                date!(2026 - 12 - 02),
+                date!(2026 - 12 - 11),
+                date!(2026 - 12 - 17),
+                date!(2026 - 12 - 23),
+                date!(2026 - 12 - 30)
+            ]
+        );
+        // Not to a day off, and only within the asked range.
+        let mut parts = open("gpo-pg-weekly", "weekly:wed").into_parts();
+        parts
+            .moved
+            .insert(date!(2026 - 12 - 09), date!(2026 - 12 - 16));
+        let s = Schedule::new(parts).unwrap();
+        assert!(!dates(&s, date!(2026 - 12 - 01), date!(2026 - 12 - 31))
+            .contains(&date!(2026 - 12 - 16)));
+        assert_eq!(
+            dates(&s, date!(2026 - 12 - 10), date!(2026 - 12 - 10)),
+            Vec::<Date>::new()
+        );
+    }
+
+    #[test]
+    fn moves_are_checked() {
+        let mut parts = open("gpo-pg-weekly", "weekly:wed").into_parts();
+        parts
+            .moved
+            .insert(date!(2026 - 12 - 09), date!(2026 - 12 - 09));
+        assert_eq!(Schedule::new(parts), Err(ScheduleError::MovedToSameDay));
+        let mut parts = open("gpo-pg-weekly", "weekly:wed").into_parts();
+        parts
+            .moved
+            .insert(date!(2025 - 12 - 10), date!(2025 - 12 - 11));
+        assert_eq!(
+            Schedule::new(parts),
+            Err(ScheduleError::MovedOutsideValidity)
+        );
     }
 
     fn open(id: &str, recurrence: &str) -> Schedule {
