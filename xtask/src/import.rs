@@ -224,7 +224,8 @@ fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-/// Upserts officials, then schedules (their foreign keys need the officials first).
+/// Upserts officials, then schedules (their foreign keys need the officials first), then
+/// removes the schedules the file no longer lists for its offices.
 fn sql(rows: &[Numbered]) -> String {
     let mut sql = String::new();
     for n in rows {
@@ -274,6 +275,23 @@ fn sql(rows: &[Numbered]) -> String {
             .join(", ")
         );
     }
+    // The file is the whole schedule of each office in it: schedules it no longer lists go,
+    // with their receptions nobody booked. A booked reception keeps its schedule (the
+    // foreign key refuses the delete), so no booking is ever dropped silently.
+    let list = |values: Vec<&String>| {
+        let mut values: Vec<String> = values.into_iter().map(|v| quote(v)).collect();
+        values.sort();
+        values.dedup();
+        values.join(", ")
+    };
+    let offices = list(rows.iter().map(|n| &n.row.office_id).collect());
+    let schedules = list(rows.iter().map(|n| &n.row.schedule_id).collect());
+    let stale = format!("office_id IN ({offices}) AND id NOT IN ({schedules})");
+    let _ = writeln!(
+        sql,
+        "DELETE FROM receptions WHERE booked = 0 AND schedule_id IN (SELECT id FROM schedules WHERE {stale});"
+    );
+    let _ = writeln!(sql, "DELETE FROM schedules WHERE {stale};");
     sql
 }
 
@@ -320,6 +338,21 @@ mod tests {
         let bad = pg_row("gpo-pg-a", "2026-01-01", "").replace("10:00,13:00", "25:00,13:00");
         let text = [HEADER.to_owned(), pg_row("gpo-pg-b", "2026-01-01", ""), bad].join("\n");
         assert_eq!(check(&text), ["line 3: start: bad_time"]);
+    }
+
+    #[test]
+    fn the_import_removes_schedules_the_file_no_longer_lists() {
+        let text = [HEADER.to_owned(), pg_row("gpo-pg-a", "2026-01-01", "")].join("\n");
+        let sql = sql(&read_csv(&text).unwrap());
+        assert!(sql.contains(
+            "DELETE FROM schedules WHERE office_id IN ('gpo') AND id NOT IN ('gpo-pg-a');"
+        ));
+        assert!(sql.contains("DELETE FROM receptions WHERE booked = 0 AND schedule_id IN"));
+        let upsert = sql.find("INSERT INTO schedules").unwrap();
+        assert!(
+            sql.find("DELETE FROM schedules").unwrap() > upsert,
+            "after the upserts"
+        );
     }
 
     #[test]
