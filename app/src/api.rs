@@ -175,26 +175,8 @@ pub struct Place {
     pub address: Option<LocalizedText>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlaceKind {
-    /// The office's building.
-    Office,
-    /// The office's Citizens' Reception Centre (R39-1).
-    ReceptionCentre,
-    /// A visiting reception in a settlement (R29, R38).
-    Outreach,
-    /// A duty reception at an internal-affairs or penitentiary institution (R6).
-    Institution,
-}
-
-/// R11: in person, or by video conference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    InPerson,
-    Video,
-}
+/// One definition of places and formats: the wire names `rules::schedule` publishes.
+pub use rules::schedule::{Format, PlaceKind};
 
 /// Whether a request made now can take the reception. Lenient: a reason or state this
 /// version does not know is still shown (as "closed" or not at all), never a broken page.
