@@ -118,7 +118,8 @@ impl AuthorityError {
 
 /// The authority as it arrives from a form or over the wire, unchecked; all strings, so that
 /// each wrong field is reported as such (e.g. a `422` naming `date`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuthorityInput {
     pub kind: String,
     pub number: String,

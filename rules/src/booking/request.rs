@@ -1,0 +1,521 @@
+//! A checked pre-registration request and the decisions that depend on its reception.
+
+use super::input::{ApplicantInput, BookingInput, OnBehalfInput};
+use crate::eligibility::{Answers, Verdict};
+use crate::lang::Lang;
+use crate::official::OfficialKind;
+use crate::office::OfficeLevel;
+use crate::schedule::{parse_reception_id, Format, ScheduleId};
+use crate::values::{
+    ApplicantIdentity, Authority, AuthorityKind, Bin, Citizenship, Email, Identity,
+    InterpreterLanguage, MatterSubstance, PersonName, PhoneKz,
+};
+use serde::Serialize;
+use time::Date;
+
+/// One wrong field: `field` is its path in the request (`applicant.iin`,
+/// `on_behalf_of.authority.date`), `code` a stable id the UI translates (`bad_checksum`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: &'static str,
+}
+
+impl FieldError {
+    fn new(field: impl Into<String>, code: &'static str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            code,
+        }
+    }
+}
+
+/// A person named in the request, with an identity document that fits their citizenship.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub identity: ApplicantIdentity,
+    pub surname: PersonName,
+    pub given_name: PersonName,
+    pub patronymic: Option<PersonName>,
+}
+
+impl Person {
+    /// What identifies the person for the "one active booking per official" rule: the IIN,
+    /// or the passport number with the citizenship. Personal data: the Worker stores only
+    /// a hash of it for that purpose.
+    pub fn key(&self) -> String {
+        match self.identity.identity() {
+            Identity::Iin(iin) => format!("iin:{}", iin.as_str()),
+            Identity::Passport(p) => format!(
+                "passport:{}:{}",
+                self.identity.citizenship().code(),
+                p.as_str()
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applicant {
+    pub person: Person,
+    pub phone: PhoneKz,
+    pub email: Option<Email>,
+}
+
+/// For whom the applicant comes (R1, R3.b). An individual acts for themselves or, with an
+/// authority, for another person; a representative always acts for a legal entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acting {
+    ForSelf,
+    ForPerson { person: Person, authority: Authority },
+    ForLegalEntity { bin: Bin, authority: Authority },
+}
+
+impl Acting {
+    /// The wire name of the applicant kind (R1).
+    pub fn applicant_kind(&self) -> &'static str {
+        match self {
+            Acting::ForLegalEntity { .. } => "representative",
+            Acting::ForSelf | Acting::ForPerson { .. } => "individual",
+        }
+    }
+
+    pub fn authority(&self) -> Option<&Authority> {
+        match self {
+            Acting::ForSelf => None,
+            Acting::ForPerson { authority, .. } | Acting::ForLegalEntity { authority, .. } => {
+                Some(authority)
+            }
+        }
+    }
+}
+
+/// A request whose every field is valid. Built only by [`BookingInput::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingRequest {
+    pub schedule_id: ScheduleId,
+    pub reception_date: Date,
+    pub reception_id: String,
+    pub language: Lang,
+    pub applicant: Applicant,
+    pub acting: Acting,
+    pub substance: MatterSubstance,
+    pub answers: Answers,
+    pub format: Format,
+    pub interpreter: Option<InterpreterLanguage>,
+    pub out_of_town: bool,
+}
+
+/// Collects errors in form order while reading the fields.
+#[derive(Default)]
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn check<T, E>(
+        &mut self,
+        field: &str,
+        result: Result<T, E>,
+        code: impl Fn(E) -> &'static str,
+    ) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(FieldError::new(field, code(e)));
+                None
+            }
+        }
+    }
+
+    fn push(&mut self, field: &str, code: &'static str) {
+        self.0.push(FieldError::new(field, code));
+    }
+}
+
+fn blank(s: &Option<String>) -> bool {
+    s.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+impl BookingInput {
+    /// Checks every field, as of `today` (Asia/Almaty; an authority may not be dated
+    /// later). All errors are returned, in form order, so the form can mark each field.
+    pub fn validate(&self, today: Date) -> Result<BookingRequest, Vec<FieldError>> {
+        let mut errors = Errors::default();
+        let reception = parse_reception_id(self.reception_id.trim());
+        if reception.is_none() {
+            errors.push("reception_id", "invalid");
+        }
+        let language = errors.check("language", self.language.parse::<Lang>(), |_| "unknown");
+        let kind = self.applicant.kind.as_str();
+        if !["individual", "representative"].contains(&kind) {
+            errors.push("applicant.kind", "unknown");
+        }
+        let applicant = applicant(&self.applicant, &mut errors);
+        let acting = acting(kind, self.on_behalf_of.as_ref(), today, &mut errors);
+        let substance = errors.check(
+            "matter.substance",
+            MatterSubstance::parse(&self.matter.substance),
+            |e| e.code(),
+        );
+        let format = Format::parse(&self.format);
+        if format.is_none() {
+            errors.push("format", "unknown");
+        }
+        let interpreter = errors.check(
+            "interpreter",
+            InterpreterLanguage::parse_optional(self.interpreter.as_deref().unwrap_or("")),
+            |e| e.code(),
+        );
+        // R39-4: the reception is held in Kazakh or Russian; English only through an
+        // interpreter (R7).
+        if language == Some(Lang::En) && matches!(interpreter, Some(None)) {
+            errors.push("interpreter", "required_for_english");
+        }
+        match (
+            reception,
+            language,
+            applicant,
+            acting,
+            substance,
+            format,
+            interpreter,
+        ) {
+            (
+                Some((schedule_id, reception_date)),
+                Some(language),
+                Some(applicant),
+                Some(acting),
+                Some(substance),
+                Some(format),
+                Some(interpreter),
+            ) if errors.0.is_empty() => Ok(BookingRequest {
+                reception_id: crate::schedule::reception_id(&schedule_id, reception_date),
+                schedule_id,
+                reception_date,
+                language,
+                applicant,
+                acting,
+                substance,
+                answers: self.matter.answers.clone(),
+                format,
+                interpreter,
+                out_of_town: self.out_of_town,
+            }),
+            _ => Err(errors.0),
+        }
+    }
+}
+
+/// A person's citizenship, document and names under `prefix` (`applicant`, `on_behalf_of`).
+fn person(
+    prefix: &str,
+    citizenship: Option<&str>,
+    iin: &Option<String>,
+    passport: &Option<String>,
+    names: [Option<&str>; 3],
+    errors: &mut Errors,
+) -> Option<Person> {
+    let field = |name: &str| format!("{prefix}.{name}");
+    let citizenship = match citizenship.map(str::trim).filter(|s| !s.is_empty()) {
+        None => {
+            errors.push(&field("citizenship"), "required");
+            None
+        }
+        Some(c) => {
+            let parsed = Citizenship::parse(c);
+            if parsed.is_none() {
+                errors.push(&field("citizenship"), "unknown");
+            }
+            parsed
+        }
+    };
+    let identity = citizenship.and_then(|c| {
+        // R7: a citizen by IIN; a foreigner or stateless person by passport, not by IIN.
+        let (wanted, wanted_name, other, other_code) = if c.needs_passport() {
+            (passport, "passport", iin, "passport_needed")
+        } else {
+            (iin, "iin", passport, "iin_needed")
+        };
+        if !blank(other) {
+            let other_name = if c.needs_passport() {
+                "iin"
+            } else {
+                "passport"
+            };
+            errors.push(&field(other_name), other_code);
+            return None;
+        }
+        match wanted.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => {
+                errors.push(&field(wanted_name), "required");
+                None
+            }
+            Some(value) => errors.check(
+                &field(wanted_name),
+                ApplicantIdentity::parse(c, value),
+                |e| e.code(),
+            ),
+        }
+    });
+    let [surname, given_name, patronymic] = names;
+    let mut name = |which: &str, value: Option<&str>| {
+        errors.check(&field(which), PersonName::parse(value.unwrap_or("")), |e| {
+            e.code()
+        })
+    };
+    let surname = name("surname", surname);
+    let given_name = name("given_name", given_name);
+    let patronymic = match patronymic.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Some(None),
+        Some(p) => errors
+            .check(&field("patronymic"), PersonName::parse(p), |e| e.code())
+            .map(Some),
+    };
+    Some(Person {
+        identity: identity?,
+        surname: surname?,
+        given_name: given_name?,
+        patronymic: patronymic?,
+    })
+}
+
+fn applicant(input: &ApplicantInput, errors: &mut Errors) -> Option<Applicant> {
+    let person = person(
+        "applicant",
+        Some(&input.citizenship),
+        &input.iin,
+        &input.passport,
+        [
+            Some(&input.surname),
+            Some(&input.given_name),
+            input.patronymic.as_deref(),
+        ],
+        errors,
+    );
+    let phone = errors.check("applicant.phone", PhoneKz::parse(&input.phone), |e| {
+        e.code()
+    });
+    let email = match input.email.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Some(None),
+        Some(e) => errors
+            .check("applicant.email", Email::parse(e), |e| e.code())
+            .map(Some),
+    };
+    Some(Applicant {
+        person: person?,
+        phone: phone?,
+        email: email?,
+    })
+}
+
+fn acting(
+    kind: &str,
+    input: Option<&OnBehalfInput>,
+    today: Date,
+    errors: &mut Errors,
+) -> Option<Acting> {
+    let Some(input) = input else {
+        if kind == "representative" {
+            // R1, R3.b: a representative names the entity and the authority.
+            errors.push("on_behalf_of", "required");
+            return None;
+        }
+        return Some(Acting::ForSelf);
+    };
+    let person_fields = [
+        ("citizenship", &input.citizenship),
+        ("iin", &input.iin),
+        ("passport", &input.passport),
+        ("surname", &input.surname),
+        ("given_name", &input.given_name),
+        ("patronymic", &input.patronymic),
+    ];
+    let authority = errors.check(
+        "on_behalf_of.authority",
+        Authority::from_input(&input.authority, today),
+        |e| e.code(),
+    );
+    // Name the authority's own field (kind, number or date), not the whole object.
+    if let Some(last) = errors.0.last_mut() {
+        if last.field == "on_behalf_of.authority" {
+            if let Err(e) = Authority::from_input(&input.authority, today) {
+                last.field = format!("on_behalf_of.authority.{}", e.field().code());
+            }
+        }
+    }
+    match kind {
+        "representative" => {
+            for (name, value) in person_fields {
+                if !blank(value) {
+                    errors.push(&format!("on_behalf_of.{name}"), "not_expected");
+                }
+            }
+            let bin = match input.bin.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => {
+                    errors.push("on_behalf_of.bin", "required");
+                    None
+                }
+                Some(b) => errors.check("on_behalf_of.bin", Bin::parse(b), |e| e.code()),
+            };
+            Some(Acting::ForLegalEntity {
+                bin: bin?,
+                authority: authority?,
+            })
+        }
+        "individual" => {
+            if !blank(&input.bin) {
+                errors.push("on_behalf_of.bin", "not_expected");
+            }
+            let person = person(
+                "on_behalf_of",
+                input.citizenship.as_deref(),
+                &input.iin,
+                &input.passport,
+                [
+                    input.surname.as_deref(),
+                    input.given_name.as_deref(),
+                    input.patronymic.as_deref(),
+                ],
+                errors,
+            );
+            Some(Acting::ForPerson {
+                person: person?,
+                authority: authority?,
+            })
+        }
+        // The kind itself is reported by the caller.
+        _ => None,
+    }
+}
+
+/// What the Worker knows about the reception asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReceptionFacts {
+    pub kind: OfficialKind,
+    /// The format the schedule publishes for this reception.
+    pub format: Format,
+    /// R11: the office (or the service) receives only by video conference now.
+    pub video_only: bool,
+}
+
+/// Why the requested format cannot be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatError {
+    /// R11: emergency, restrictive measures or safety: video conference only.
+    VideoOnlyMode,
+    /// The reception is held by video conference; it has no room to come to.
+    VideoReception,
+}
+
+impl FormatError {
+    pub fn code(self) -> &'static str {
+        match self {
+            FormatError::VideoOnlyMode => "video_only",
+            FormatError::VideoReception => "video_reception",
+        }
+    }
+}
+
+/// Why staff must study the request before it is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    /// `R15` (the Centre, for the PG and deputies) or `R30` (the responsible officer).
+    pub clause: &'static str,
+}
+
+/// The life of a booking: `requested` (a place held, staff review it), `confirmed`,
+/// `refused` by staff with a clause, or `cancelled` by the applicant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Requested,
+    Confirmed,
+    Refused,
+    Cancelled,
+}
+
+impl BookingStatus {
+    pub const ALL: [BookingStatus; 4] = [
+        BookingStatus::Requested,
+        BookingStatus::Confirmed,
+        BookingStatus::Refused,
+        BookingStatus::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            BookingStatus::Requested => "requested",
+            BookingStatus::Confirmed => "confirmed",
+            BookingStatus::Refused => "refused",
+            BookingStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BookingStatus> {
+        BookingStatus::ALL.into_iter().find(|b| b.code() == s)
+    }
+
+    /// Whether the booking holds a place of its reception.
+    pub fn holds_place(self) -> bool {
+        matches!(self, BookingStatus::Requested | BookingStatus::Confirmed)
+    }
+}
+
+/// A document to bring to the reception (R10), or to show on camera for a video reception.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum Document {
+    /// A citizen's identity card or passport with the IIN.
+    IdentityDocument,
+    /// A foreigner's or stateless person's passport or travel document (R7).
+    Passport,
+    /// The document giving the authority to act for someone else (R3.b, R10).
+    Authority { kind: AuthorityKind },
+}
+
+impl BookingRequest {
+    /// R11: the format must be one the reception and the office allow now. An in-person
+    /// reception may be held by video with the applicant's consent, never the reverse.
+    pub fn check_format(&self, facts: &ReceptionFacts) -> Result<(), FormatError> {
+        match self.format {
+            Format::Video => Ok(()),
+            Format::InPerson if facts.video_only => Err(FormatError::VideoOnlyMode),
+            Format::InPerson if facts.format == Format::Video => Err(FormatError::VideoReception),
+            Format::InPerson => Ok(()),
+        }
+    }
+
+    /// R10: what to bring.
+    pub fn documents(&self) -> Vec<Document> {
+        let mut documents = vec![if self.applicant.person.identity.citizenship().needs_passport()
+        {
+            Document::Passport
+        } else {
+            Document::IdentityDocument
+        }];
+        if let Some(authority) = self.acting.authority() {
+            documents.push(Document::Authority {
+                kind: authority.kind(),
+            });
+        }
+        documents
+    }
+}
+
+/// The status a booking starts with, given the questionnaire's verdict: every online
+/// request is studied before it is confirmed — by the Centre for the PG and deputies (R15),
+/// by the responsible officer for regional officials (R30) — so it starts as `requested`
+/// with a place held. `None` for verdicts that do not allow a booking at all.
+pub fn initial_status(kind: OfficialKind, verdict: &Verdict) -> Option<(BookingStatus, Review)> {
+    match verdict {
+        Verdict::Eligible | Verdict::NeedsReview { .. } => Some((
+            BookingStatus::Requested,
+            Review {
+                clause: match kind.level() {
+                    OfficeLevel::General => "R15",
+                    OfficeLevel::Regional | OfficeLevel::District => "R30",
+                },
+            },
+        )),
+        Verdict::Refused { .. } | Verdict::NoPreRegistration => None,
+    }
+}
