@@ -21,6 +21,16 @@ fn free_port() -> Result<u16, String> {
 
 impl DevServer {
     pub fn start(root: &Path, state: &Path) -> Result<DevServer, String> {
+        DevServer::start_with(root, state, &[])
+    }
+
+    /// As `start`, overriding `[vars]` of wrangler.toml (e.g. a benchmark's rate limit). The
+    /// log has the request lines and everything the Worker prints, so tests can search it.
+    pub fn start_with(
+        root: &Path,
+        state: &Path,
+        vars: &[(&str, &str)],
+    ) -> Result<DevServer, String> {
         let port = free_port()?;
         let inspector = free_port()?;
         // Named after the state directory, so `test` and `bench` never share a log.
@@ -30,8 +40,13 @@ impl DevServer {
             .unwrap_or_else(|| "server".into());
         let log = root.join(format!("target/{name}-wrangler.log"));
         let log_file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
-        let child = sh::cmd(root, "wrangler")
-            .args(["dev", "--ip", "127.0.0.1", "--port"])
+        let mut command = sh::cmd(root, "wrangler");
+        command.arg("dev");
+        for (name, value) in vars {
+            command.arg("--var").arg(format!("{name}:{value}"));
+        }
+        let child = command
+            .args(["--ip", "127.0.0.1", "--port"])
             .arg(port.to_string())
             .arg("--inspector-port")
             .arg(inspector.to_string())
@@ -40,7 +55,7 @@ impl DevServer {
             .args([
                 "--show-interactive-dev-session=false",
                 "--log-level",
-                "warn",
+                "log",
             ])
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
