@@ -184,7 +184,7 @@ pub fn import(root: &Path, file: &Path, target: Target) -> Result<(), String> {
 }
 
 /// Drops every published schedule snapshot (`schedule:*` keys); the Worker rebuilds them.
-fn invalidate_snapshots(
+pub fn invalidate_snapshots(
     root: &Path,
     scope: &dyn Fn(&mut std::process::Command),
 ) -> Result<(), String> {
@@ -220,7 +220,7 @@ fn invalidate_snapshots(
     sh::run(&mut delete)
 }
 
-fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
