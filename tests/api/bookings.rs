@@ -387,13 +387,30 @@ fn a_district_reception_is_422_no_pre_registration() {
 #[test]
 fn a_reception_that_is_not_published_is_422_unknown_reception() {
     let client = Client::new();
-    let open = open_reception(HEAD_OPEN, 0);
-    let date = open["id"].as_str().unwrap().rsplit('-').next().unwrap();
+    let listed: Vec<Value> = receptions(OFFICE, HEAD)
+        .into_iter()
+        .filter(|r| of_schedule(r, HEAD_OPEN))
+        .collect();
+    let date = listed[0]["id"]
+        .as_str()
+        .unwrap()
+        .rsplit('-')
+        .next()
+        .unwrap()
+        .to_owned();
+    // A day in the listed range on which the daily schedule holds no reception: a day off.
+    let held: Vec<&str> = listed.iter().map(|r| r["date"].as_str().unwrap()).collect();
+    let first = chrono::NaiveDate::parse_from_str(held[0], "%Y-%m-%d").unwrap();
+    let day_off = first
+        .iter_days()
+        .take(14)
+        .find(|d| !held.contains(&d.format("%Y-%m-%d").to_string().as_str()))
+        .expect("a day off within two weeks")
+        .format("%Y%m%d");
     for id in [
         format!("no-such-schedule-{date}"),
         format!("{HEAD_OPEN}x-{date}"),
-        // A schedule of the fixture on a date years ahead.
-        format!("{HEAD_OPEN}-20991201"),
+        format!("{HEAD_OPEN}-{day_off}"),
     ] {
         let error = client
             .book(&booking_body(&id))
