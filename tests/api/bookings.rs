@@ -283,6 +283,44 @@ fn a_video_reception_needs_the_video_format() {
     assert_eq!(answer["booking"]["reception"]["format"], "video");
 }
 
+/// R11: an office in video-only mode (`cargo xtask test` switches one on) takes video
+/// bookings only: in person is `422 video_only` on `format`.
+#[test]
+fn an_office_in_video_only_mode_refuses_in_person_bookings() {
+    let client = Client::new();
+    let schedule = get(&format!("/api/v1/offices/{VIDEO_ONLY_OFFICE}/schedule")).json();
+    let head = schedule["officials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["kind"] == "regional_head")
+        .expect("a regional head in the sample data")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reception = receptions(VIDEO_ONLY_OFFICE, &head)
+        .into_iter()
+        .find(is_open)
+        .expect("an open reception of the regional head");
+    let id = reception["id"].as_str().unwrap();
+    let before = reception["booked"].as_u64().unwrap();
+    let body = booking_to_kind(id, &valid_iin(), "regional_head");
+    let error = client.book(&body).assert_error(422, "video_only");
+    assert_eq!(error["field"], "format", "{error}");
+    let answer = client.book_ok(&with(body, "/format", json!("video")));
+    assert_eq!(answer["booking"]["format"], "video");
+    let after = get(&format!(
+        "/api/v1/receptions?office={VIDEO_ONLY_OFFICE}&official={head}"
+    ))
+    .json()["receptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .map(|r| r["booked"].as_u64().unwrap());
+    assert_eq!(after, Some(before + 1));
+}
+
 /// R30 with "don't know": the request is still taken, for staff to study.
 #[test]
 fn an_unknown_answer_is_booked_for_review() {

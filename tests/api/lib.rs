@@ -128,6 +128,8 @@ pub const HEAD_OPEN: &str = "ulytau-region-test-head-open";
 pub const HEAD_VIDEO: &str = "ulytau-region-test-head-video";
 /// The regional deputy: 500 places.
 pub const DEPUTY_OPEN: &str = "ulytau-region-test-deputy-open";
+/// The office `cargo xtask test` switches to video-only mode (R11), with its sample schedules.
+pub const VIDEO_ONLY_OFFICE: &str = "kyzylorda-region";
 
 /// SplitMix64: a well-mixed 64-bit value from a counter.
 fn mix(mut z: u64) -> u64 {
@@ -419,6 +421,11 @@ pub fn booking_for(reception_id: &str, iin: &str) -> Value {
     } else {
         "regional_head"
     };
+    booking_to_kind(reception_id, iin, kind)
+}
+
+/// A valid request to a reception of an official of `kind` (any office).
+pub fn booking_to_kind(reception_id: &str, iin: &str, kind: &str) -> Value {
     json!({
         "reception_id": reception_id,
         "language": "kk",

@@ -133,7 +133,7 @@ pub fn run(root: &Path) -> ExitCode {
     }
     if !tally.step(
         "import the booking fixture",
-        import_booking_fixture(root, &state),
+        import_booking_fixture(root, &state).and_then(|()| switch_video_only(root, &state)),
     ) {
         return tally.finish();
     }
@@ -165,7 +165,7 @@ pub fn run(root: &Path) -> ExitCode {
 }
 
 /// The receptions the booking tests (and `cargo xtask bench`) book: one regional office's
-/// whole schedule, with test-only officials (see the file's header for the columns).
+/// whole schedule, with test-only officials (columns: README, "Importing schedules").
 pub const BOOKING_FIXTURE: &str = "tests/fixtures/booking-schedules.csv";
 
 /// Imports [`BOOKING_FIXTURE`] into the local D1 under `state`, after the seed: it replaces
@@ -176,6 +176,27 @@ pub fn import_booking_fixture(root: &Path, state: &Path) -> Result<(), String> {
         &root.join(BOOKING_FIXTURE),
         Target::Local(Some(state)),
     )
+}
+
+/// The office the API tests find in video-only mode (R11): a regional office with sample
+/// schedules that no other test reads (tests/api/lib.rs names it too).
+pub const VIDEO_ONLY_OFFICE: &str = "kyzylorda-region";
+
+fn switch_video_only(root: &Path, state: &Path) -> Result<(), String> {
+    let mut args: Vec<String> = [
+        VIDEO_ONLY_OFFICE,
+        "--kk",
+        "Сынақ: қабылдау тек бейнебайланыс арқылы",
+        "--ru",
+        "Тест: приём только по видеосвязи",
+        "--en",
+        "Test: reception by video conference only",
+        "--persist-to",
+    ]
+    .map(str::to_owned)
+    .into();
+    args.push(state.to_string_lossy().into_owned());
+    crate::video_only::run(root, &args)
 }
 
 /// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
