@@ -633,13 +633,16 @@ fn bench_bookings(base: &str) -> Result<BookingBench, String> {
             "no open reception of {MANY_PLACES}: is the fixture imported?"
         ));
     }
-    let (_, warm) = post_booking(
+    let (warm_status, warm_code) = post_booking(
         &agent(),
         base,
         "bench-warm-up",
         &booking_body(&receptions[0], &bench_iin(999_999), &answers),
     );
-    println!("xtask: booking warm-up answered {warm:?}; {BOOKINGS} bookings on {BOOKING_THREADS} threads");
+    println!(
+        "xtask: booking warm-up answered {}; {BOOKINGS} bookings on {BOOKING_THREADS} threads",
+        outcome(warm_status, &warm_code)
+    );
 
     // Throughput: the n-th booking goes to reception n mod R, applicant n.
     let next = AtomicUsize::new(0);

@@ -46,7 +46,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
 
     let now = clock::now();
     let request = input.validate(now.date()).map_err(first_error)?;
-    let (official, schedule) = reception_schedule(env, &request).await?;
+    let (official, schedule, video_only) = reception_schedule(env, &request).await?;
     let kind = official.kind;
     // R37, R14, R28: nothing to register for, whatever the answers.
     if kind.access() != Access::PreRegistration {
@@ -101,12 +101,11 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         }
     }
     let office = official.office_id.clone();
-    let (video_only, _) = schedule::settings(env, &office).await?;
     request
         .check_format(&ReceptionFacts {
             kind,
             format: occurrence.format(),
-            video_only: video_only.is_some(),
+            video_only,
         })
         .map_err(|e| ApiError::Invalid {
             code: e.code(),
@@ -133,10 +132,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     for _ in 0..3 {
         let code = secret::new_code()?;
         match insert(env, &new, &code).await {
-            Ok(()) => {
-                let row = find_by_key(env, &key_hash)
-                    .await?
-                    .ok_or_else(|| ApiError::Unexpected("booking vanished".into()))?;
+            Ok(row) => {
                 let token = secret::encode_token(&token);
                 return view::response(201, &row.booking()?, Some(&token));
             }
@@ -224,28 +220,54 @@ fn conflict(message: &str) -> Option<ApiError> {
     }
 }
 
+#[derive(serde::Deserialize)]
+struct VideoOnly {
+    video_only: u8,
+}
+
 /// The schedule and official of the requested reception, read through the same parser the
-/// import validated them with.
+/// import validated them with, and whether its office receives only by video now (R11):
+/// one round trip.
 async fn reception_schedule(
     env: &Env,
     request: &BookingRequest,
-) -> Result<(Official, Schedule), ApiError> {
-    let row: Option<ScheduleRow> = env
-        .d1("DB")?
-        .prepare(format!(
-            "SELECT {ROW_COLUMNS} FROM schedules s JOIN officials o ON o.id = s.official_id \
-             WHERE s.id = ?1"
-        ))
-        .bind(&[request.schedule_id.as_str().into()])?
-        .first(None)
+) -> Result<(Official, Schedule, bool), ApiError> {
+    let db = env.d1("DB")?;
+    let id = request.schedule_id.as_str();
+    let results = db
+        .batch(vec![
+            db.prepare(format!(
+                "SELECT {ROW_COLUMNS} FROM schedules s JOIN officials o ON o.id = s.official_id \
+                 WHERE s.id = ?1"
+            ))
+            .bind(&[id.into()])?,
+            db.prepare(
+                "SELECT (os.video_only_reason_kk IS NOT NULL) AS video_only FROM schedules s \
+                 JOIN office_settings os ON os.office_id = s.office_id WHERE s.id = ?1",
+            )
+            .bind(&[id.into()])?,
+        ])
         .await?;
-    let row = row.ok_or_else(unknown_reception)?;
-    parse_row(&row).map_err(|errors| {
+    let mut results = results.into_iter();
+    let (Some(rows), Some(settings)) = (results.next(), results.next()) else {
+        return Err(ApiError::Unexpected("D1 batch gave fewer results".into()));
+    };
+    let row = rows
+        .results::<ScheduleRow>()?
+        .into_iter()
+        .next()
+        .ok_or_else(unknown_reception)?;
+    let video_only = settings
+        .results::<VideoOnly>()?
+        .first()
+        .is_some_and(|v| v.video_only == 1);
+    let (official, schedule) = parse_row(&row).map_err(|errors| {
         ApiError::Unexpected(format!(
             "schedule row {} in D1: {errors:?}",
             row.schedule_id
         ))
-    })
+    })?;
+    Ok((official, schedule, video_only))
 }
 
 async fn find_by_key(env: &Env, key_hash: &str) -> Result<Option<Row>, ApiError> {
@@ -299,7 +321,7 @@ struct NewBooking<'a> {
 
 /// One batch (one D1 transaction): the reception row if it does not exist yet, then the
 /// booking, whose triggers check the place and the person and count the place.
-async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<(), worker::Error> {
+async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker::Error> {
     let db = env.d1("DB")?;
     let r = b.request;
     let person = &r.applicant.person;
@@ -318,6 +340,8 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<(), worker:
         .now
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(|e| worker::Error::RustError(e.to_string()))?;
+    let token_hash = secret::token_hash(b.token);
+    let seal = secret::seal(b.token, b.key, b.request_hash);
     let ensure_reception: D1PreparedStatement = db
         .prepare(
             "INSERT OR IGNORE INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
@@ -337,14 +361,14 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<(), worker:
         b.office.as_str().into(),
         b.reception.official_id.as_str().into(),
         clock::iso(b.reception.date).into(),
-        reception_json.into(),
+        reception_json.as_str().into(),
         b.status.into(),
         b.review_clause.into(),
         r.language.code().into(),
         r.format.code().into(),
         r.interpreter.as_ref().map_or("", |i| i.as_str()).into(),
         f64::from(u8::from(r.out_of_town)).into(),
-        documents.into(),
+        documents.as_str().into(),
         r.acting.applicant_kind().into(),
         person.identity.citizenship().code().into(),
         iin.into(),
@@ -359,11 +383,11 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<(), worker:
         answers.into(),
         verdict.into(),
         secret::sha256_hex(format!("qabyldau/person\0{}", person.key()).as_bytes()).into(),
-        secret::token_hash(b.token).into(),
+        token_hash.as_str().into(),
         b.key_hash.into(),
         b.request_hash.into(),
-        secret::seal(b.token, b.key, b.request_hash).into(),
-        created_at.into(),
+        seal.as_str().into(),
+        created_at.as_str().into(),
     ];
     let booking = db
         .prepare(
@@ -377,7 +401,24 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<(), worker:
         )
         .bind(&values)?;
     db.batch(vec![ensure_reception, booking]).await?;
-    Ok(())
+    // What was just written: no need to read it back.
+    Ok(Row {
+        code: code.to_owned(),
+        office_id: b.office.to_string(),
+        reception: reception_json,
+        status: b.status.to_owned(),
+        review_clause: b.review_clause.to_owned(),
+        language: r.language.code().to_owned(),
+        format: r.format.code().to_owned(),
+        interpreter: r.interpreter.as_ref().map_or("", |i| i.as_str()).to_owned(),
+        out_of_town: u8::from(r.out_of_town),
+        documents,
+        created_at,
+        cancelled_at: None,
+        manage_token_hash: token_hash,
+        request_hash: b.request_hash.to_owned(),
+        token_seal: seal,
+    })
 }
 
 /// Whom the applicant acts for, for staff (R3.b, R10): `""` for themselves.
