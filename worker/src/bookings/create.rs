@@ -445,3 +445,53 @@ fn on_behalf_of_json(acting: &Acting) -> serde_json::Result<String> {
     };
     serde_json::to_string(&value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rules::window::WindowClause;
+
+    #[test]
+    fn trigger_messages_become_conflicts() {
+        let code = |m: &str| match conflict(m) {
+            Some(ApiError::Conflict { code, .. }) => Some(code),
+            Some(ApiError::Invalid { code, .. }) => Some(code),
+            _ => None,
+        };
+        assert_eq!(
+            code("D1_ERROR: reception_full: SQLITE_CONSTRAINT"),
+            Some("reception_full")
+        );
+        assert_eq!(code("duplicate_booking"), Some("duplicate_booking"));
+        assert_eq!(code("unknown_reception"), Some("unknown_reception"));
+        assert_eq!(code("UNIQUE constraint failed: bookings.code"), None);
+    }
+
+    #[test]
+    fn closed_registration_names_its_clause() {
+        // R16 for the GPO, R34 regional; R3.a when the day is not a working day.
+        let passed = ClosedReason::WindowPassed {
+            clause: WindowClause::R34,
+        };
+        assert_eq!(
+            closed_clause(OfficialKind::RegionalHead, passed),
+            Some("R34")
+        );
+        assert_eq!(
+            closed_clause(OfficialKind::ProsecutorGeneral, ClosedReason::Started),
+            Some("R16")
+        );
+        assert_eq!(
+            closed_clause(OfficialKind::RegionalDeputy, ClosedReason::NotAWorkingDay),
+            Some("R3.a")
+        );
+        assert_eq!(
+            closed_clause(
+                OfficialKind::RegionalHead,
+                ClosedReason::CalendarNotAvailable
+            ),
+            None
+        );
+        assert_eq!(no_registration_clause(OfficialKind::DistrictHead), "R37");
+    }
+}
