@@ -479,14 +479,8 @@ fn a_reception_whose_window_passed_is_409_registration_closed() {
         body = with(body, "/format", json!("video"));
     }
     let error = client.book(&body).assert_error(409, "registration_closed");
-    if reception["registration"]["reason"] == "window_passed" {
-        assert_eq!(error["clause"], "R34", "{error}");
-    } else {
-        assert!(
-            error["clause"].is_string() || error["clause"].is_null(),
-            "{error}"
-        );
-    }
+    // R34 whether the window has passed or the reception has already started.
+    assert_eq!(error["clause"], "R34", "{error}");
     assert_eq!(booked(id), before);
 }
 
@@ -519,4 +513,50 @@ fn generated_iins_and_bins_are_valid() {
     assert_ne!(valid_iin(), valid_iin());
     // The checksum by hand (rules/src/values/iin.rs): 900101300017.
     assert_eq!(iin_check_digit(&[9, 0, 0, 1, 0, 1, 3, 0, 0, 0, 1]), Some(7));
+}
+
+/// The GPO's receptions (R15, R16): a deputy's request is reviewed by the Centre (`R15`),
+/// and a reception whose 5-day window has passed is closed under `R16`.
+#[test]
+fn gpo_requests_are_reviewed_under_r15_and_close_under_r16() {
+    let client = Client::new();
+    let reply = get("/api/v1/offices/gpo/schedule");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let schedule = reply.json();
+    let kinds: std::collections::HashMap<String, String> = schedule["officials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_owned(),
+                o["kind"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let receptions = schedule["receptions"].as_array().unwrap();
+    let open = receptions
+        .iter()
+        .find(|r| is_open(r) && kinds[r["official_id"].as_str().unwrap()] != "prosecutor_general")
+        .expect("an open reception of a PG deputy in the sample data");
+    let kind = &kinds[open["official_id"].as_str().unwrap()];
+    let id = open["id"].as_str().unwrap();
+    let booked = client.book_ok(&booking_to_kind(id, &valid_iin(), kind));
+    assert_eq!(booked["booking"]["status"], "requested");
+    assert_eq!(booked["booking"]["review"]["clause"], "R15");
+    // Leave the sample schedule as it was.
+    let code = booked["booking"]["code"].as_str().unwrap();
+    let token = booked["manage_token"].as_str().unwrap();
+    let cancel = client.manage("POST", code, "/cancel", Some(token));
+    assert_eq!(cancel.status, 200, "{}", cancel.body);
+
+    if let Some(passed) = receptions
+        .iter()
+        .find(|r| r["registration"]["reason"] == "window_passed")
+    {
+        let kind = &kinds[passed["official_id"].as_str().unwrap()];
+        let body = booking_to_kind(passed["id"].as_str().unwrap(), &valid_iin(), kind);
+        let error = client.book(&body).assert_error(409, "registration_closed");
+        assert_eq!(error["clause"], "R16", "{error}");
+    }
 }

@@ -63,6 +63,11 @@ fn without_the_right_token_a_booking_does_not_exist() {
         ("another booking's token", &b.code, Some(&other.token)),
         ("an unknown code", &unknown_code, Some(&b.token)),
         ("an unknown code, no token", "ZZZZZZZZ", None),
+        (
+            "a well-formed unknown code",
+            "0000-0000-0000",
+            Some(&b.token),
+        ),
     ];
     for suffix in ["", "/booking.ics"] {
         let mut bodies = Vec::new();

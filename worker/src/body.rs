@@ -2,6 +2,7 @@
 //! no unknown fields — each failure a 4xx naming what was wrong, never a 500.
 
 use crate::error::ApiError;
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use worker::Request;
 
@@ -33,12 +34,19 @@ pub async fn bytes(req: &mut Request) -> Result<Vec<u8>, ApiError> {
             return Err(ApiError::PayloadTooLarge);
         }
     }
-    let bytes = req
-        .bytes()
-        .await
-        .map_err(|_| ApiError::MalformedJson { field: None })?;
-    if bytes.len() > MAX_BODY {
-        return Err(ApiError::PayloadTooLarge);
+    // Read as a stream and stop at the limit: a body sent without Content-Length (chunked)
+    // is never buffered whole.
+    let Ok(mut stream) = req.stream() else {
+        // No body at all: not JSON.
+        return Ok(Vec::new());
+    };
+    let mut bytes = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ApiError::MalformedJson { field: None })?;
+        if bytes.len() + chunk.len() > MAX_BODY {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
 }

@@ -2,7 +2,7 @@
 //! `Retry-After` beyond `BOOKING_REQUESTS_PER_MINUTE` (wrangler.toml `[vars]`). Generous by
 //! default because mobile carriers put many people behind one address. One D1 statement
 //! counts and reads, so concurrent requests are counted exactly. The address is stored only
-//! as a hash.
+//! as a hash, and only for a few minutes (the cron clears past minutes every 10 minutes).
 
 use crate::bookings::secret::sha256_hex;
 use crate::error::ApiError;
@@ -24,6 +24,19 @@ fn limit(env: &Env) -> u64 {
         .unwrap_or(DEFAULT_PER_MINUTE)
 }
 
+/// The unit a limit applies to: an IPv4 address, or an IPv6 /64 (one subscriber's network,
+/// whose addresses a client can rotate at will).
+fn client_of(address: &str) -> String {
+    match address.trim().parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Ok(std::net::IpAddr::V4(v4)) => v4.to_string(),
+        Err(_) => address.trim().to_owned(),
+    }
+}
+
 /// Counts this request against its client address; `Err(RateLimited)` over the limit.
 pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
     // Cloudflare sets CF-Connecting-IP on every request and overwrites a client's own.
@@ -31,7 +44,7 @@ pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
         .headers()
         .get("CF-Connecting-IP")?
         .unwrap_or_else(|| "unknown".into());
-    let client = sha256_hex(format!("qabyldau/client\0{address}").as_bytes());
+    let client = sha256_hex(format!("qabyldau/client\0{}", client_of(&address)).as_bytes());
     let now = crate::clock::now().unix_timestamp();
     let minute = now.div_euclid(60);
     let row: Option<Count> = env
@@ -61,4 +74,17 @@ pub async fn forget_past(env: &Env) -> Result<(), ApiError> {
         .run()
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_of;
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        assert_eq!(client_of("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(client_of("2001:db8:1:2:bbbb::7"), "2001:db8:1:2::/64");
+        assert_eq!(client_of(" 198.51.100.7 "), "198.51.100.7");
+        assert_eq!(client_of("unknown"), "unknown");
+    }
 }

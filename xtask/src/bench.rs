@@ -636,7 +636,7 @@ fn bench_bookings(base: &str) -> Result<BookingBench, String> {
     let (warm_status, warm_code) = post_booking(
         &agent(),
         base,
-        "bench-warm-up",
+        "bench-warm-up-0001",
         &booking_body(&receptions[0], &bench_iin(999_999), &answers),
     );
     println!(
@@ -709,7 +709,7 @@ fn bench_bookings(base: &str) -> Result<BookingBench, String> {
                     let agent = agent();
                     barrier.wait();
                     let (status, code) =
-                        post_booking(&agent, base, &format!("bench-one-{i:04}"), body);
+                        post_booking(&agent, base, &format!("bench-one-{i:06}"), body);
                     outcome(status, &code)
                 })
             })

@@ -40,16 +40,18 @@ pub struct Person {
 }
 
 impl Person {
-    /// What identifies the person for the "one active booking per official" rule: the IIN,
-    /// or the passport number with the citizenship. Personal data: the Worker stores only
-    /// a hash of it for that purpose.
+    /// Who this person is for the "one active booking per person and official" rule: the
+    /// IIN, or the passport number without separators (`AB 123-456` is `AB123456`), whatever
+    /// citizenship was ticked. Personal data: the Worker stores only a hash of it.
     pub fn key(&self) -> String {
         match self.identity.identity() {
             Identity::Iin(iin) => format!("iin:{}", iin.as_str()),
             Identity::Passport(p) => format!(
-                "passport:{}:{}",
-                self.identity.citizenship().code(),
+                "passport:{}",
                 p.as_str()
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
             ),
         }
     }
@@ -489,6 +491,17 @@ pub enum Document {
 }
 
 impl BookingRequest {
+    /// Whose matter this is, for "one active booking per person and official": the person
+    /// or legal entity represented (R3.b, R1), else the applicant. A lawyer booking for two
+    /// clients is two people; one client booked through two proxies is one.
+    pub fn subject_key(&self) -> String {
+        match &self.acting {
+            Acting::ForSelf => self.applicant.person.key(),
+            Acting::ForPerson { person, .. } => person.key(),
+            Acting::ForLegalEntity { bin, .. } => format!("bin:{}", bin.as_str()),
+        }
+    }
+
     /// R11: the format must be one the reception and the office allow now. An in-person
     /// reception may be held by video with the applicant's consent, never the reverse.
     pub fn check_format(&self, facts: &ReceptionFacts) -> Result<(), FormatError> {

@@ -188,10 +188,12 @@ fn foreigners_identify_by_passport_and_may_ask_for_an_interpreter() {
     body["interpreter"] = json!("English");
     let request = input(body.clone()).validate(TODAY).unwrap();
     assert_eq!(request.documents(), vec![Document::Passport]);
-    assert_eq!(
-        request.applicant.person.key(),
-        "passport:foreigner:N1234567"
-    );
+    assert_eq!(request.applicant.person.key(), "passport:N1234567");
+    let mut spaced = body.clone();
+    spaced["applicant"]["passport"] = json!("n 1234-567");
+    spaced["applicant"]["citizenship"] = json!("stateless");
+    let spaced = input(spaced).validate(TODAY).unwrap();
+    assert_eq!(spaced.subject_key(), request.subject_key());
     body["applicant"]["iin"] = json!("900101300017");
     assert!(errors(body).contains(&("applicant.iin".into(), "passport_needed")));
 }
@@ -213,6 +215,12 @@ fn acting_for_a_person_needs_their_identity_and_the_authority() {
     );
     let request = input(body.clone()).validate(TODAY).unwrap();
     assert_eq!(request.acting.applicant_kind(), "individual");
+    // The one represented is whose booking it is, not the proxy's.
+    let mut other = body.clone();
+    other["on_behalf_of"]["iin"] = json!("900101300027");
+    let other = input(other).validate(TODAY).unwrap();
+    assert_ne!(other.subject_key(), request.subject_key());
+    assert_eq!(request.subject_key(), "iin:900101300017");
     assert!(matches!(request.acting, Acting::ForPerson { .. }));
     assert_eq!(
         request.documents(),
@@ -254,6 +262,7 @@ fn a_representative_names_the_entity_by_bin() {
     body["applicant"]["kind"] = json!("representative");
     let request = input(body.clone()).validate(TODAY).unwrap();
     assert_eq!(request.acting.applicant_kind(), "representative");
+    assert_eq!(request.subject_key(), "bin:050440000121");
     body["on_behalf_of"]["bin"] = json!("050440000122");
     assert_eq!(
         errors(body.clone()),

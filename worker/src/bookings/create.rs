@@ -319,8 +319,8 @@ struct NewBooking<'a> {
     now: time::OffsetDateTime,
 }
 
-/// One batch (one D1 transaction): the reception row if it does not exist yet, then the
-/// booking, whose triggers check the place and the person and count the place.
+/// One batch (one D1 transaction): the reception row (created, or its capacity brought up to
+/// date), then the booking, whose triggers check the place and the person and count it.
 async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker::Error> {
     let db = env.d1("DB")?;
     let r = b.request;
@@ -344,8 +344,11 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
     let seal = secret::seal(b.token, b.key, b.request_hash);
     let ensure_reception: D1PreparedStatement = db
         .prepare(
-            "INSERT OR IGNORE INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            // The capacity published now, never below the places already taken: an import
+            // may have changed it since the row was created.
+            "INSERT INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+             ON CONFLICT (id) DO UPDATE SET capacity = MAX(excluded.capacity, receptions.booked)",
         )
         .bind(&[
             b.reception.id.as_str().into(),
@@ -382,7 +385,7 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         r.substance.as_str().into(),
         answers.into(),
         verdict.into(),
-        secret::sha256_hex(format!("qabyldau/person\0{}", person.key()).as_bytes()).into(),
+        secret::sha256_hex(format!("qabyldau/person\0{}", r.subject_key()).as_bytes()).into(),
         token_hash.as_str().into(),
         b.key_hash.into(),
         b.request_hash.into(),

@@ -25,7 +25,13 @@ async fn authorised(req: &Request, env: &Env, code: &str) -> Result<Row, ApiErro
     let token = req
         .headers()
         .get("Authorization")?
-        .and_then(|h| h.strip_prefix("Bearer ").map(|t| t.trim().to_owned()))
+        .and_then(|h| {
+            // The scheme name is case-insensitive (RFC 9110 §11.1).
+            let (scheme, token) = h.trim().split_once(' ')?;
+            scheme
+                .eq_ignore_ascii_case("bearer")
+                .then(|| token.trim().to_owned())
+        })
         .and_then(|t| secret::decode_token(&t));
     let row: Option<Row> = env
         .d1("DB")?
@@ -109,9 +115,12 @@ pub async fn calendar(req: &Request, env: &Env, code: &str) -> Result<Response, 
         .to_owned();
     let mut event = ics::event(&reception, &officials, &office_name, lang);
     event.uid(&format!("{}@qabyldau", row.code));
-    if row.status == "cancelled" {
-        event.status(icalendar::EventStatus::Cancelled);
-    }
+    // A request under review is tentative until staff confirm it (R15, R30).
+    event.status(match row.status.as_str() {
+        "confirmed" => icalendar::EventStatus::Confirmed,
+        "requested" => icalendar::EventStatus::Tentative,
+        _ => icalendar::EventStatus::Cancelled,
+    });
     let mut calendar = icalendar::Calendar::new();
     calendar.push(event.done());
     let mut response = crate::http::text(

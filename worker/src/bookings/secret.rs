@@ -114,9 +114,10 @@ pub fn unseal(seal: &str, idempotency_key: &str, request_hash: &str) -> Option<[
     Some(xor(&sealed, &seal_key(idempotency_key, request_hash)))
 }
 
-/// `Idempotency-Key`: 8–128 characters of `A–Z a–z 0–9 - _ . :` (a UUID fits).
+/// `Idempotency-Key`: 16–128 characters of `A–Z a–z 0–9 - _ . :` (a UUID fits). At least
+/// 16, because the key seals the manage token: a short one could be guessed from D1.
 pub fn is_idempotency_key(s: &str) -> bool {
-    (8..=128).contains(&s.len())
+    (16..=128).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
 }
@@ -152,10 +153,10 @@ mod tests {
     #[test]
     fn a_seal_opens_only_with_its_key_and_body() {
         let token = [7u8; TOKEN_BYTES];
-        let sealed = seal(&token, "key-12345678", "abc");
-        assert_eq!(unseal(&sealed, "key-12345678", "abc"), Some(token));
-        assert_ne!(unseal(&sealed, "key-12345679", "abc"), Some(token));
-        assert_ne!(unseal(&sealed, "key-12345678", "abd"), Some(token));
+        let sealed = seal(&token, "key-123456789012", "abc");
+        assert_eq!(unseal(&sealed, "key-123456789012", "abc"), Some(token));
+        assert_ne!(unseal(&sealed, "key-123456789013", "abc"), Some(token));
+        assert_ne!(unseal(&sealed, "key-123456789012", "abd"), Some(token));
         assert_eq!(decode_token(&encode_token(&token)), Some(token));
         assert_eq!(encode_token(&token).len(), 43);
     }
@@ -164,6 +165,8 @@ mod tests {
     fn idempotency_keys() {
         assert!(is_idempotency_key("0b6f1f7e-3f0c-4c55-9d1e-2f7f2a8f4d3a"));
         assert!(!is_idempotency_key("short"));
+        assert!(!is_idempotency_key("fifteen-chars-x"));
+        assert!(is_idempotency_key("sixteen-chars-xx"));
         assert!(!is_idempotency_key("has space in it"));
         assert!(!is_idempotency_key(&"x".repeat(129)));
     }
