@@ -9,6 +9,11 @@ use worker::Request;
 pub const MAX_BODY: usize = 16 * 1024;
 
 pub async fn json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    parse(&bytes(req).await?)
+}
+
+/// The raw body of a JSON request, after the media type and size checks.
+pub async fn bytes(req: &mut Request) -> Result<Vec<u8>, ApiError> {
     let content_type = req.headers().get("Content-Type")?.unwrap_or_default();
     let media_type = content_type
         .split(';')
@@ -35,7 +40,7 @@ pub async fn json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError>
     if bytes.len() > MAX_BODY {
         return Err(ApiError::PayloadTooLarge);
     }
-    parse(&bytes)
+    Ok(bytes)
 }
 
 /// Separated from the request so that it can be tested natively.
@@ -43,7 +48,18 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
-        let field = (path != ".").then_some(path);
+        let mut field = (path != ".").then_some(path);
+        // serde names a missing field only in its message: "missing field `surname`".
+        let message = err.inner().to_string();
+        if let Some(missing) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            field = Some(match field {
+                Some(parent) => format!("{parent}.{missing}"),
+                None => missing.to_owned(),
+            });
+        }
         match err.inner().classify() {
             serde_json::error::Category::Data => ApiError::Invalid {
                 code: "invalid_field",
@@ -90,6 +106,8 @@ mod tests {
         assert_eq!(field(r#"{"kind":"a","inner":{"n":1},"x":1}"#).unwrap(), "x");
         assert_eq!(field(r#"{"kind":1,"inner":{"n":1}}"#).unwrap(), "kind");
         assert_eq!(field(r#"{"kind":"a""#).unwrap(), "malformed");
+        assert_eq!(field(r#"{"inner":{"n":1}}"#).unwrap(), "kind");
+        assert_eq!(field(r#"{"kind":"a","inner":{}}"#).unwrap(), "inner.n");
         assert_eq!(field("not json").unwrap(), "malformed");
     }
 }

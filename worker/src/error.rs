@@ -22,6 +22,31 @@ pub enum ApiError {
         code: &'static str,
         field: String,
     },
+    /// 409: the request is valid but the state of things does not allow it now
+    /// (`reception_full`, `registration_closed`, `duplicate_booking`, ...).
+    Conflict {
+        code: &'static str,
+        field: Option<&'static str>,
+        clause: Option<&'static str>,
+    },
+    /// 422 `refused`: the Rules refuse pre-registration on these grounds (R17, R23, R31).
+    Refused {
+        grounds: serde_json::Value,
+        alternatives: serde_json::Value,
+    },
+    /// 422 `no_pre_registration`: the official takes none (R37, R14, R28).
+    NoPreRegistration {
+        clause: &'static str,
+    },
+    /// 400: a required header is missing or malformed.
+    BadHeader {
+        code: &'static str,
+        header: &'static str,
+    },
+    /// 429: too many requests from one client address; retry after so many seconds.
+    RateLimited {
+        retry_after: u64,
+    },
     Unexpected(String),
 }
 
@@ -35,6 +60,12 @@ struct Detail<'a> {
     code: &'a str,
     message: &'a str,
     field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grounds: Option<&'a serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternatives: Option<&'a serde_json::Value>,
 }
 
 impl ApiError {
@@ -46,6 +77,10 @@ impl ApiError {
             ApiError::PayloadTooLarge => 413,
             ApiError::MalformedJson { .. } => 400,
             ApiError::Invalid { .. } => 422,
+            ApiError::Conflict { .. } => 409,
+            ApiError::Refused { .. } | ApiError::NoPreRegistration { .. } => 422,
+            ApiError::BadHeader { .. } => 400,
+            ApiError::RateLimited { .. } => 429,
             ApiError::Unexpected(_) => 500,
         }
     }
@@ -58,6 +93,11 @@ impl ApiError {
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::MalformedJson { .. } => "malformed_json",
             ApiError::Invalid { code, .. } => code,
+            ApiError::Conflict { code, .. } => code,
+            ApiError::Refused { .. } => "refused",
+            ApiError::NoPreRegistration { .. } => "no_pre_registration",
+            ApiError::BadHeader { code, .. } => code,
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::Unexpected(_) => "internal",
         }
     }
@@ -73,6 +113,19 @@ impl ApiError {
             ApiError::PayloadTooLarge => "The request body is larger than 16 KiB.",
             ApiError::MalformedJson { .. } => "The request body is not well-formed JSON.",
             ApiError::Invalid { .. } => "A field has a value that is not accepted; see field.",
+            ApiError::Conflict { .. } => {
+                "The request is valid but cannot be carried out now; see code and clause."
+            }
+            ApiError::Refused { .. } => {
+                "The Rules do not allow pre-registration on this matter; see grounds and alternatives."
+            }
+            ApiError::NoPreRegistration { .. } => {
+                "This official receives without pre-registration; see clause."
+            }
+            ApiError::BadHeader { .. } => "A required header is missing or malformed; see field.",
+            ApiError::RateLimited { .. } => {
+                "Too many requests from this address; retry after Retry-After seconds."
+            }
             ApiError::Unexpected(_) => "Something went wrong on our side. Please try again.",
         }
     }
@@ -82,6 +135,18 @@ impl ApiError {
             ApiError::NotFound { field } => *field,
             ApiError::MalformedJson { field } => field.as_deref(),
             ApiError::Invalid { field, .. } => Some(field),
+            ApiError::Conflict { field, .. } => *field,
+            ApiError::NoPreRegistration { .. } => Some("reception_id"),
+            ApiError::Refused { .. } => Some("matter.answers"),
+            ApiError::BadHeader { header, .. } => Some(header),
+            _ => None,
+        }
+    }
+
+    fn clause(&self) -> Option<&'static str> {
+        match self {
+            ApiError::Conflict { clause, .. } => *clause,
+            ApiError::NoPreRegistration { clause } => Some(clause),
             _ => None,
         }
     }
@@ -95,6 +160,15 @@ impl ApiError {
                 code: self.code(),
                 message: self.message(),
                 field: self.field(),
+                clause: self.clause(),
+                grounds: match &self {
+                    ApiError::Refused { grounds, .. } => Some(grounds),
+                    _ => None,
+                },
+                alternatives: match &self {
+                    ApiError::Refused { alternatives, .. } => Some(alternatives),
+                    _ => None,
+                },
             },
         };
         let mut response = crate::http::json(self.status(), &body);
@@ -102,6 +176,9 @@ impl ApiError {
         let _ = headers.set("Cache-Control", "no-store");
         if let ApiError::MethodNotAllowed { allow } = self {
             let _ = headers.set("Allow", &allow.join(", "));
+        }
+        if let ApiError::RateLimited { retry_after } = self {
+            let _ = headers.set("Retry-After", &retry_after.to_string());
         }
         response
     }

@@ -70,7 +70,7 @@ pub async fn feed(req: &Request, env: &Env, id: &OfficeId) -> Result<Response, A
     Ok(response)
 }
 
-fn event(
+pub fn event(
     r: &StoredReception,
     officials: &std::collections::HashMap<&str, &serde_json::Value>,
     office_name: &str,

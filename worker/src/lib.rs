@@ -2,6 +2,7 @@
 //! Workers Static Assets before this code runs; only `/api/*` reaches it.
 
 mod body;
+mod bookings;
 mod calendar;
 mod clock;
 mod eligibility;
@@ -10,6 +11,7 @@ mod http;
 mod ics;
 mod offices;
 mod open_data;
+mod rate_limit;
 mod routes;
 mod schedule;
 
@@ -30,5 +32,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(err) = schedule::materialise_all(&env).await {
         worker::console_error!("cron: creating receptions failed: {err:?}");
+    }
+    if let Err(err) = rate_limit::forget_past(&env).await {
+        worker::console_error!("cron: clearing rate limits failed: {err:?}");
     }
 }

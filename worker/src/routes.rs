@@ -2,7 +2,7 @@
 //! answers a path that does not exist (404) or a method it does not accept (405 + Allow).
 
 use crate::error::ApiError;
-use crate::{calendar, eligibility, http, ics, offices, open_data, schedule};
+use crate::{bookings, calendar, eligibility, http, ics, offices, open_data, rate_limit, schedule};
 use rules::OfficeId;
 use serde::Serialize;
 use worker::{Env, Request, Response};
@@ -21,12 +21,16 @@ enum Route {
     ScheduleIcs(String),
     Receptions,
     OpenData(open_data::Format),
+    Bookings,
+    Booking(String),
+    BookingCancel(String),
+    BookingIcs(String),
 }
 
 impl Route {
     fn allow(&self) -> &'static [&'static str] {
         match self {
-            Route::Eligibility => SUBMIT,
+            Route::Eligibility | Route::Bookings | Route::BookingCancel(_) => SUBMIT,
             _ => READ,
         }
     }
@@ -48,6 +52,10 @@ fn route(path: &str) -> Option<Route> {
         ["open-data", "schedules.json"] => Some(Route::OpenData(open_data::Format::Json)),
         ["rules"] => Some(Route::Rules),
         ["eligibility"] => Some(Route::Eligibility),
+        ["bookings"] => Some(Route::Bookings),
+        ["bookings", code] => Some(Route::Booking((*code).to_owned())),
+        ["bookings", code, "cancel"] => Some(Route::BookingCancel((*code).to_owned())),
+        ["bookings", code, "booking.ics"] => Some(Route::BookingIcs((*code).to_owned())),
         ["calendar", year] if !year.is_empty() => Some(Route::Calendar((*year).to_owned())),
         _ => None,
     }
@@ -83,6 +91,22 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         }
         Route::Receptions => schedule::receptions(&req, env).await,
         Route::OpenData(format) => open_data::schedules(env, format).await,
+        Route::Bookings => {
+            rate_limit::check(&req, env).await?;
+            bookings::create(&mut req, env).await
+        }
+        Route::Booking(code) => {
+            rate_limit::check(&req, env).await?;
+            bookings::get(&req, env, &code).await
+        }
+        Route::BookingCancel(code) => {
+            rate_limit::check(&req, env).await?;
+            bookings::cancel(&req, env, &code).await
+        }
+        Route::BookingIcs(code) => {
+            rate_limit::check(&req, env).await?;
+            bookings::calendar(&req, env, &code).await
+        }
     }
 }
 

@@ -22,7 +22,7 @@ const CACHE: &str = "public, max-age=60";
 /// Snapshots are per day; old days expire on their own.
 const SNAPSHOT_TTL_SECONDS: u64 = 2 * 24 * 3600;
 
-const ROW_COLUMNS: &str = "o.office_id, o.id AS official_id, o.official_kind, o.surname, \
+pub const ROW_COLUMNS: &str = "o.office_id, o.id AS official_id, o.official_kind, o.surname, \
     o.given_name, o.patronymic, o.position_kk, o.position_ru, o.position_en, o.competence_kk, \
     o.competence_ru, o.competence_en, s.id AS schedule_id, s.recurrence, s.start, s.\"end\", \
     s.place, s.place_name_kk, s.place_name_ru, s.place_name_en, s.place_address_kk, \
@@ -140,7 +140,19 @@ pub async fn office_schedule(
     env: &Env,
     id: &OfficeId,
 ) -> Result<Response, ApiError> {
-    let snapshot = snapshot(env, id).await?;
+    let mut snapshot = snapshot(env, id).await?;
+    // The snapshot keeps everything that changes only on import; the places taken change
+    // with every booking, so they are read fresh from D1 (one indexed query).
+    let booked = booked_between(
+        env,
+        id,
+        clock::today(),
+        clock::today() + time::Duration::weeks(i64::from(WEEKS)),
+    )
+    .await?;
+    for r in &mut snapshot.receptions {
+        r.booked = booked.get(&r.id).copied().unwrap_or(0);
+    }
     let now = clock::now();
     let body = PublicSchedule {
         office: &snapshot.office,
@@ -338,7 +350,7 @@ struct SettingsRow {
     centre_closes: Option<String>,
 }
 
-async fn settings(
+pub async fn settings(
     env: &Env,
     id: &OfficeId,
 ) -> Result<(Option<VideoOnly>, Option<Centre>), ApiError> {

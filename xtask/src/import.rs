@@ -184,7 +184,7 @@ pub fn import(root: &Path, file: &Path, target: Target) -> Result<(), String> {
 }
 
 /// Drops every published schedule snapshot (`schedule:*` keys); the Worker rebuilds them.
-fn invalidate_snapshots(
+pub fn invalidate_snapshots(
     root: &Path,
     scope: &dyn Fn(&mut std::process::Command),
 ) -> Result<(), String> {
@@ -220,7 +220,7 @@ fn invalidate_snapshots(
     sh::run(&mut delete)
 }
 
-fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
@@ -276,8 +276,9 @@ fn sql(rows: &[Numbered]) -> String {
         );
     }
     // The file is the whole schedule of each office in it: schedules it no longer lists go,
-    // with their receptions nobody booked. A booked reception keeps its schedule (the
-    // foreign key refuses the delete), so no booking is ever dropped silently.
+    // with their receptions nobody ever booked. A reception with bookings (even cancelled
+    // ones, which are its history) keeps its schedule (the foreign key refuses the delete),
+    // so no booking is ever dropped silently.
     let list = |values: Vec<&String>| {
         let mut values: Vec<String> = values.into_iter().map(|v| quote(v)).collect();
         values.sort();
@@ -289,7 +290,8 @@ fn sql(rows: &[Numbered]) -> String {
     let stale = format!("office_id IN ({offices}) AND id NOT IN ({schedules})");
     let _ = writeln!(
         sql,
-        "DELETE FROM receptions WHERE booked = 0 AND schedule_id IN (SELECT id FROM schedules WHERE {stale});"
+        "DELETE FROM receptions WHERE booked = 0 AND schedule_id IN (SELECT id FROM schedules WHERE {stale}) \
+         AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.reception_id = receptions.id);"
     );
     let _ = writeln!(sql, "DELETE FROM schedules WHERE {stale};");
     sql
@@ -348,6 +350,7 @@ mod tests {
             "DELETE FROM schedules WHERE office_id IN ('gpo') AND id NOT IN ('gpo-pg-a');"
         ));
         assert!(sql.contains("DELETE FROM receptions WHERE booked = 0 AND schedule_id IN"));
+        assert!(sql.contains("NOT EXISTS (SELECT 1 FROM bookings b"));
         let upsert = sql.find("INSERT INTO schedules").unwrap();
         assert!(
             sql.find("DELETE FROM schedules").unwrap() > upsert,

@@ -13,6 +13,7 @@ mod sh;
 mod size;
 mod test;
 mod tools;
+mod video_only;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,7 +31,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json
   gen-schedules  regenerate the SAMPLE schedules data/schedules.csv
   import-schedules FILE [--remote]
-               validate a schedule file (CSV or JSON) with the Rules and load it into D1";
+               validate a schedule file (CSV or JSON) with the Rules and load it into D1
+  video-only OFFICE|all (--kk TEXT --ru TEXT --en TEXT | --off) [--remote | --persist-to DIR]
+               receive only by video conference (R11), with the reason shown to applicants";
 
 fn main() -> ExitCode {
     let root = project_root();
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Some("gen-offices") => offices_gen::run(&root),
         Some("gen-schedules") => schedules_gen::run(&root),
         Some("import-schedules") => import::run(&root, &args[1..]),
+        Some("video-only") => video_only::run(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

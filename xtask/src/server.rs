@@ -52,11 +52,7 @@ impl DevServer {
             .arg(inspector.to_string())
             .arg("--persist-to")
             .arg(state)
-            .args([
-                "--show-interactive-dev-session=false",
-                "--log-level",
-                "log",
-            ])
+            .args(["--show-interactive-dev-session=false", "--log-level", "log"])
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
             .stderr(log_file)

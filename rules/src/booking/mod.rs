@@ -12,11 +12,11 @@ mod input;
 mod request;
 
 pub use input::{ApplicantInput, BookingInput, MatterInput, OnBehalfInput};
+pub use request::initial_status;
 pub use request::{
     Acting, Applicant, BookingRequest, BookingStatus, Document, FieldError, FormatError, Person,
     ReceptionFacts, Review,
 };
-pub use request::initial_status;
 
 #[cfg(test)]
 mod tests;

@@ -3,8 +3,8 @@
 use super::input::{ApplicantInput, BookingInput, OnBehalfInput};
 use crate::eligibility::{Answers, Verdict};
 use crate::lang::Lang;
-use crate::official::OfficialKind;
 use crate::office::OfficeLevel;
+use crate::official::OfficialKind;
 use crate::schedule::{parse_reception_id, Format, ScheduleId};
 use crate::values::{
     ApplicantIdentity, Authority, AuthorityKind, Bin, Citizenship, Email, Identity,
@@ -67,8 +67,14 @@ pub struct Applicant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Acting {
     ForSelf,
-    ForPerson { person: Person, authority: Authority },
-    ForLegalEntity { bin: Bin, authority: Authority },
+    ForPerson {
+        person: Person,
+        authority: Authority,
+    },
+    ForLegalEntity {
+        bin: Bin,
+        authority: Authority,
+    },
 }
 
 impl Acting {
@@ -294,7 +300,12 @@ fn applicant(input: &ApplicantInput, errors: &mut Errors) -> Option<Applicant> {
     let phone = errors.check("applicant.phone", PhoneKz::parse(&input.phone), |e| {
         e.code()
     });
-    let email = match input.email.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let email = match input
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => Some(None),
         Some(e) => errors
             .check("applicant.email", Email::parse(e), |e| e.code())
@@ -349,7 +360,12 @@ fn acting(
                     errors.push(&format!("on_behalf_of.{name}"), "not_expected");
                 }
             }
-            let bin = match input.bin.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let bin = match input
+                .bin
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 None => {
                     errors.push("on_behalf_of.bin", "required");
                     None
@@ -486,7 +502,12 @@ impl BookingRequest {
 
     /// R10: what to bring.
     pub fn documents(&self) -> Vec<Document> {
-        let mut documents = vec![if self.applicant.person.identity.citizenship().needs_passport()
+        let mut documents = vec![if self
+            .applicant
+            .person
+            .identity
+            .citizenship()
+            .needs_passport()
         {
             Document::Passport
         } else {

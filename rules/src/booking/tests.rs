@@ -74,22 +74,87 @@ fn a_valid_request_reads_into_checked_values() {
 fn each_wrong_field_is_named_with_its_code() {
     // Table: one change to a valid request → the one error it must cause.
     let cases: Vec<(&[&str], serde_json::Value, &str, &str)> = vec![
-        (&["reception_id"], json!("gpo-pg"), "reception_id", "invalid"),
+        (
+            &["reception_id"],
+            json!("gpo-pg"),
+            "reception_id",
+            "invalid",
+        ),
         (&["language"], json!("de"), "language", "unknown"),
-        (&["applicant", "kind"], json!("company"), "applicant.kind", "unknown"),
-        (&["applicant", "citizenship"], json!("martian"), "applicant.citizenship", "unknown"),
-        (&["applicant", "iin"], json!("900101300018"), "applicant.iin", "bad_checksum"),
-        (&["applicant", "iin"], json!(null), "applicant.iin", "required"),
-        (&["applicant", "passport"], json!("N1234567"), "applicant.passport", "iin_needed"),
-        (&["applicant", "surname"], json!(""), "applicant.surname", "empty"),
-        (&["applicant", "given_name"], json!("A1"), "applicant.given_name", "bad_character"),
-        (&["applicant", "phone"], json!("12"), "applicant.phone", "wrong_length"),
-        (&["applicant", "email"], json!("no-at-sign"), "applicant.email", "bad_at"),
-        (&["matter", "substance"], json!("help"), "matter.substance", "too_short"),
+        (
+            &["applicant", "kind"],
+            json!("company"),
+            "applicant.kind",
+            "unknown",
+        ),
+        (
+            &["applicant", "citizenship"],
+            json!("martian"),
+            "applicant.citizenship",
+            "unknown",
+        ),
+        (
+            &["applicant", "iin"],
+            json!("900101300018"),
+            "applicant.iin",
+            "bad_checksum",
+        ),
+        (
+            &["applicant", "iin"],
+            json!(null),
+            "applicant.iin",
+            "required",
+        ),
+        (
+            &["applicant", "passport"],
+            json!("N1234567"),
+            "applicant.passport",
+            "iin_needed",
+        ),
+        (
+            &["applicant", "surname"],
+            json!(""),
+            "applicant.surname",
+            "empty",
+        ),
+        (
+            &["applicant", "given_name"],
+            json!("A1"),
+            "applicant.given_name",
+            "bad_character",
+        ),
+        (
+            &["applicant", "phone"],
+            json!("12"),
+            "applicant.phone",
+            "wrong_length",
+        ),
+        (
+            &["applicant", "email"],
+            json!("no-at-sign"),
+            "applicant.email",
+            "bad_at",
+        ),
+        (
+            &["matter", "substance"],
+            json!("help"),
+            "matter.substance",
+            "too_short",
+        ),
         (&["format"], json!("phone"), "format", "unknown"),
-        (&["language"], json!("en"), "interpreter", "required_for_english"),
+        (
+            &["language"],
+            json!("en"),
+            "interpreter",
+            "required_for_english",
+        ),
         // R1, R3.b: a representative must name the entity and the authority.
-        (&["applicant", "kind"], json!("representative"), "on_behalf_of", "required"),
+        (
+            &["applicant", "kind"],
+            json!("representative"),
+            "on_behalf_of",
+            "required",
+        ),
     ];
     for (path, value, field, code) in cases {
         let got = errors(with(path, value.clone()));
@@ -123,7 +188,10 @@ fn foreigners_identify_by_passport_and_may_ask_for_an_interpreter() {
     body["interpreter"] = json!("English");
     let request = input(body.clone()).validate(TODAY).unwrap();
     assert_eq!(request.documents(), vec![Document::Passport]);
-    assert_eq!(request.applicant.person.key(), "passport:foreigner:N1234567");
+    assert_eq!(
+        request.applicant.person.key(),
+        "passport:foreigner:N1234567"
+    );
     body["applicant"]["iin"] = json!("900101300017");
     assert!(errors(body).contains(&("applicant.iin".into(), "passport_needed")));
 }
@@ -220,7 +288,10 @@ fn format_follows_the_reception_and_the_video_only_mode() {
         format,
         video_only,
     };
-    assert_eq!(request.check_format(&facts(Format::InPerson, false)), Ok(()));
+    assert_eq!(
+        request.check_format(&facts(Format::InPerson, false)),
+        Ok(())
+    );
     assert_eq!(
         request.check_format(&facts(Format::InPerson, true)),
         Err(FormatError::VideoOnlyMode)
@@ -254,5 +325,8 @@ fn online_requests_start_as_requested_for_review() {
     assert_eq!(review.clause, "R15");
     assert!(initial_status(OfficialKind::DistrictHead, &Verdict::NoPreRegistration).is_none());
     assert!(BookingStatus::Requested.holds_place() && !BookingStatus::Cancelled.holds_place());
-    assert_eq!(BookingStatus::parse("confirmed"), Some(BookingStatus::Confirmed));
+    assert_eq!(
+        BookingStatus::parse("confirmed"),
+        Some(BookingStatus::Confirmed)
+    );
 }

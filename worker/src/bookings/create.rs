@@ -1,0 +1,400 @@
+//! `POST /api/v1/bookings`: re-checks the request with `rules` and takes one place of the
+//! reception, exactly once per Idempotency-Key.
+
+use super::secret::{self, TOKEN_BYTES};
+use super::view::{self, Row};
+use crate::error::ApiError;
+use crate::schedule::{self, StoredReception, ROW_COLUMNS};
+use crate::{body, clock};
+use rules::booking::{
+    initial_status, Acting, BookingInput, BookingRequest, FieldError, ReceptionFacts,
+};
+use rules::calendar::Calendar;
+use rules::eligibility::{eligibility, Verdict};
+use rules::ruleset::RuleSet;
+use rules::schedule::{parse_row, Official, Schedule, ScheduleRow};
+use rules::window::{state_at, AsNeededClause, ClosedReason, RegistrationState};
+use rules::{Access, OfficeId, OfficialKind};
+use std::collections::HashMap;
+use worker::{D1PreparedStatement, Env, Request, Response};
+
+pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> {
+    let key = req
+        .headers()
+        .get("Idempotency-Key")?
+        .map(|k| k.trim().to_owned())
+        .unwrap_or_default();
+    if key.is_empty() {
+        return Err(ApiError::BadHeader {
+            code: "idempotency_key_required",
+            header: "Idempotency-Key",
+        });
+    }
+    if !secret::is_idempotency_key(&key) {
+        return Err(ApiError::BadHeader {
+            code: "invalid_idempotency_key",
+            header: "Idempotency-Key",
+        });
+    }
+    let bytes = body::bytes(req).await?;
+    let input: BookingInput = body::parse(&bytes)?;
+    let request_hash = secret::sha256_hex(&bytes);
+    let key_hash = secret::sha256_hex(format!("qabyldau/idempotency\0{key}").as_bytes());
+    if let Some(replay) = replay(env, &key, &key_hash, &request_hash).await? {
+        return Ok(replay);
+    }
+
+    let now = clock::now();
+    let request = input.validate(now.date()).map_err(first_error)?;
+    let (official, schedule) = reception_schedule(env, &request).await?;
+    let kind = official.kind;
+    // R37, R14, R28: nothing to register for, whatever the answers.
+    if kind.access() != Access::PreRegistration {
+        return Err(ApiError::NoPreRegistration {
+            clause: no_registration_clause(kind),
+        });
+    }
+    let verdict =
+        eligibility(RuleSet::current(), kind, &request.answers).map_err(|e| ApiError::Invalid {
+            code: e.code(),
+            field: format!("matter.{}", e.field()),
+        })?;
+    if let Verdict::Refused {
+        grounds,
+        alternatives,
+    } = &verdict
+    {
+        return Err(ApiError::Refused {
+            grounds: to_json(grounds)?,
+            alternatives: to_json(alternatives)?,
+        });
+    }
+    let Some((status, review)) = initial_status(kind, &verdict) else {
+        return Err(ApiError::NoPreRegistration {
+            clause: no_registration_clause(kind),
+        });
+    };
+    let calendar = Calendar::kazakhstan();
+    let occurrence = schedule
+        .occurrences(calendar, request.reception_date, request.reception_date)
+        .into_iter()
+        .find(|o| o.reception_id() == request.reception_id)
+        .ok_or_else(unknown_reception)?;
+    // The window against the Worker's clock, never the browser's (R3.a, R16, R34).
+    match state_at(
+        calendar,
+        kind,
+        occurrence.date(),
+        occurrence.hours().start(),
+        now,
+    ) {
+        RegistrationState::Open { .. } => {}
+        RegistrationState::Closed { reason } => {
+            return Err(ApiError::Conflict {
+                code: "registration_closed",
+                field: Some("reception_id"),
+                clause: closed_clause(reason),
+            })
+        }
+        RegistrationState::WalkIn => {
+            return Err(ApiError::NoPreRegistration { clause: "R37" });
+        }
+    }
+    let office = official.office_id.clone();
+    let (video_only, _) = schedule::settings(env, &office).await?;
+    request
+        .check_format(&ReceptionFacts {
+            kind,
+            format: occurrence.format(),
+            video_only: video_only.is_some(),
+        })
+        .map_err(|e| ApiError::Invalid {
+            code: e.code(),
+            field: "format".into(),
+        })?;
+
+    let kinds: HashMap<String, OfficialKind> = [(official.id.to_string(), kind)].into();
+    let reception = schedule::stored(&occurrence, &kinds, &HashMap::new())?;
+    let token = secret::random::<TOKEN_BYTES>()?;
+    let new = NewBooking {
+        request: &request,
+        office: &office,
+        reception: &reception,
+        status: status.code(),
+        review_clause: review.clause,
+        verdict: &verdict,
+        token: &token,
+        key: &key,
+        key_hash: &key_hash,
+        request_hash: &request_hash,
+        now,
+    };
+    // A code collision (60 random bits) is retried; anything else decides.
+    for _ in 0..3 {
+        let code = secret::new_code()?;
+        match insert(env, &new, &code).await {
+            Ok(()) => {
+                let row = find_by_key(env, &key_hash)
+                    .await?
+                    .ok_or_else(|| ApiError::Unexpected("booking vanished".into()))?;
+                let token = secret::encode_token(&token);
+                return view::response(201, &row.booking()?, Some(&token));
+            }
+            Err(e) => {
+                let message = e.to_string();
+                // A concurrent twin with the same key got there first: answer as it did.
+                if let Some(replay) = replay(env, &key, &key_hash, &request_hash).await? {
+                    return Ok(replay);
+                }
+                if message.contains("bookings.code") {
+                    continue;
+                }
+                return Err(conflict(&message).unwrap_or(ApiError::Unexpected(message)));
+            }
+        }
+    }
+    Err(ApiError::Unexpected("no free booking code".into()))
+}
+
+fn first_error(errors: Vec<FieldError>) -> ApiError {
+    match errors.into_iter().next() {
+        Some(e) => ApiError::Invalid {
+            code: e.code,
+            field: e.field,
+        },
+        None => ApiError::Unexpected("validation failed without an error".into()),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ApiError> {
+    serde_json::to_value(value).map_err(|e| ApiError::Unexpected(e.to_string()))
+}
+
+fn unknown_reception() -> ApiError {
+    ApiError::Invalid {
+        code: "unknown_reception",
+        field: "reception_id".into(),
+    }
+}
+
+fn no_registration_clause(kind: OfficialKind) -> &'static str {
+    match kind.access() {
+        Access::AsNeeded => match kind.level() {
+            rules::OfficeLevel::General => "R14",
+            _ => "R28",
+        },
+        _ => "R37",
+    }
+}
+
+fn closed_clause(reason: ClosedReason) -> Option<&'static str> {
+    match reason {
+        ClosedReason::WindowPassed { clause } => Some(clause.id()),
+        ClosedReason::NoPublicRegistration { clause } => Some(match clause {
+            AsNeededClause::R14 => "R14",
+            AsNeededClause::R28 => "R28",
+        }),
+        // A reception is held on working days only; registration on them (R3.a).
+        ClosedReason::NotAWorkingDay => Some("R3.a"),
+        ClosedReason::Started | ClosedReason::CalendarNotAvailable => None,
+    }
+}
+
+/// The triggers of migration 0004 abort with these messages.
+fn conflict(message: &str) -> Option<ApiError> {
+    let conflict = |code| ApiError::Conflict {
+        code,
+        field: Some("reception_id"),
+        clause: None,
+    };
+    if message.contains("reception_full") {
+        Some(conflict("reception_full"))
+    } else if message.contains("duplicate_booking") {
+        Some(conflict("duplicate_booking"))
+    } else if message.contains("unknown_reception") {
+        Some(unknown_reception())
+    } else {
+        None
+    }
+}
+
+/// The schedule and official of the requested reception, read through the same parser the
+/// import validated them with.
+async fn reception_schedule(
+    env: &Env,
+    request: &BookingRequest,
+) -> Result<(Official, Schedule), ApiError> {
+    let row: Option<ScheduleRow> = env
+        .d1("DB")?
+        .prepare(format!(
+            "SELECT {ROW_COLUMNS} FROM schedules s JOIN officials o ON o.id = s.official_id \
+             WHERE s.id = ?1"
+        ))
+        .bind(&[request.schedule_id.as_str().into()])?
+        .first(None)
+        .await?;
+    let row = row.ok_or_else(unknown_reception)?;
+    parse_row(&row).map_err(|errors| {
+        ApiError::Unexpected(format!(
+            "schedule row {} in D1: {errors:?}",
+            row.schedule_id
+        ))
+    })
+}
+
+async fn find_by_key(env: &Env, key_hash: &str) -> Result<Option<Row>, ApiError> {
+    Ok(env
+        .d1("DB")?
+        .prepare(format!(
+            "SELECT {} FROM bookings WHERE idempotency_key_hash = ?1",
+            view::COLUMNS
+        ))
+        .bind(&[key_hash.into()])?
+        .first(None)
+        .await?)
+}
+
+/// The answer to a request whose Idempotency-Key already made a booking: the same `201`
+/// for the same body, `409 idempotency_key_reused` for another.
+async fn replay(
+    env: &Env,
+    key: &str,
+    key_hash: &str,
+    request_hash: &str,
+) -> Result<Option<Response>, ApiError> {
+    let Some(row) = find_by_key(env, key_hash).await? else {
+        return Ok(None);
+    };
+    if !secret::same(&row.request_hash, request_hash) {
+        return Err(ApiError::Conflict {
+            code: "idempotency_key_reused",
+            field: Some("Idempotency-Key"),
+            clause: None,
+        });
+    }
+    let token = secret::unseal(&row.token_seal, key, request_hash)
+        .ok_or_else(|| ApiError::Unexpected("token seal unreadable".into()))?;
+    view::response(201, &row.booking()?, Some(&secret::encode_token(&token))).map(Some)
+}
+
+struct NewBooking<'a> {
+    request: &'a BookingRequest,
+    office: &'a OfficeId,
+    reception: &'a StoredReception,
+    status: &'static str,
+    review_clause: &'static str,
+    verdict: &'a Verdict,
+    token: &'a [u8; TOKEN_BYTES],
+    key: &'a str,
+    key_hash: &'a str,
+    request_hash: &'a str,
+    now: time::OffsetDateTime,
+}
+
+/// One batch (one D1 transaction): the reception row if it does not exist yet, then the
+/// booking, whose triggers check the place and the person and count the place.
+async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<(), worker::Error> {
+    let db = env.d1("DB")?;
+    let r = b.request;
+    let person = &r.applicant.person;
+    let (iin, passport) = match person.identity.identity() {
+        rules::values::Identity::Iin(i) => (i.as_str().to_owned(), String::new()),
+        rules::values::Identity::Passport(p) => (String::new(), p.as_str().to_owned()),
+    };
+    let json =
+        |v: serde_json::Result<String>| v.map_err(|e| worker::Error::RustError(e.to_string()));
+    let reception_json = json(serde_json::to_string(b.reception))?;
+    let documents = json(serde_json::to_string(&r.documents()))?;
+    let answers = json(serde_json::to_string(&r.answers))?;
+    let verdict = json(serde_json::to_string(b.verdict))?;
+    let on_behalf_of = json(on_behalf_of_json(&r.acting))?;
+    let created_at = b
+        .now
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| worker::Error::RustError(e.to_string()))?;
+    let ensure_reception: D1PreparedStatement = db
+        .prepare(
+            "INSERT OR IGNORE INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .bind(&[
+            b.reception.id.as_str().into(),
+            r.schedule_id.as_str().into(),
+            b.office.as_str().into(),
+            b.reception.official_id.as_str().into(),
+            clock::iso(b.reception.date).into(),
+            f64::from(b.reception.capacity).into(),
+        ])?;
+    let values: Vec<worker::wasm_bindgen::JsValue> = vec![
+        code.into(),
+        b.reception.id.as_str().into(),
+        b.office.as_str().into(),
+        b.reception.official_id.as_str().into(),
+        clock::iso(b.reception.date).into(),
+        reception_json.into(),
+        b.status.into(),
+        b.review_clause.into(),
+        r.language.code().into(),
+        r.format.code().into(),
+        r.interpreter.as_ref().map_or("", |i| i.as_str()).into(),
+        f64::from(u8::from(r.out_of_town)).into(),
+        documents.into(),
+        r.acting.applicant_kind().into(),
+        person.identity.citizenship().code().into(),
+        iin.into(),
+        passport.into(),
+        person.surname.as_str().into(),
+        person.given_name.as_str().into(),
+        person.patronymic.as_ref().map_or("", |p| p.as_str()).into(),
+        r.applicant.phone.as_str().into(),
+        r.applicant.email.as_ref().map_or("", |e| e.as_str()).into(),
+        on_behalf_of.into(),
+        r.substance.as_str().into(),
+        answers.into(),
+        verdict.into(),
+        secret::sha256_hex(format!("qabyldau/person\0{}", person.key()).as_bytes()).into(),
+        secret::token_hash(b.token).into(),
+        b.key_hash.into(),
+        b.request_hash.into(),
+        secret::seal(b.token, b.key, b.request_hash).into(),
+        created_at.into(),
+    ];
+    let booking = db
+        .prepare(
+            "INSERT INTO bookings (code, reception_id, office_id, official_id, reception_date, \
+             reception, status, review_clause, language, format, interpreter, out_of_town, \
+             documents, applicant_kind, citizenship, iin, passport, surname, given_name, \
+             patronymic, phone, email, on_behalf_of, substance, answers, verdict, person_hash, \
+             manage_token_hash, idempotency_key_hash, request_hash, token_seal, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+             ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+        )
+        .bind(&values)?;
+    db.batch(vec![ensure_reception, booking]).await?;
+    Ok(())
+}
+
+/// Whom the applicant acts for, for staff (R3.b, R10): `""` for themselves.
+fn on_behalf_of_json(acting: &Acting) -> serde_json::Result<String> {
+    let value = match acting {
+        Acting::ForSelf => return Ok(String::new()),
+        Acting::ForLegalEntity { bin, authority } => {
+            serde_json::json!({"bin": bin.as_str(), "authority": authority})
+        }
+        Acting::ForPerson { person, authority } => {
+            let (document, number) = match person.identity.identity() {
+                rules::values::Identity::Iin(i) => ("iin", i.as_str()),
+                rules::values::Identity::Passport(p) => ("passport", p.as_str()),
+            };
+            serde_json::json!({
+                "citizenship": person.identity.citizenship().code(),
+                document: number,
+                "surname": person.surname.as_str(),
+                "given_name": person.given_name.as_str(),
+                "patronymic": person.patronymic.as_ref().map(|p| p.as_str()),
+                "authority": authority,
+            })
+        }
+    };
+    serde_json::to_string(&value)
+}

@@ -1,0 +1,10 @@
+//! Pre-registration bookings (issue 6): taking a place of a reception exactly once, and the
+//! owner's view and cancel through the manage token.
+
+mod create;
+mod manage;
+pub mod secret;
+mod view;
+
+pub use create::create;
+pub use manage::{calendar, cancel, get};

@@ -1,0 +1,64 @@
+//! Requests per client address and minute for the booking endpoints: `429` with
+//! `Retry-After` beyond `BOOKING_REQUESTS_PER_MINUTE` (wrangler.toml `[vars]`). Generous by
+//! default because mobile carriers put many people behind one address. One D1 statement
+//! counts and reads, so concurrent requests are counted exactly. The address is stored only
+//! as a hash.
+
+use crate::bookings::secret::sha256_hex;
+use crate::error::ApiError;
+use serde::Deserialize;
+use worker::{Env, Request};
+
+const DEFAULT_PER_MINUTE: u64 = 120;
+
+#[derive(Deserialize)]
+struct Count {
+    count: u64,
+}
+
+fn limit(env: &Env) -> u64 {
+    env.var("BOOKING_REQUESTS_PER_MINUTE")
+        .ok()
+        .and_then(|v| v.to_string().trim().parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(DEFAULT_PER_MINUTE)
+}
+
+/// Counts this request against its client address; `Err(RateLimited)` over the limit.
+pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
+    // Cloudflare sets CF-Connecting-IP on every request and overwrites a client's own.
+    let address = req
+        .headers()
+        .get("CF-Connecting-IP")?
+        .unwrap_or_else(|| "unknown".into());
+    let client = sha256_hex(format!("qabyldau/client\0{address}").as_bytes());
+    let now = crate::clock::now().unix_timestamp();
+    let minute = now.div_euclid(60);
+    let row: Option<Count> = env
+        .d1("DB")?
+        .prepare(
+            "INSERT INTO rate_limits (client, minute, count) VALUES (?1, ?2, 1) \
+             ON CONFLICT (client, minute) DO UPDATE SET count = count + 1 RETURNING count",
+        )
+        .bind(&[client.into(), (minute as f64).into()])?
+        .first(None)
+        .await?;
+    let count = row.map_or(1, |r| r.count);
+    if count > limit(env) {
+        return Err(ApiError::RateLimited {
+            retry_after: (60 - now.rem_euclid(60)) as u64,
+        });
+    }
+    Ok(())
+}
+
+/// The cron's cleanup: counts of past minutes are no longer needed.
+pub async fn forget_past(env: &Env) -> Result<(), ApiError> {
+    let minute = crate::clock::now().unix_timestamp().div_euclid(60);
+    env.d1("DB")?
+        .prepare("DELETE FROM rate_limits WHERE minute < ?1")
+        .bind(&[((minute - 1) as f64).into()])?
+        .run()
+        .await?;
+    Ok(())
+}
