@@ -165,10 +165,7 @@ fn FieldError(id: String, error: Memo<Option<String>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
             view! {
-                <p class="field-error" id=id.clone()>
-                    <span class="visually-hidden">"⚠ "</span>
-                    {e}
-                </p>
+                <p class="field-error" id=id.clone()>{e}</p>
             }
         })
     }
