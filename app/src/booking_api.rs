@@ -5,7 +5,6 @@
 use crate::api::{FetchError, Format, Place};
 use gloo_net::http::{Request, Response};
 use rules::LocalizedText;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use time::{Date, OffsetDateTime};
 use wasm_bindgen::JsValue;
@@ -64,10 +63,10 @@ pub struct BookedReception {
     pub start: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub end: OffsetDateTime,
-    /// Kept lenient: a place this version cannot read is left out, not a broken page.
-    #[serde(default, deserialize_with = "lenient")]
+    /// The same shape as the schedule's (`api::Place`).
+    #[serde(default)]
     pub place: Option<Place>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default)]
     pub format: Option<Format>,
 }
 
@@ -77,15 +76,6 @@ pub struct DocumentRef {
     pub document: String,
     #[serde(default)]
     pub kind: Option<String>,
-}
-
-fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).ok())
 }
 
 /// The API's error body, `{"error":{"code","message","field",…}}`.
@@ -105,7 +95,7 @@ pub struct ApiError {
 #[derive(Debug, Clone, Deserialize)]
 pub struct WireGround {
     pub clause: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default)]
     pub explanation: Option<LocalizedText>,
 }
 
@@ -113,7 +103,7 @@ pub struct WireGround {
 pub struct WireAlternative {
     #[serde(default)]
     pub code: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default)]
     pub text: Option<LocalizedText>,
 }
 
@@ -171,7 +161,9 @@ pub async fn create(key: &str, body: &str) -> Result<(Envelope, String), SubmitE
     let request = Request::post("/api/v1/bookings")
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key);
-    let response = send(request, Some(body)).await.ok_or(SubmitError::Network)?;
+    let response = send(request, Some(body))
+        .await
+        .ok_or(SubmitError::Network)?;
     match response.status() {
         200 | 201 => {
             let text = response.text().await.map_err(|_| SubmitError::Network)?;
@@ -265,9 +257,8 @@ fn save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = leptos::prelude::document();
-    let a: web_sys::HtmlAnchorElement = wasm_bindgen::JsCast::unchecked_into(
-        document.create_element("a")?,
-    );
+    let a: web_sys::HtmlAnchorElement =
+        wasm_bindgen::JsCast::unchecked_into(document.create_element("a")?);
     a.set_href(&url);
     a.set_download(name);
     a.set_attribute("hidden", "")?;
@@ -331,7 +322,10 @@ mod tests {
         assert_eq!(e.manage_token.as_deref(), Some("abc"));
         assert!(e.booking.is_active());
         assert_eq!(e.booking.review.unwrap().clause, "R30");
-        assert_eq!(e.booking.documents[1].kind.as_deref(), Some("power_of_attorney"));
+        assert_eq!(
+            e.booking.documents[1].kind.as_deref(),
+            Some("power_of_attorney")
+        );
         assert_eq!(e.booking.reception.format, Some(Format::InPerson));
         assert!(e.booking.reception.place.is_some());
     }

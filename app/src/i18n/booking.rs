@@ -914,7 +914,10 @@ mod tests {
             clause_text("R17.4", Lang::Kk),
             "Қағидалар, 17-тармақтың 4) тармақшасы"
         );
-        assert_eq!(clause_text("R17.4", Lang::Ru), "Правила, подпункт 4) пункта 17");
+        assert_eq!(
+            clause_text("R17.4", Lang::Ru),
+            "Правила, подпункт 4) пункта 17"
+        );
         assert_eq!(clause_text("R17.4", Lang::En), "Rules, para 17(4)");
         assert_eq!(clause_text("R22", Lang::Ru), "Правила, пункт 22");
         assert_eq!(clause_text("R39-4", Lang::Kk), "Қағидалар, 39-4-тармақ");

@@ -2,9 +2,9 @@
 //! a cancel that frees the place. The token comes in the URL's fragment (never sent to a
 //! server), is kept on this device for the code, and is removed from the address bar.
 
+use crate::api::FetchError;
 use crate::booking_api::{self, CancelError};
 use crate::components::status::{LoadError, Loading};
-use crate::api::FetchError;
 use crate::i18n::booking::B;
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
@@ -167,7 +167,9 @@ pub fn ManagePage() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            CancelUi::Done => view! { <p class="notice">{B::CancelledNow.text(lang)}</p> }.into_any(),
+            CancelUi::Done => {
+                view! { <p class="notice">{B::CancelledNow.text(lang)}</p> }.into_any()
+            }
             CancelUi::Failed(e) => {
                 let text = match e {
                     CancelError::Started => B::ReceptionStarted,

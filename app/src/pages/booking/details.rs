@@ -20,10 +20,9 @@ pub fn iso(d: Date) -> String {
 /// The status in words: `requested` says the place is held while staff review it (R15, R30).
 pub fn status_text(b: &Booking, lang: Lang) -> String {
     match b.status.as_str() {
-        "requested" => status_requested(
-            b.review.as_ref().map_or("R30", |r| r.clause.as_str()),
-            lang,
-        ),
+        "requested" => {
+            status_requested(b.review.as_ref().map_or("R30", |r| r.clause.as_str()), lang)
+        }
         "confirmed" => B::StatusConfirmed.text(lang).to_owned(),
         "refused" => B::StatusRefused.text(lang).to_owned(),
         "cancelled" => B::StatusCancelled.text(lang).to_owned(),
@@ -36,7 +35,11 @@ fn document_text(document: &str, kind: Option<&str>, lang: Lang) -> String {
         "identity_document" => B::DocIdentity.text(lang).to_owned(),
         "passport" => B::DocPassport.text(lang).to_owned(),
         _ => match kind.and_then(AuthorityKind::parse) {
-            Some(k) => format!("{}: {}", B::DocAuthority.text(lang), authority_kind(k, lang)),
+            Some(k) => format!(
+                "{}: {}",
+                B::DocAuthority.text(lang),
+                authority_kind(k, lang)
+            ),
             None => B::DocAuthority.text(lang).to_owned(),
         },
     }

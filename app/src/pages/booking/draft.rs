@@ -306,13 +306,7 @@ mod tests {
             .validate(date!(2026 - 11 - 25))
             .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            [
-                "on_behalf_of.authority.kind",
-                "on_behalf_of.bin"
-            ]
-        );
+        assert_eq!(fields, ["on_behalf_of.authority.kind", "on_behalf_of.bin"]);
     }
 
     #[test]

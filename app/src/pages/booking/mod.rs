@@ -56,7 +56,9 @@ pub fn focus_later(id: String) {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendState {
     Idle,
-    Sending { attempt: u32 },
+    Sending {
+        attempt: u32,
+    },
     /// No answer after the automatic attempts: the person retries.
     FailedNetwork,
     FailedServer,
@@ -281,7 +283,10 @@ fn order(field: &str) -> usize {
     match field {
         "interpreter" => ORDER.len(),
         "language" => ORDER.len() + 1,
-        f => ORDER.iter().position(|o| *o == f).unwrap_or(ORDER.len() + 2),
+        f => ORDER
+            .iter()
+            .position(|o| *o == f)
+            .unwrap_or(ORDER.len() + 2),
     }
 }
 

@@ -137,9 +137,8 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
     let draft = ctx.draft;
     let kind = ctx.kind;
     let asked = Memo::new(move |_| draft.with(|d| is_asked(q, &d.answers)));
-    let missing = Memo::new(move |_| {
-        ctx.show_errors.get() && draft.with(|d| !d.answers.contains_key(q.id))
-    });
+    let missing =
+        Memo::new(move |_| ctx.show_errors.get() && draft.with(|d| !d.answers.contains_key(q.id)));
     let error_id = format!("q-{}-error", q.id);
     let described = {
         let error_id = error_id.clone();

@@ -4,7 +4,9 @@
 use super::draft::{needs_passport, Form, Step};
 use super::questions::RefusalPanel;
 use super::{submit, use_ctx, ApiErrorView, SendState, StepHeading};
-use crate::i18n::booking::{attempt, authority_kind, clause_text, rate_limited, registration_closed, B};
+use crate::i18n::booking::{
+    attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
+};
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;

@@ -36,10 +36,9 @@ pub fn submit(ctx: Ctx) {
     let body = match pending {
         Some(body) => body,
         None => {
-            let input = ctx.draft.with_untracked(|d| {
-                d.form
-                    .to_input(&rid, &asked_answers(ctx.kind, &d.answers))
-            });
+            let input = ctx
+                .draft
+                .with_untracked(|d| d.form.to_input(&rid, &asked_answers(ctx.kind, &d.answers)));
             let body = serde_json::to_string(&input).unwrap_or_default();
             ctx.draft.update(|d| d.pending = Some(body.clone()));
             // Stored before anything leaves the device.
