@@ -1,5 +1,10 @@
 //! API tests: the running Worker (wrangler dev, workerd, local D1 + KV), no mocks.
 
+mod bookings;
+mod bookings_concurrency;
+mod bookings_errors;
+mod bookings_manage;
+mod bookings_privacy;
 mod directory;
 mod errors;
 mod feeds;

@@ -46,7 +46,7 @@ pub async fn bytes(req: &mut Request) -> Result<Vec<u8>, ApiError> {
 /// Separated from the request so that it can be tested natively.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(de).map_err(|err| {
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
         let path = err.path().to_string();
         let mut field = (path != ".").then_some(path);
         // serde names a missing field only in its message: "missing field `surname`".
@@ -68,6 +68,9 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             _ => ApiError::MalformedJson { field },
         }
     })?;
+    // One JSON value and nothing after it but whitespace.
+    de.end()
+        .map_err(|_| ApiError::MalformedJson { field: None })?;
     Ok(value)
 }
 
@@ -109,5 +112,14 @@ mod tests {
         assert_eq!(field(r#"{"inner":{"n":1}}"#).unwrap(), "kind");
         assert_eq!(field(r#"{"kind":"a","inner":{}}"#).unwrap(), "inner.n");
         assert_eq!(field("not json").unwrap(), "malformed");
+        assert_eq!(
+            field(r#"{"kind":"a","inner":{"n":1}} }"#).unwrap(),
+            "malformed"
+        );
+        assert_eq!(
+            field(r#"{"kind":"a","inner":{"n":1}}{}"#).unwrap(),
+            "malformed"
+        );
+        assert_eq!(field("{\"kind\":\"a\",\"inner\":{\"n\":1}}\n"), None);
     }
 }

@@ -5,11 +5,20 @@
 //! A target whose preflight GET does not answer 200, or whose wrk run saw a non-2xx answer or
 //! a socket error (connect, read, write, timeout), fails the bench: a broken endpoint never
 //! yields a number.
+//!
+//! Then bookings (`POST /api/v1/bookings`), on the receptions of the test fixture
+//! (tests/fixtures/booking-schedules.csv, imported after the seed) with the rate limit raised:
+//! bookings/s and p99 of successful bookings spread over many receptions (distinct IINs), and
+//! 200 simultaneous requests for one reception of 10 places — exactly 10 must be booked and
+//! the rest told `reception_full`. Times are printed, never asserted; the counts are.
 
 use crate::server::DevServer;
-use crate::{bundle, seed, tools};
+use crate::{bundle, seed, test, tools};
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Barrier;
+use std::time::{Duration, Instant};
 
 /// wrk's load: bounded in threads, connections and time. wrk and workerd share the machine's
 /// cores, so the numbers compare targets within one run rather than measure production.
@@ -29,13 +38,9 @@ enum Kind {
     Static,
 }
 
-/// One URL path on the bench's own server.
-///
-/// Issue 6 (booking) adds POST targets. wrk sends a body only from a Lua script, so give
-/// `Target` a `script: Option<PathBuf>` (a file setting `wrk.method = "POST"`, `wrk.body`
-/// and `wrk.headers["Content-Type"]`, and checking the status in `response()`), pass it to
-/// wrk with `-s` in `run_wrk`, and send the same request in `preflight`. Mind that a
-/// booking target writes: give it its own office/reception so reads stay comparable.
+/// One URL path on the bench's own server, loaded with wrk. (Bookings are not wrk targets:
+/// every booking needs its own IIN and key, and the answers must be counted by code, so
+/// [`bench_bookings`] drives them from threads of its own.)
 struct Target {
     name: &'static str,
     path: String,
@@ -69,7 +74,10 @@ pub fn run(root: &Path) -> Result<(), String> {
     let state = root.join("target/bench-state");
     let _ = std::fs::remove_dir_all(&state);
     seed::run(root, Some(&state))?;
-    let server = DevServer::start(root, &state)?;
+    test::import_booking_fixture(root, &state)?;
+    // Bookings from one address far beyond the per-address limit: raise it for the bench.
+    let server =
+        DevServer::start_with(root, &state, &[("BOOKING_REQUESTS_PER_MINUTE", "1000000")])?;
     // Never load anything but this machine.
     if !server.url.starts_with("http://127.0.0.1:") {
         return Err(format!("refusing to load {}: not loopback", server.url));
@@ -77,6 +85,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     let targets = targets(&css);
     let load = load_average();
     let outcomes: Vec<Outcome> = targets.iter().map(|t| bench(&server.url, t)).collect();
+    // After the reads, so that the bookings' writes do not skew them.
+    let bookings = bench_bookings(&server.url);
     let log = server.log.clone();
     drop(server);
     println!(
@@ -84,21 +94,26 @@ pub fn run(root: &Path) -> Result<(), String> {
         log.display()
     );
     print!("{}", table(&targets, &outcomes));
+    let (booking_report, booking_problems) = match &bookings {
+        Ok(b) => (b.report(), b.problems()),
+        Err(e) => (format!("\nbookings: FAILED: {e}\n"), vec![e.clone()]),
+    };
+    print!("{booking_report}");
     println!("load average before / after: {load} / {}", load_average());
-    let failed: Vec<String> = targets
+    let mut failed: Vec<String> = targets
         .iter()
         .zip(&outcomes)
         .filter_map(|(t, o)| o.problem.as_ref().map(|p| format!("{} ({p})", t.path)))
         .collect();
+    failed.extend(
+        booking_problems
+            .into_iter()
+            .map(|p| format!("POST /api/v1/bookings ({p})")),
+    );
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "bench failed for {} of {} targets: {}",
-            failed.len(),
-            targets.len(),
-            failed.join("; ")
-        ))
+        Err(format!("bench failed: {}", failed.join("; ")))
     }
 }
 
@@ -357,6 +372,368 @@ fn table(targets: &[Target], outcomes: &[Outcome]) -> String {
     s
 }
 
+// ---------------------------------------------------------------------------------------
+// Bookings
+// ---------------------------------------------------------------------------------------
+
+/// The fixture's office, its regional head, and the schedules the bench books.
+const OFFICE: &str = "ulytau-region";
+const HEAD: &str = "ulytau-region-test-head";
+/// 500 places a day: the throughput run spreads over these receptions.
+const MANY_PLACES: &str = "ulytau-region-test-head-open";
+/// 10 places a day: the contention run.
+const TEN_PLACES: &str = "ulytau-region-test-head-cap10";
+/// Successful bookings in the throughput run, and the threads sending them.
+const BOOKINGS: usize = 400;
+const BOOKING_THREADS: usize = 8;
+/// Simultaneous requests for the one reception of 10 places.
+const CONTENDERS: usize = 200;
+const CAPACITY: u64 = 10;
+
+/// What the booking runs measured.
+struct BookingBench {
+    /// Throughput run: receptions used, wall time, latency of each 201, other answers.
+    receptions: usize,
+    wall: Duration,
+    ok_latencies: Vec<Duration>,
+    other: BTreeMap<String, usize>,
+    /// Contention run: answers by outcome, and the reception's `booked` afterwards.
+    contention: BTreeMap<String, usize>,
+    booked_after: Option<u64>,
+}
+
+impl BookingBench {
+    fn succeeded(&self) -> usize {
+        self.ok_latencies.len()
+    }
+
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.succeeded() < BOOKINGS || !self.other.is_empty() {
+            problems.push(format!(
+                "throughput run: {} of {BOOKINGS} booked, others {:?}",
+                self.succeeded(),
+                self.other
+            ));
+        }
+        let booked = self.contention.get("201").copied().unwrap_or(0);
+        let full = self
+            .contention
+            .get("409 reception_full")
+            .copied()
+            .unwrap_or(0);
+        if booked as u64 != CAPACITY || booked + full != CONTENDERS {
+            problems.push(format!(
+                "contention run: {booked} booked and {full} reception_full of {CONTENDERS} \
+                 (want {CAPACITY} and {}): {:?}",
+                CONTENDERS - CAPACITY as usize,
+                self.contention
+            ));
+        }
+        if self.booked_after != Some(CAPACITY) {
+            problems.push(format!(
+                "contention run: the reception shows booked {:?}, not {CAPACITY}",
+                self.booked_after
+            ));
+        }
+        problems
+    }
+
+    fn report(&self) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        let mut sorted = self.ok_latencies.clone();
+        sorted.sort();
+        let ms = |d: Option<&Duration>| {
+            d.map_or("—".to_owned(), |d| {
+                format!("{:.2}", d.as_secs_f64() * 1e3)
+            })
+        };
+        let _ = writeln!(
+            s,
+            "\nbookings: {} successful POST /api/v1/bookings over {} receptions, {BOOKING_THREADS} \
+             threads, distinct IINs",
+            self.succeeded(),
+            self.receptions
+        );
+        let _ = writeln!(
+            s,
+            "  bookings/s {:.1}   p50 ms {}   p99 ms {}   max ms {}",
+            self.succeeded() as f64 / self.wall.as_secs_f64().max(1e-9),
+            ms(percentile(&sorted, 50.0)),
+            ms(percentile(&sorted, 99.0)),
+            ms(sorted.last()),
+        );
+        if !self.other.is_empty() {
+            let _ = writeln!(s, "  other answers: {:?}", self.other);
+        }
+        let count = |k: &str| self.contention.get(k).copied().unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "bookings: {CONTENDERS} simultaneous requests for one reception of {CAPACITY} places: \
+             {} booked (201), {} reception_full (409), {} other; booked afterwards {}",
+            count("201"),
+            count("409 reception_full"),
+            self.contention
+                .iter()
+                .filter(|(k, _)| k.as_str() != "201" && k.as_str() != "409 reception_full")
+                .map(|(_, n)| n)
+                .sum::<usize>(),
+            self.booked_after.map_or("?".to_owned(), |b| b.to_string())
+        );
+        s
+    }
+}
+
+/// The `p`-th percentile (nearest rank) of sorted values.
+fn percentile<T>(sorted: &[T], p: f64) -> Option<&T> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted.get(rank.clamp(1, sorted.len()) - 1)
+}
+
+/// A valid IIN for the `n`-th applicant: `n` decides the birth month and day and the serial;
+/// the year (1960 on) and the sex digit (3, 4) are tried in turn until the eleven digits
+/// have a check digit (rules/src/values/iin.rs). Distinct for distinct `n` (below 3 360 000),
+/// so runs on a fresh state are reproducible.
+fn bench_iin(n: usize) -> String {
+    let serial = n % 10_000;
+    let day = 1 + (n / 10_000) % 28;
+    let month = 1 + (n / 280_000) % 12;
+    (0..40)
+        .flat_map(|year| [3, 4].map(|sex| (60 + year, sex)))
+        .find_map(|(year, sex)| {
+            let first11 = format!("{year:02}{month:02}{day:02}{sex}{serial:04}");
+            let digits: Vec<u32> = first11.bytes().map(|b| u32::from(b - b'0')).collect();
+            let pass = |weights: [u32; 11]| -> u32 {
+                digits.iter().zip(weights).map(|(d, w)| d * w).sum::<u32>() % 11
+            };
+            let mut check = pass([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+            if check == 10 {
+                check = pass([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+            }
+            (check < 10).then(|| format!("{first11}{check}"))
+        })
+        .expect("some year and sex digit give a check digit")
+}
+
+/// Answers that admit a request to a regional head: the rule set's own questions for the
+/// kind, competence yes (R27), every ground and exception no.
+fn regional_head_answers() -> serde_json::Value {
+    use rules::ruleset::{Role, RuleSet};
+    let answers: serde_json::Map<String, serde_json::Value> =
+        rules::eligibility::questions_for(RuleSet::current(), rules::OfficialKind::RegionalHead)
+            .map(|q| {
+                let answer = if q.role == Role::Competence {
+                    "yes"
+                } else {
+                    "no"
+                };
+                (q.id.to_owned(), answer.into())
+            })
+            .collect();
+    answers.into()
+}
+
+fn booking_body(reception_id: &str, iin: &str, answers: &serde_json::Value) -> String {
+    serde_json::json!({
+        "reception_id": reception_id,
+        "language": "ru",
+        "applicant": {
+            "kind": "individual", "citizenship": "citizen", "iin": iin,
+            "surname": "Нагрузочный", "given_name": "Тест", "patronymic": null,
+            "phone": "+77011234567", "email": null
+        },
+        "on_behalf_of": null,
+        "matter": {
+            "substance": "Прошу проверить законность отказа акимата в выдаче земельного участка.",
+            "answers": answers
+        },
+        "format": "in_person",
+        "interpreter": null,
+        "out_of_town": false
+    })
+    .to_string()
+}
+
+fn agent() -> ureq::Agent {
+    ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(60))
+        .redirects(0)
+        .build()
+}
+
+/// One booking request: the status and the error code (empty on success).
+fn post_booking(agent: &ureq::Agent, base: &str, key: &str, body: &str) -> (u16, String) {
+    let sent = agent
+        .post(&format!("{base}/api/v1/bookings"))
+        .set("Content-Type", "application/json")
+        .set("Idempotency-Key", key)
+        .send_string(body);
+    match sent {
+        Ok(r) => {
+            let status = r.status();
+            let _ = r.into_string();
+            (status, String::new())
+        }
+        Err(ureq::Error::Status(status, r)) => {
+            let code = r
+                .into_string()
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
+                .unwrap_or_default();
+            (status, code)
+        }
+        Err(e) => (0, e.to_string()),
+    }
+}
+
+fn outcome(status: u16, code: &str) -> String {
+    if status == 201 {
+        "201".to_owned()
+    } else {
+        format!("{status} {code}")
+    }
+}
+
+/// The head's receptions now open for registration, of one schedule, with `booked`.
+fn open_receptions(base: &str, schedule: &str) -> Result<Vec<(String, u64)>, String> {
+    let url = format!("{base}/api/v1/receptions?office={OFFICE}&official={HEAD}");
+    let text = agent()
+        .get(&url)
+        .call()
+        .map_err(|e| format!("GET {url}: {e}"))?
+        .into_string()
+        .map_err(|e| e.to_string())?;
+    let body: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let prefix = format!("{schedule}-");
+    Ok(body["receptions"]
+        .as_array()
+        .ok_or_else(|| format!("GET {url}: no receptions"))?
+        .iter()
+        .filter(|r| {
+            r["registration"]["state"] == "open"
+                && r["id"].as_str().is_some_and(|id| id.starts_with(&prefix))
+        })
+        .filter_map(|r| Some((r["id"].as_str()?.to_owned(), r["booked"].as_u64()?)))
+        .collect())
+}
+
+fn bench_bookings(base: &str) -> Result<BookingBench, String> {
+    let answers = regional_head_answers();
+    let receptions: Vec<String> = open_receptions(base, MANY_PLACES)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    if receptions.is_empty() {
+        return Err(format!(
+            "no open reception of {MANY_PLACES}: is the fixture imported?"
+        ));
+    }
+    let (_, warm) = post_booking(
+        &agent(),
+        base,
+        "bench-warm-up",
+        &booking_body(&receptions[0], &bench_iin(999_999), &answers),
+    );
+    println!("xtask: booking warm-up answered {warm:?}; {BOOKINGS} bookings on {BOOKING_THREADS} threads");
+
+    // Throughput: the n-th booking goes to reception n mod R, applicant n.
+    let next = AtomicUsize::new(0);
+    let started = Instant::now();
+    let per_thread: Vec<(Vec<Duration>, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..BOOKING_THREADS)
+            .map(|_| {
+                let (next, receptions, answers) = (&next, &receptions, &answers);
+                scope.spawn(move || {
+                    let agent = agent();
+                    let (mut ok, mut other) = (Vec::new(), Vec::new());
+                    loop {
+                        let n = next.fetch_add(1, Ordering::Relaxed);
+                        if n >= BOOKINGS {
+                            break;
+                        }
+                        let reception = &receptions[n % receptions.len()];
+                        let body = booking_body(reception, &bench_iin(n), answers);
+                        let sent = Instant::now();
+                        let (status, code) =
+                            post_booking(&agent, base, &format!("bench-many-{n:06}"), &body);
+                        if status == 201 {
+                            ok.push(sent.elapsed());
+                        } else {
+                            other.push(outcome(status, &code));
+                        }
+                    }
+                    (ok, other)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let wall = started.elapsed();
+    let mut ok_latencies = Vec::new();
+    let mut other = BTreeMap::new();
+    for (ok, others) in per_thread {
+        ok_latencies.extend(ok);
+        for o in others {
+            *other.entry(o).or_insert(0) += 1;
+        }
+    }
+
+    // Contention: one unbooked reception of 10 places, 200 requests released at once.
+    let (target, _) = open_receptions(base, TEN_PLACES)?
+        .into_iter()
+        .find(|(_, booked)| *booked == 0)
+        .ok_or_else(|| format!("no unbooked open reception of {TEN_PLACES}"))?;
+    println!("xtask: {CONTENDERS} simultaneous requests for {target}");
+    let bodies: Vec<String> = (0..CONTENDERS)
+        .map(|i| booking_body(&target, &bench_iin(500_000 + i), &answers))
+        .collect();
+    let barrier = Barrier::new(CONTENDERS);
+    let outcomes: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let barrier = &barrier;
+                scope.spawn(move || {
+                    let agent = agent();
+                    barrier.wait();
+                    let (status, code) =
+                        post_booking(&agent, base, &format!("bench-one-{i:04}"), body);
+                    outcome(status, &code)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| "panicked".to_owned()))
+            .collect()
+    });
+    let mut contention = BTreeMap::new();
+    for o in outcomes {
+        *contention.entry(o).or_insert(0) += 1;
+    }
+    let booked_after = open_receptions(base, TEN_PLACES)
+        .ok()
+        .and_then(|list| list.into_iter().find(|(id, _)| *id == target))
+        .map(|(_, booked)| booked);
+    Ok(BookingBench {
+        receptions: receptions.len().min(BOOKINGS),
+        wall,
+        ok_latencies,
+        other,
+        contention,
+        booked_after,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,6 +924,74 @@ Transfer/sec:      85.83B
     <link rel="stylesheet" href="/main-ad588f76149ec4c8.css" integrity="sha384-x"/>"#;
         assert_eq!(find_css(html), Some("main-ad588f76149ec4c8.css"));
         assert_eq!(find_css(r#"<link href="/print.css">"#), None);
+    }
+
+    #[test]
+    fn bench_iins_are_valid_and_distinct() {
+        let mut seen = std::collections::HashSet::new();
+        for n in (0..20_000).chain(500_000..500_200).chain([999_999]) {
+            let iin = bench_iin(n);
+            assert!(rules::values::Iin::parse(&iin).is_ok(), "{n}: {iin}");
+            assert!(seen.insert(iin.clone()), "{n}: {iin} twice");
+        }
+    }
+
+    #[test]
+    fn the_bench_request_is_valid_for_a_regional_head() {
+        let body = booking_body(
+            "ulytau-region-test-head-open-20261207",
+            &bench_iin(1),
+            &regional_head_answers(),
+        );
+        let input: rules::booking::BookingInput = serde_json::from_str(&body).unwrap();
+        let request = input
+            .validate(time::macros::date!(2026 - 11 - 25))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let verdict = rules::eligibility::eligibility(
+            rules::ruleset::RuleSet::current(),
+            rules::OfficialKind::RegionalHead,
+            &request.answers,
+        )
+        .unwrap();
+        assert_eq!(verdict.code(), "eligible");
+    }
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let v: Vec<u32> = (1..=100).collect();
+        assert_eq!(percentile(&v, 99.0), Some(&99));
+        assert_eq!(percentile(&v, 50.0), Some(&50));
+        assert_eq!(percentile(&[7], 99.0), Some(&7));
+        assert_eq!(percentile::<u32>(&[], 99.0), None);
+    }
+
+    #[test]
+    fn the_booking_counts_decide_the_bench() {
+        let contention = |ok: usize, full: usize| {
+            BTreeMap::from([
+                ("201".to_owned(), ok),
+                ("409 reception_full".to_owned(), full),
+            ])
+        };
+        let run = |ok: usize, full: usize, after: Option<u64>| BookingBench {
+            receptions: 40,
+            wall: Duration::from_secs(4),
+            ok_latencies: vec![Duration::from_millis(20); BOOKINGS],
+            other: BTreeMap::new(),
+            contention: contention(ok, full),
+            booked_after: after,
+        };
+        assert!(run(10, 190, Some(10)).problems().is_empty());
+        assert!(run(10, 190, Some(10))
+            .report()
+            .contains("10 booked (201), 190 reception_full"));
+        assert!(!run(11, 189, Some(11)).problems().is_empty(), "over-booked");
+        assert!(!run(9, 191, Some(9)).problems().is_empty(), "a place lost");
+        assert!(
+            !run(10, 180, Some(10)).problems().is_empty(),
+            "other answers"
+        );
+        assert!(!run(10, 190, None).problems().is_empty());
     }
 
     #[test]

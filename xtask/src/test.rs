@@ -1,6 +1,7 @@
 //! `cargo xtask test`: set-up, static checks, unit tests, then API and end-to-end tests
 //! against a `wrangler dev` of its own. Ends with one line: `N passed, N failed`.
 
+use crate::import::{self, Target};
 use crate::server::DevServer;
 use crate::{bundle, seed, sh, tools};
 use std::io::{BufRead, BufReader};
@@ -130,6 +131,12 @@ pub fn run(root: &Path) -> ExitCode {
     if !tally.step("seed a fresh local D1/KV", seed::run(root, Some(&state))) {
         return tally.finish();
     }
+    if !tally.step(
+        "import the booking fixture",
+        import_booking_fixture(root, &state).and_then(|()| switch_video_only(root, &state)),
+    ) {
+        return tally.finish();
+    }
     let server = match DevServer::start(root, &state) {
         Ok(server) => server,
         Err(e) => {
@@ -142,7 +149,9 @@ pub fn run(root: &Path) -> ExitCode {
         cargo_test(
             sh::cmd(root, "cargo")
                 .args(["test", "-p", "api-tests"])
-                .env("QABYLDAU_URL", &server.url),
+                .env("QABYLDAU_URL", &server.url)
+                // The personal-data test reads what the Worker logged.
+                .env("QABYLDAU_LOG", &server.log),
         ),
     );
     tally.tests("end-to-end tests", playwright(root, &server.url));
@@ -153,6 +162,41 @@ pub fn run(root: &Path) -> ExitCode {
         log.display()
     );
     tally.finish()
+}
+
+/// The receptions the booking tests (and `cargo xtask bench`) book: one regional office's
+/// whole schedule, with test-only officials (columns: README, "Importing schedules").
+pub const BOOKING_FIXTURE: &str = "tests/fixtures/booking-schedules.csv";
+
+/// Imports [`BOOKING_FIXTURE`] into the local D1 under `state`, after the seed: it replaces
+/// that office's sample schedules (the import is an office's whole schedule).
+pub fn import_booking_fixture(root: &Path, state: &Path) -> Result<(), String> {
+    import::import(
+        root,
+        &root.join(BOOKING_FIXTURE),
+        Target::Local(Some(state)),
+    )
+}
+
+/// The office the API tests find in video-only mode (R11): a regional office with sample
+/// schedules that no other test reads (tests/api/lib.rs names it too).
+pub const VIDEO_ONLY_OFFICE: &str = "kyzylorda-region";
+
+fn switch_video_only(root: &Path, state: &Path) -> Result<(), String> {
+    let mut args: Vec<String> = [
+        VIDEO_ONLY_OFFICE,
+        "--kk",
+        "Сынақ: қабылдау тек бейнебайланыс арқылы",
+        "--ru",
+        "Тест: приём только по видеосвязи",
+        "--en",
+        "Test: reception by video conference only",
+        "--persist-to",
+    ]
+    .map(str::to_owned)
+    .into();
+    args.push(state.to_string_lossy().into_owned());
+    crate::video_only::run(root, &args)
 }
 
 /// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
@@ -223,7 +267,62 @@ fn playwright(root: &Path, url: &str) -> Result<(usize, usize), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_test_result;
+    use super::{parse_test_result, BOOKING_FIXTURE};
+    use rules::schedule::{Format, Recurrence};
+    use rules::OfficeLevel;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// The booking fixture is a valid import (every field, R26 weekly) from whatever day the
+    /// tests run, on one regional office, and gives daily receptions of the capacities the
+    /// tests and the bench rely on.
+    #[test]
+    fn the_booking_fixture_imports_on_any_day() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let rows = crate::import::read(&root.join(BOOKING_FIXTURE)).unwrap();
+        for year in 2026..=2028 {
+            for month in 1..=12 {
+                let month = time::Month::try_from(month).unwrap();
+                let today = time::Date::from_calendar_date(year, month, 1).unwrap();
+                let (problems, _) = crate::import::problems(&rows, today);
+                assert_eq!(problems, Vec::<String>::new(), "imported on {today}");
+            }
+        }
+        let (_, parsed) = crate::import::problems(&rows, time::macros::date!(2026 - 11 - 25));
+        let offices: BTreeSet<String> = parsed
+            .iter()
+            .map(|(o, _)| o.office_id.to_string())
+            .collect();
+        assert_eq!(offices.len(), 1, "one office: {offices:?}");
+        let office = offices.first().unwrap();
+        let directory = crate::seed::load_directory(root).unwrap();
+        let level = directory
+            .offices()
+            .iter()
+            .find(|o| o.id.as_str() == office)
+            .map(|o| o.level);
+        assert_eq!(level, Some(OfficeLevel::Regional), "{office}");
+        // The officials are the fixture's own, never the sample data's.
+        let sample = std::fs::read_to_string(root.join("data/schedules.csv")).unwrap();
+        for (official, schedule) in &parsed {
+            assert!(!official.sample, "{}", official.id);
+            assert!(!sample.contains(official.id.as_str()), "{}", official.id);
+            // A reception every working day: an open one always exists in the coming weeks.
+            assert_eq!(
+                schedule.recurrence(),
+                Recurrence::Daily,
+                "{}",
+                schedule.id()
+            );
+        }
+        let capacities: BTreeSet<(u16, bool)> = parsed
+            .iter()
+            .map(|(_, s)| (s.capacity().get(), s.format() == Format::Video))
+            .collect();
+        for wanted in [(5, false), (10, false), (500, false), (500, true)] {
+            assert!(capacities.contains(&wanted), "{wanted:?} in {capacities:?}");
+        }
+    }
 
     #[test]
     fn reads_cargo_test_summaries() {

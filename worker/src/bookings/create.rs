@@ -93,7 +93,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
             return Err(ApiError::Conflict {
                 code: "registration_closed",
                 field: Some("reception_id"),
-                clause: closed_clause(reason),
+                clause: closed_clause(kind, reason),
             })
         }
         RegistrationState::WalkIn => {
@@ -187,16 +187,22 @@ fn no_registration_clause(kind: OfficialKind) -> &'static str {
     }
 }
 
-fn closed_clause(reason: ClosedReason) -> Option<&'static str> {
+fn closed_clause(kind: OfficialKind, reason: ClosedReason) -> Option<&'static str> {
     match reason {
         ClosedReason::WindowPassed { clause } => Some(clause.id()),
+        // A started reception's window closed before it (R16: 5 days, R34: 1 day).
+        ClosedReason::Started => Some(match kind.level() {
+            rules::OfficeLevel::General => "R16",
+            _ => "R34",
+        }),
         ClosedReason::NoPublicRegistration { clause } => Some(match clause {
             AsNeededClause::R14 => "R14",
             AsNeededClause::R28 => "R28",
         }),
         // A reception is held on working days only; registration on them (R3.a).
         ClosedReason::NotAWorkingDay => Some("R3.a"),
-        ClosedReason::Started | ClosedReason::CalendarNotAvailable => None,
+        // The working calendar of that year is not published yet: no clause decides it.
+        ClosedReason::CalendarNotAvailable => None,
     }
 }
 
