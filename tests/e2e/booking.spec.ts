@@ -85,6 +85,17 @@ async function answerQuestions(page: Page, yes: string[]) {
   }
 }
 
+/// The reception's item on the office page, revealed if it is under "show all".
+async function receptionItem(page: Page, id: string) {
+  const item = page.locator(`li[data-reception="${id}"]`);
+  await expect(item).toHaveCount(1);
+  if (!(await item.isVisible())) {
+    await page.locator('details.more', { has: item }).locator('summary').click();
+  }
+  await expect(item).toBeVisible();
+  return item;
+}
+
 const STEP_QUESTIONS = '3 қадамның 1-қадамы: Жазуға бола ма';
 const STEP_FORM = '3 қадамның 2-қадамы: Сіз туралы мәліметтер';
 const STEP_REVIEW = '3 қадамның 3-қадамы: Тексеру және жіберу';
@@ -103,11 +114,7 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
 
   // The office page offers registration on the reception.
   await page.goto(`/offices/${office}?lang=kk`);
-  const item = page.locator(`li[data-reception="${id}"]`);
-  await expect(item).toHaveCount(1);
-  if (!(await item.isVisible())) {
-    await page.locator('details.more', { has: item }).locator('summary').click();
-  }
+  const item = await receptionItem(page, id);
   await expect(item).toContainText(`Бос орын: ${capacity - bookedBefore} / ${capacity}`);
   await item.getByRole('link', { name: /^Қабылдауға жазылу/ }).click();
   await expect(page).toHaveURL(new RegExp(`/offices/${office}/receptions/${id}/register\\?lang=kk$`));
@@ -244,10 +251,7 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   // The office page shows the place freed.
   await page.getByRole('link', { name: 'Прокуратура бетіне оралу' }).click();
   await expect(page).toHaveURL(new RegExp(`/offices/${office}\\?lang=kk$`));
-  const again = page.locator(`li[data-reception="${id}"]`);
-  if (!(await again.isVisible())) {
-    await page.locator('details.more', { has: again }).locator('summary').click();
-  }
+  const again = await receptionItem(page, id);
   await expect(again).toContainText(`Бос орын: ${capacity - bookedBefore} / ${capacity}`);
   expect(await bookedCount(request, office, id)).toBe(bookedBefore);
 });
@@ -304,4 +308,36 @@ test('a manage link with a wrong token says so', async ({ page }) => {
   await page.goto('/bookings/QB-NOSUCH?lang=kk#t=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   await expect(page.getByText('Жазылу табылмады немесе сілтеме жарамсыз.')).toBeVisible();
   await expect(page).not.toHaveURL(/#t=/);
+});
+
+test('an office in video-only mode (R11): the form asks for the consent to a video conference', async ({
+  page,
+  request,
+}) => {
+  // `cargo xtask test` switches this office to video-only mode (xtask/src/test.rs).
+  const office = 'kyzylorda-region';
+  const s = await schedule(request, office);
+  test.skip(!s.office.video_only, `${office} is not in video-only mode on this server`);
+  const kindOf = new Map(s.officials.map((o) => [o.id, o.kind]));
+  const r = s.receptions.find(
+    (r) =>
+      r.registration.state === 'open' &&
+      ['regional_head', 'regional_deputy'].includes(kindOf.get(r.official_id) ?? ''),
+  );
+  expect(r, 'an open regional reception').toBeTruthy();
+  await page.goto(`/offices/${office}/receptions/${r!.id}/register?lang=kk`);
+  await answerQuestions(page, ['r27_competence']);
+  await page.getByRole('button', { name: 'Әрі қарай' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(STEP_FORM);
+  await expect(page.getByText('Қазір бұл прокуратура тек бейнеконференцбайланыс арқылы қабылдайды')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Бетпе-бет' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Әрі қарай' }).click();
+  await expect(page.locator('#error-summary')).toContainText(
+    'Бейнеконференцбайланыс арқылы қабылдауға келісіміңізді белгілеңіз.',
+  );
+  const consent = page.getByLabel('Қабылдауды бейнеконференцбайланыс арқылы өткізуге келісемін');
+  await expect(consent).toHaveAttribute('aria-invalid', 'true');
+  await consent.check();
+  await expect(consent).not.toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'the form in video-only mode');
 });
