@@ -238,7 +238,18 @@ impl ClosedWhy {
 
 pub async fn schedule(id: String) -> Result<Schedule, FetchError> {
     let id = OfficeId::parse(&id).map_err(|_| FetchError::NotFound)?;
-    get_json::<Schedule>(&format!("/api/v1/offices/{id}/schedule")).await
+    // Revalidated every time (a cheap 304 with the ETag), so that the places a booking or a
+    // cancel has just taken or freed show at once despite `max-age`.
+    let response = Request::get(&format!("/api/v1/offices/{id}/schedule"))
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|_| FetchError::Network)?;
+    match response.status() {
+        200 => response.json().await.map_err(|_| FetchError::Server),
+        404 => Err(FetchError::NotFound),
+        _ => Err(FetchError::Server),
+    }
 }
 
 /// The office's iCalendar feed (RFC 5545), for a phone's calendar.

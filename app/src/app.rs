@@ -4,7 +4,8 @@ use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Msg;
 use crate::lang;
 use crate::pages::{
-    directory::DirectoryPage, not_found::NotFoundPage, office::OfficePage, poster::PosterPage,
+    booking::BookingPage, directory::DirectoryPage, manage::ManagePage, not_found::NotFoundPage,
+    office::OfficePage, poster::PosterPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -39,6 +40,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=DirectoryPage />
                 <Route path=path!("/offices/:id") view=OfficePage />
                 <Route path=path!("/offices/:id/print") view=PosterPage />
+                <Route
+                    path=path!("/offices/:office/receptions/:reception/register")
+                    view=BookingPage
+                />
+                <Route path=path!("/bookings/:code") view=ManagePage />
             </Routes>
         </main>
         <footer class="site-footer">

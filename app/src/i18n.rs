@@ -1,6 +1,8 @@
 //! The catalogue of every text the SPA shows, in Kazakh, Russian and English. A `Msg` is
 //! translated by an exhaustive `match`, so a text missing in one language does not compile.
 
+pub mod booking;
+
 use rules::{Lang, OfficeLevel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,7 @@ pub enum Msg {
     WithoutRegistration,
     PosterSite,
     PosterPeriod,
+    Register,
 }
 
 impl Msg {
@@ -302,6 +305,9 @@ impl Msg {
             (PosterPeriod, Kk) => "Кесте мерзімі",
             (PosterPeriod, Ru) => "Период",
             (PosterPeriod, En) => "Period",
+            (Register, Kk) => "Қабылдауға жазылу",
+            (Register, Ru) => "Записаться на приём",
+            (Register, En) => "Register for this reception",
         }
     }
 }

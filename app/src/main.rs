@@ -2,10 +2,12 @@
 
 mod api;
 mod app;
+mod booking_api;
 mod components;
 mod i18n;
 mod lang;
 mod pages;
+mod storage;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -163,6 +163,7 @@ pub fn ReceptionSchedule(
     } else {
         Msg::ReceptionPreRegistration
     };
+    let duty_office = office_id.clone();
     let body = move || match schedule.get() {
         None => view! { <Loading /> }.into_any(),
         // No schedule at that address (yet): say so, as before schedules existed.
@@ -180,8 +181,8 @@ pub fn ReceptionSchedule(
     };
     let duty = move || match schedule.get() {
         Some(Ok(s)) => {
-            let s = s.clone();
-            (move || duty_section(&s, lang.get())).into_any()
+            let id = duty_office.clone();
+            (move || duty_section(&s, &id, lang.get())).into_any()
         }
         _ => ().into_any(),
     };
@@ -221,7 +222,7 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
     } else {
         view! {
             <ul class="officials">
-                {arranged.officials.iter().map(|e| official_view(e, lang)).collect_view()}
+                {arranged.officials.iter().map(|e| official_view(e, office_id, lang)).collect_view()}
             </ul>
         }
         .into_any()
@@ -246,7 +247,7 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
     .into_any()
 }
 
-fn duty_section(s: &Schedule, lang: Lang) -> AnyView {
+fn duty_section(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
     let arranged = arrange(s);
     if arranged.duty.is_empty() {
         return ().into_any();
@@ -256,14 +257,14 @@ fn duty_section(s: &Schedule, lang: Lang) -> AnyView {
             <h2 id="duty-heading">{Msg::DutyTitle.text(lang)}</h2>
             <p>{Msg::DutyIntro.text(lang)}</p>
             <ul class="officials">
-                {arranged.duty.iter().map(|e| official_view(e, lang)).collect_view()}
+                {arranged.duty.iter().map(|e| official_view(e, office_id, lang)).collect_view()}
             </ul>
         </section>
     }
     .into_any()
 }
 
-fn official_view(entry: &Entry<'_>, lang: Lang) -> impl IntoView {
+fn official_view(entry: &Entry<'_>, office_id: &str, lang: Lang) -> impl IntoView {
     let o = entry.official;
     let heading_id = format!("official-{}", o.id);
     let competence = (!o.competence.is_empty()).then(|| {
@@ -285,14 +286,14 @@ fn official_view(entry: &Entry<'_>, lang: Lang) -> impl IntoView {
                 <details class="more">
                     <summary>{show_all(entry.receptions.len(), lang)}</summary>
                     <ul class="receptions" aria-label=Msg::UpcomingReceptions.text(lang)>
-                        {rest.iter().map(|r| reception_view(r, o.kind, lang)).collect_view()}
+                        {rest.iter().map(|r| reception_view(r, o.kind, office_id, lang)).collect_view()}
                     </ul>
                 </details>
             }
         });
         view! {
             <ul class="receptions" aria-label=Msg::UpcomingReceptions.text(lang)>
-                {first.iter().map(|r| reception_view(r, o.kind, lang)).collect_view()}
+                {first.iter().map(|r| reception_view(r, o.kind, office_id, lang)).collect_view()}
             </ul>
             {more}
         }
@@ -319,7 +320,7 @@ fn walk_in_msg(kind: OfficialKind, place: PlaceKind) -> Msg {
     }
 }
 
-fn reception_view(r: &Reception, kind: OfficialKind, lang: Lang) -> impl IntoView {
+fn reception_view(r: &Reception, kind: OfficialKind, office_id: &str, lang: Lang) -> impl IntoView {
     let t = |m: Msg| m.text(lang);
     let (state_class, state) = match &r.registration {
         Registration::Open { closes_at } => (
@@ -351,6 +352,24 @@ fn reception_view(r: &Reception, kind: OfficialKind, lang: Lang) -> impl IntoVie
         Registration::Open { .. } => Some(places_left(r.places_left(), r.capacity, lang)),
         _ => None,
     };
+    // R3, R16, R34: a reception open for registration, with a place left, is booked here.
+    let register = (matches!(r.registration, Registration::Open { .. })
+        && r.places_left() > 0
+        && kind.takes_pre_registration())
+    .then(|| {
+        let path = href(
+            lang,
+            &format!("/offices/{office_id}/receptions/{}/register", r.id),
+        );
+        view! {
+            <p class="register">
+                <a class="button" href=path>
+                    {Msg::Register.text(lang)}
+                    <span class="visually-hidden">": "{long_date(r.date, lang)}", "{hm(r.start)}</span>
+                </a>
+            </p>
+        }
+    });
     view! {
         <li class="reception" data-reception=r.id.clone()>
             <p class="when">
@@ -367,6 +386,7 @@ fn reception_view(r: &Reception, kind: OfficialKind, lang: Lang) -> impl IntoVie
             </p>
             <p class=state_class>{state}</p>
             {places.map(|p| view! { <p class="places">{p}</p> })}
+            {register}
         </li>
     }
 }

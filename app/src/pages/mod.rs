@@ -1,4 +1,6 @@
+pub mod booking;
 pub mod directory;
+pub mod manage;
 pub mod not_found;
 pub mod office;
 pub mod poster;

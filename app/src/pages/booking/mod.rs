@@ -1,0 +1,587 @@
+//! Pre-registration for one reception (issue 6): `/offices/:office/receptions/:reception/register`.
+//!
+//! Three steps and a confirmation, each its own component: the eligibility questions for the
+//! official's kind, decided in the browser by `rules::eligibility` (a refusal sends nothing);
+//! the form, checked field by field by `rules::booking`; a review; then the request with an
+//! Idempotency-Key, retried with the same key and body until the server has answered. The
+//! draft lives in localStorage (see [`draft`]).
+
+mod confirmation;
+pub mod details;
+pub mod draft;
+mod fields;
+mod form;
+mod questions;
+mod review;
+mod submit;
+
+use crate::api::{self, FetchError, Official, Reception, Registration, Schedule};
+use crate::booking_api::{ApiError, Envelope};
+use crate::components::schedule::{format_msg, hm, place_text};
+use crate::components::status::{LoadError, Loading};
+use crate::i18n::booking::{step_of, B};
+use crate::i18n::{long_date, Msg};
+use crate::lang::{href, use_lang};
+use crate::pages::not_found::NotFound;
+use crate::storage;
+use draft::{asked_answers, Draft, Form, Step};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use rules::eligibility::{eligibility, Answers, Verdict};
+use rules::ruleset::RuleSet;
+use rules::window::ALMATY;
+use rules::{Lang, LocalizedText, OfficialKind};
+use time::{Date, OffsetDateTime};
+use wasm_bindgen::JsCast;
+
+/// Today in Kazakhstan, by the browser's clock (an authority may not be dated later).
+pub fn today() -> Date {
+    let now = OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    now.to_offset(ALMATY).date()
+}
+
+/// Moves the keyboard focus (and a screen reader) to an element, once it is rendered.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Where the request stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendState {
+    Idle,
+    Sending {
+        attempt: u32,
+    },
+    /// No answer after the automatic attempts: the person retries.
+    FailedNetwork,
+    FailedServer,
+    RateLimited(Option<u64>),
+    /// A definitive refusal by the server; nothing was booked.
+    Rejected(ApiErrorView),
+}
+
+/// The parts of an API error the wizard shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiErrorView {
+    pub code: String,
+    pub clause: Option<String>,
+    pub grounds: Vec<(String, Option<LocalizedText>)>,
+    pub alternatives: Vec<(String, Option<LocalizedText>)>,
+}
+
+impl From<ApiError> for ApiErrorView {
+    fn from(e: ApiError) -> ApiErrorView {
+        ApiErrorView {
+            code: e.code,
+            clause: e.clause,
+            grounds: e
+                .grounds
+                .into_iter()
+                .map(|g| (g.clause, g.explanation))
+                .collect(),
+            alternatives: e
+                .alternatives
+                .into_iter()
+                .map(|a| (a.code, a.text))
+                .collect(),
+        }
+    }
+}
+
+/// Everything the steps share.
+#[derive(Clone)]
+pub struct Ctx {
+    pub office_id: String,
+    pub office_name: LocalizedText,
+    pub reception: Reception,
+    pub official: Official,
+    pub kind: OfficialKind,
+    /// R11: why only a video conference can be had (a video reception, or the office in
+    /// video-only mode); `None` when the person chooses.
+    pub video_forced: Option<B>,
+    pub draft: RwSignal<Draft>,
+    /// The form's errors by `rules::booking` (and the video consent), in form order.
+    pub errors: Memo<Vec<(String, String)>>,
+    /// Field errors the server reported for the last request.
+    pub server_errors: RwSignal<Vec<(String, String)>>,
+    /// After "Next" or "Send": every error is shown, touched or not.
+    pub show_errors: RwSignal<bool>,
+    pub send: RwSignal<SendState>,
+    pub done: RwSignal<Option<Envelope>>,
+    /// The step was changed by the person: the new step's heading takes the focus.
+    pub moved: RwSignal<bool>,
+}
+
+impl Ctx {
+    pub fn reception_id(&self) -> &str {
+        &self.reception.id
+    }
+
+    /// The error to show for a field (one of `fields`, the paths that belong to one
+    /// control): the server's, or the form's once the field was touched or on "Next".
+    pub fn error_for(&self, fields: &[&str]) -> Option<(String, String)> {
+        let server = self.server_errors.with(|s| {
+            s.iter()
+                .find(|(f, _)| fields.contains(&f.as_str()))
+                .cloned()
+        });
+        if server.is_some() {
+            return server;
+        }
+        let shown = self.show_errors.get()
+            || self
+                .draft
+                .with(|d| fields.iter().any(|f| d.touched.contains(*f)));
+        if !shown {
+            return None;
+        }
+        self.errors.with(|es| {
+            es.iter()
+                .find(|(f, _)| fields.contains(&f.as_str()))
+                .cloned()
+        })
+    }
+
+    pub fn touch(&self, fields: &[&str]) {
+        let new = self
+            .draft
+            .with_untracked(|d| fields.iter().any(|f| !d.touched.contains(*f)));
+        if new {
+            self.draft.update(|d| {
+                d.touched.extend(fields.iter().map(|f| (*f).to_owned()));
+            });
+        }
+    }
+
+    /// A changed value makes the server's old complaint about it moot.
+    pub fn edited(&self, fields: &[&str]) {
+        let has = self
+            .server_errors
+            .with_untracked(|s| s.iter().any(|(f, _)| fields.contains(&f.as_str())));
+        if has {
+            self.server_errors
+                .update(|s| s.retain(|(f, _)| !fields.contains(&f.as_str())));
+        }
+    }
+
+    pub fn go(&self, step: Step) {
+        if !matches!(self.send.get_untracked(), SendState::Sending { .. }) {
+            self.send.set(SendState::Idle);
+        }
+        self.show_errors.set(false);
+        self.moved.set(true);
+        self.draft.update(|d| d.step = step);
+    }
+
+    /// The questionnaire's verdict on the answers so far; `None` while some are missing.
+    pub fn verdict(&self) -> Option<Verdict> {
+        let answers = self.draft.with(|d| asked_answers(self.kind, &d.answers));
+        eligibility(RuleSet::current(), self.kind, &answers).ok()
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// Where a field's control is, for the error summary's links.
+pub fn dom_id(field: &str) -> String {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    match field {
+        "applicant.iin" | "applicant.passport" => "applicant-document".into(),
+        "on_behalf_of.iin" | "on_behalf_of.passport" => "other-document".into(),
+        "applicant.kind" => "applicant-kind-0".into(),
+        "applicant.citizenship" => "applicant-citizenship-0".into(),
+        "on_behalf_of" => "acting-0".into(),
+        "on_behalf_of.citizenship" => "other-citizenship-0".into(),
+        "on_behalf_of.bin" => "entity-bin".into(),
+        "on_behalf_of.authority.kind" => "authority-kind".into(),
+        "on_behalf_of.authority.number" => "authority-number".into(),
+        "on_behalf_of.authority.date" => "authority-date".into(),
+        "matter.substance" => "matter-substance".into(),
+        "format" => "format-0".into(),
+        "format.consent" => "format-consent".into(),
+        "language" => "language-0".into(),
+        "interpreter" => "interpreter".into(),
+        f if f.starts_with("on_behalf_of.") => format!("other-{}", last.replace('_', "-")),
+        f if f.starts_with("applicant.") => format!("applicant-{}", last.replace('_', "-")),
+        f => f.replace(['.', '_'], "-"),
+    }
+}
+
+/// The label a field is known by in the error summary.
+pub fn label_of(field: &str, lang: Lang) -> String {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let label = match (field, last) {
+        ("applicant.kind", _) => B::ApplicantKind,
+        (_, "citizenship") => B::Citizenship,
+        (_, "iin") => B::Iin,
+        (_, "passport") => B::Passport,
+        (_, "surname") => B::Surname,
+        (_, "given_name") => B::GivenName,
+        (_, "patronymic") => B::Patronymic,
+        (_, "phone") => B::Phone,
+        (_, "email") => B::Email,
+        (_, "bin") => B::Bin,
+        ("on_behalf_of", _) => B::Acting,
+        ("on_behalf_of.authority.kind", _) => B::AuthorityKind,
+        ("on_behalf_of.authority.number", _) => B::AuthorityNumber,
+        ("on_behalf_of.authority.date", _) => B::AuthorityDate,
+        ("matter.substance", _) => B::Substance,
+        ("format" | "format.consent", _) => B::FormatLegend,
+        ("interpreter", _) => B::InterpreterLanguage,
+        ("language", _) => B::Language,
+        (f, _) if f.starts_with("matter.answers") => B::StepQuestions,
+        _ => B::DateTime,
+    };
+    let text = label.text(lang);
+    if field.starts_with("on_behalf_of.")
+        && !field.starts_with("on_behalf_of.authority")
+        && field != "on_behalf_of.bin"
+    {
+        format!("{} — {text}", B::OtherPerson.text(lang))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The form's order on the screen, which the error summary follows.
+fn order(field: &str) -> usize {
+    const ORDER: [&str; 24] = [
+        "reception_id",
+        "applicant.kind",
+        "applicant.citizenship",
+        "applicant.iin",
+        "applicant.passport",
+        "applicant.surname",
+        "applicant.given_name",
+        "applicant.patronymic",
+        "applicant.phone",
+        "applicant.email",
+        "on_behalf_of",
+        "on_behalf_of.bin",
+        "on_behalf_of.citizenship",
+        "on_behalf_of.iin",
+        "on_behalf_of.passport",
+        "on_behalf_of.surname",
+        "on_behalf_of.given_name",
+        "on_behalf_of.patronymic",
+        "on_behalf_of.authority.kind",
+        "on_behalf_of.authority.number",
+        "on_behalf_of.authority.date",
+        "matter.substance",
+        "format",
+        "format.consent",
+    ];
+    match field {
+        "interpreter" => ORDER.len(),
+        "language" => ORDER.len() + 1,
+        f => ORDER
+            .iter()
+            .position(|o| *o == f)
+            .unwrap_or(ORDER.len() + 2),
+    }
+}
+
+fn done_key(reception_id: &str) -> String {
+    format!("qabyldau.done.{reception_id}")
+}
+
+/// The confirmation of a booking made in this tab, kept for a reload of the page.
+pub fn forget_confirmation(reception_id: &str) {
+    storage::session_remove(&done_key(reception_id));
+}
+
+fn remember_confirmation(reception_id: &str, json: &str) {
+    storage::session_set(&done_key(reception_id), json);
+}
+
+fn remembered_confirmation(reception_id: &str) -> Option<Envelope> {
+    serde_json::from_str(&storage::session_get(&done_key(reception_id))?).ok()
+}
+
+#[component]
+pub fn BookingPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let office = move || params.read().get("office").unwrap_or_default();
+    let reception_id = move || params.read().get("reception").unwrap_or_default();
+    let schedule = LocalResource::new(move || api::schedule(office()));
+    Effect::new(move |_| super::set_title(B::WizardTitle.text(lang.get())));
+    view! {
+        {move || match schedule.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
+            Some(Err(error)) => {
+                view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
+                    .into_any()
+            }
+            Some(Ok(s)) => start(s, office(), reception_id()),
+        }}
+    }
+}
+
+/// What the page shows for the reception asked: the wizard, or why there is none.
+fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView {
+    let reception = schedule
+        .receptions
+        .iter()
+        .find(|r| r.id == reception_id)
+        .cloned();
+    let official = reception.as_ref().and_then(|r| {
+        schedule
+            .officials
+            .iter()
+            .find(|o| o.id == r.official_id)
+            .cloned()
+    });
+    let (Some(reception), Some(official)) = (reception, official) else {
+        return view! { <NoWizard office_id title=B::WizardTitle text=B::ReceptionNotFound /> }
+            .into_any();
+    };
+    let kind = official.kind;
+    // R37, R14, R28 (and R4, R6): no questionnaire and no booking.
+    if eligibility(RuleSet::current(), kind, &Answers::new()) == Ok(Verdict::NoPreRegistration) {
+        let note = if kind.access() == rules::official::Access::AsNeeded {
+            Msg::ClosedAsNeeded
+        } else {
+            Msg::ReceptionDistrict
+        };
+        return view! { <NoWizard office_id title=B::NoPreRegTitle note /> }.into_any();
+    }
+    let done = remembered_confirmation(&reception.id);
+    let stored = Draft::load(&reception.id);
+    let pending = stored.as_ref().is_some_and(|d| d.pending.is_some());
+    let open = matches!(reception.registration, Registration::Open { .. });
+    if done.is_none() && !pending && (!open || reception.places_left() == 0) {
+        let text = if open {
+            B::ErrReceptionFull
+        } else {
+            B::NotOpenTitle
+        };
+        return view! { <NoWizard office_id title=B::NotOpenTitle text /> }.into_any();
+    }
+    let video_forced = if reception.format == api::Format::Video {
+        Some(B::VideoOnlyReception)
+    } else if schedule.office.video_only.is_some() {
+        Some(B::VideoOnlyOffice)
+    } else {
+        None
+    };
+    view! {
+        <Wizard
+            office_id
+            office_name=schedule.office.name.clone()
+            reception
+            official
+            video_forced
+            stored
+            done
+        />
+    }
+    .into_any()
+}
+
+#[component]
+fn NoWizard(
+    office_id: String,
+    title: B,
+    #[prop(optional)] text: Option<B>,
+    #[prop(optional)] note: Option<Msg>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let back = move || href(lang.get(), &format!("/offices/{office_id}"));
+    view! {
+        <h1>{move || title.text(lang.get())}</h1>
+        {text.map(|text| view! { <p>{move || text.text(lang.get())}</p> })}
+        {note.map(|note| view! { <p>{move || note.text(lang.get())}</p> })}
+        <p><a href=back>{move || Msg::BackToOffice.text(lang.get())}</a></p>
+    }
+}
+
+#[component]
+fn Wizard(
+    office_id: String,
+    office_name: LocalizedText,
+    reception: Reception,
+    official: Official,
+    video_forced: Option<B>,
+    stored: Option<Draft>,
+    done: Option<Envelope>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let restored = stored.is_some() && done.is_none();
+    let mut initial = stored.unwrap_or_else(|| Draft {
+        form: Form::new(lang.get_untracked(), video_forced.is_some()),
+        ..Draft::default()
+    });
+    if initial.key.is_empty() {
+        initial.key = crate::booking_api::new_key();
+    }
+    if video_forced.is_some() {
+        initial.form.format = "video".into();
+    }
+    let auto_retry = initial.pending.is_some() && done.is_none();
+    if auto_retry {
+        // The request whose answer was lost is sent again, from the review step.
+        initial.step = Step::Review;
+    }
+    let draft = RwSignal::new(initial);
+    let today = today();
+    let rid = reception.id.clone();
+    let kind = official.kind;
+    let errors = Memo::new(move |_| {
+        draft.with(|d| {
+            let input = d.form.to_input(&rid, &asked_answers(kind, &d.answers));
+            let mut errors: Vec<(String, String)> = match input.validate(today) {
+                Ok(_) => Vec::new(),
+                Err(es) => es
+                    .into_iter()
+                    .map(|e| (e.field, e.code.to_owned()))
+                    .collect(),
+            };
+            errors.extend(d.form.ui_errors());
+            errors.sort_by_key(|(f, _)| order(f));
+            errors
+        })
+    });
+    let ctx = Ctx {
+        office_id,
+        office_name,
+        reception,
+        official,
+        kind,
+        video_forced,
+        draft,
+        errors,
+        server_errors: RwSignal::new(Vec::new()),
+        show_errors: RwSignal::new(false),
+        send: RwSignal::new(SendState::Idle),
+        done: RwSignal::new(done),
+        moved: RwSignal::new(false),
+    };
+    provide_context(ctx.clone());
+
+    // Every change of the draft is kept at once; nothing after the booking is made.
+    let rid = ctx.reception.id.clone();
+    let done = ctx.done;
+    Effect::new(move |_| {
+        let d = draft.get();
+        if done.get_untracked().is_none() {
+            d.save(&rid);
+        }
+    });
+    if auto_retry {
+        submit::submit(ctx.clone());
+    }
+
+    let step = Memo::new(move |_| draft.with(|d| d.step));
+    let is_done = Memo::new(move |_| done.with(Option::is_some));
+    let body = move || {
+        if is_done.get() {
+            return view! { <confirmation::Confirmation /> }.into_any();
+        }
+        match step.get() {
+            Step::Questions => view! { <questions::QuestionsStep /> }.into_any(),
+            Step::Form => view! { <form::FormStep /> }.into_any(),
+            Step::Review => view! { <review::ReviewStep /> }.into_any(),
+        }
+    };
+    let back = {
+        let id = ctx.office_id.clone();
+        move || href(lang.get(), &format!("/offices/{id}"))
+    };
+    view! {
+        <nav class="breadcrumbs" aria-label=move || Msg::Breadcrumbs.text(lang.get())>
+            <ol>
+                <li><a href=back>{move || Msg::BackToOffice.text(lang.get())}</a></li>
+            </ol>
+        </nav>
+        <article class="booking">
+            <h1>{move || B::WizardTitle.text(lang.get())}</h1>
+            <ReceptionCard />
+            {restored.then(|| view! {
+                <p class="notice restored" role="status">{move || B::DraftRestored.text(lang.get())}</p>
+            })}
+            {body}
+        </article>
+    }
+}
+
+/// Which reception the request is for.
+#[component]
+fn ReceptionCard() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = use_lang();
+    let r = ctx.reception.clone();
+    let o = ctx.official.clone();
+    let office_name = ctx.office_name.clone();
+    move || {
+        let lang = lang.get();
+        view! {
+            <dl class="facts booking-reception">
+                <dt>{B::Official.text(lang)}</dt>
+                <dd>
+                    {o.full_name()}", "{o.position.get(lang).to_owned()}
+                </dd>
+                <dt>{B::DateTime.text(lang)}</dt>
+                <dd>
+                    {long_date(r.date, lang)}", "{hm(r.start)}"–"{hm(r.end)}
+                </dd>
+                <dt>{B::Place.text(lang)}</dt>
+                <dd>{office_name.get(lang).to_owned()}" · "{place_text(&r.place, lang)}</dd>
+                <dt>{B::Format.text(lang)}</dt>
+                <dd>{format_msg(r.format).text(lang)}</dd>
+            </dl>
+        }
+    }
+}
+
+/// The heading of a step: "Step 2 of 3: Your details", focused when the person moved there.
+#[component]
+pub fn StepHeading(step: Step, name: B) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = use_lang();
+    if ctx.moved.get_untracked() {
+        focus_later("step-heading".into());
+    }
+    view! {
+        <h2 id="step-heading" tabindex="-1">
+            {move || step_of(step.number(), 3, name.text(lang.get()), lang.get())}
+        </h2>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_control_and_a_label() {
+        for field in [
+            "applicant.iin",
+            "applicant.passport",
+            "applicant.surname",
+            "applicant.given_name",
+            "on_behalf_of.given_name",
+            "on_behalf_of.authority.date",
+            "format.consent",
+        ] {
+            assert!(!dom_id(field).contains('.'), "{field}");
+            assert!(!dom_id(field).contains('_'), "{field}");
+        }
+        assert_eq!(dom_id("applicant.given_name"), "applicant-given-name");
+        assert_eq!(dom_id("on_behalf_of.surname"), "other-surname");
+        assert_eq!(label_of("applicant.surname", Lang::Ru), "Фамилия");
+        assert!(label_of("on_behalf_of.surname", Lang::En).starts_with("The person you act for"));
+        assert!(order("applicant.iin") < order("matter.substance"));
+        assert!(order("format.consent") < order("language"));
+    }
+}

@@ -1,0 +1,294 @@
+//! Step 3: everything the request says, then "Send", with the progress of the request, a
+//! Retry when the connection dropped, and the server's answer when it refuses.
+
+use super::draft::{needs_passport, Form, Step};
+use super::questions::RefusalPanel;
+use super::{submit, use_ctx, ApiErrorView, SendState, StepHeading};
+use crate::i18n::booking::{
+    attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
+};
+use crate::i18n::Msg;
+use crate::lang::{href, use_lang};
+use leptos::prelude::*;
+use rules::eligibility::{is_asked, questions_for, Answer};
+use rules::ruleset::RuleSet;
+use rules::values::AuthorityKind;
+use rules::Lang;
+
+fn answer_text(a: Answer, lang: Lang) -> &'static str {
+    match a {
+        Answer::Yes => B::AnswerYes.text(lang),
+        Answer::No => B::AnswerNo.text(lang),
+        Answer::Unknown => B::AnswerUnknown.text(lang),
+    }
+}
+
+fn choice(value: &str, lang: Lang) -> String {
+    let b = match value {
+        "individual" => B::KindIndividual,
+        "representative" => B::KindRepresentative,
+        "citizen" => B::Citizen,
+        "foreigner" => B::Foreigner,
+        "stateless" => B::Stateless,
+        "kk" => B::LangKk,
+        "ru" => B::LangRu,
+        "in_person" => return Msg::FormatInPerson.text(lang).to_owned(),
+        "video" => return Msg::FormatVideo.text(lang).to_owned(),
+        other => return other.to_owned(),
+    };
+    b.text(lang).to_owned()
+}
+
+fn yes_no(v: bool, lang: Lang) -> &'static str {
+    if v {
+        B::Yes.text(lang)
+    } else {
+        B::No.text(lang)
+    }
+}
+
+/// The form as rows of the review: (label, value).
+fn rows(f: &Form, lang: Lang) -> Vec<(String, String)> {
+    let t = |b: B| b.text(lang).to_owned();
+    let opt = |s: &str| {
+        if s.trim().is_empty() {
+            B::None.text(lang).to_owned()
+        } else {
+            s.trim().to_owned()
+        }
+    };
+    let document = |citizenship: &str| {
+        if needs_passport(citizenship) {
+            t(B::Passport)
+        } else {
+            t(B::Iin)
+        }
+    };
+    let mut rows = vec![
+        (t(B::ApplicantKind), choice(&f.kind, lang)),
+        (t(B::Citizenship), choice(&f.citizenship, lang)),
+        (document(&f.citizenship), f.document.trim().to_owned()),
+        (t(B::Surname), f.surname.trim().to_owned()),
+        (t(B::GivenName), f.given_name.trim().to_owned()),
+        (t(B::Patronymic), opt(&f.patronymic)),
+        (t(B::Phone), f.phone.trim().to_owned()),
+        (t(B::Email), opt(&f.email)),
+    ];
+    if f.is_representative() {
+        rows.push((t(B::Bin), f.bin.trim().to_owned()));
+    } else {
+        rows.push((
+            t(B::Acting),
+            t(if f.for_other { B::ForOther } else { B::ForSelf }),
+        ));
+        if f.for_other {
+            let who = B::OtherPerson.text(lang);
+            rows.extend([
+                (
+                    format!("{who} — {}", t(B::Citizenship)),
+                    choice(&f.other_citizenship, lang),
+                ),
+                (
+                    format!("{who} — {}", document(&f.other_citizenship)),
+                    f.other_document.trim().to_owned(),
+                ),
+                (
+                    format!("{who} — {}", t(B::Surname)),
+                    f.other_surname.trim().to_owned(),
+                ),
+                (
+                    format!("{who} — {}", t(B::GivenName)),
+                    f.other_given_name.trim().to_owned(),
+                ),
+                (
+                    format!("{who} — {}", t(B::Patronymic)),
+                    opt(&f.other_patronymic),
+                ),
+            ]);
+        }
+    }
+    if f.acts_for_someone() {
+        let kind = AuthorityKind::parse(&f.authority_kind)
+            .map(|k| authority_kind(k, lang).to_owned())
+            .unwrap_or_default();
+        rows.extend([
+            (t(B::AuthorityKind), kind),
+            (t(B::AuthorityNumber), f.authority_number.trim().to_owned()),
+            (t(B::AuthorityDate), f.authority_date.trim().to_owned()),
+        ]);
+    }
+    rows.extend([
+        (t(B::Substance), f.substance.trim().to_owned()),
+        (t(B::Format), choice(&f.format, lang)),
+        (
+            t(B::Interpreter),
+            if f.interpreter_needed {
+                f.interpreter.trim().to_owned()
+            } else {
+                t(B::None)
+            },
+        ),
+        (t(B::OutOfTown), yes_no(f.out_of_town, lang).to_owned()),
+        (t(B::Language), choice(&f.language, lang)),
+    ]);
+    rows
+}
+
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = use_lang();
+    let draft = ctx.draft;
+    let kind = ctx.kind;
+    let send = ctx.send;
+    // While the outcome of a request is unknown, the request may not change.
+    let locked = Memo::new(move |_| {
+        draft.with(|d| d.pending.is_some()) || matches!(send.get(), SendState::Sending { .. })
+    });
+
+    let answers = move || {
+        let lang = lang.get();
+        draft.with(|d| {
+            questions_for(RuleSet::current(), kind)
+                .filter(|q| is_asked(q, &d.answers))
+                .filter_map(|q| d.answers.get(q.id).map(|a| (q, *a)))
+                .map(|(q, a)| {
+                    view! {
+                        <dt>{q.text.get(lang)}</dt>
+                        <dd>{answer_text(a, lang)}</dd>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let details = move || {
+        let lang = lang.get();
+        draft.with(|d| {
+            rows(&d.form, lang)
+                .into_iter()
+                .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                .collect_view()
+        })
+    };
+    let send_ctx = ctx.clone();
+    let on_send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit::submit(send_ctx.clone());
+    };
+    let back_ctx = ctx.clone();
+    let back = move |_| back_ctx.go(Step::Form);
+    let office = ctx.office_id.clone();
+    let status = move || {
+        let lang = lang.get();
+        let office = office.clone();
+        match send.get() {
+            SendState::Idle => ().into_any(),
+            SendState::Sending { attempt: n } => view! {
+                <p class="status loading">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {B::Sending.text(lang)}
+                    {(n > 1).then(|| format!(" ({})", attempt(n, lang)))}
+                </p>
+            }
+            .into_any(),
+            SendState::FailedNetwork => failure(B::SendFailedNetwork.text(lang).to_owned()),
+            SendState::FailedServer => failure(B::SendFailedServer.text(lang).to_owned()),
+            SendState::RateLimited(after) => failure(rate_limited(after, lang)),
+            SendState::Rejected(e) => rejection(e, &office, lang),
+        }
+    };
+    let retry_ctx = ctx.clone();
+    let retry_visible = move || {
+        matches!(
+            send.get(),
+            SendState::FailedNetwork | SendState::FailedServer | SendState::RateLimited(_)
+        )
+    };
+    view! {
+        <StepHeading step=Step::Review name=B::StepReview />
+        <p class="lead">{move || B::ReviewIntro.text(lang.get())}</p>
+        <section aria-labelledby="review-answers">
+            <h3 id="review-answers">{move || B::YourAnswers.text(lang.get())}</h3>
+            <dl class="review">{answers}</dl>
+        </section>
+        <section aria-labelledby="review-details">
+            <h3 id="review-details">{move || B::YourDetails.text(lang.get())}</h3>
+            <dl class="review">{details}</dl>
+        </section>
+        <form class="send" novalidate on:submit=on_send>
+            <div id="send-status" class="send-status" tabindex="-1" role="status" aria-live="polite">
+                {status}
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=back disabled=move || locked.get()>
+                    {move || B::Back.text(lang.get())}
+                </button>
+                {move || if retry_visible() {
+                    let ctx = retry_ctx.clone();
+                    view! {
+                        <button type="button" on:click=move |_| submit::submit(ctx.clone())>
+                            {move || Msg::Retry.text(lang.get())}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="submit"
+                            disabled=move || matches!(send.get(), SendState::Sending { .. } | SendState::Rejected(_))>
+                            {move || B::Send.text(lang.get())}
+                        </button>
+                    }
+                    .into_any()
+                }}
+            </div>
+        </form>
+    }
+}
+
+fn failure(text: String) -> AnyView {
+    view! { <div class="status error"><p>{text}</p></div> }.into_any()
+}
+
+/// The server's definitive answer, in words; nothing was booked.
+fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
+    let another = view! {
+        <p><a href=href(lang, &format!("/offices/{office_id}"))>{B::ChooseAnother.text(lang)}</a></p>
+    };
+    let text = match e.code.as_str() {
+        "refused" => {
+            return view! {
+                <div class="status error">
+                    <p>{B::ErrRefusedServer.text(lang)}</p>
+                    <RefusalPanel grounds=e.grounds alternatives=e.alternatives />
+                </div>
+            }
+            .into_any()
+        }
+        "reception_full" => B::ErrReceptionFull.text(lang).to_owned(),
+        "registration_closed" => registration_closed(e.clause.as_deref(), lang),
+        "duplicate_booking" => B::ErrDuplicate.text(lang).to_owned(),
+        "unknown_reception" => B::ErrUnknownReception.text(lang).to_owned(),
+        "video_only" => B::ErrVideoOnly.text(lang).to_owned(),
+        "video_reception" => B::ErrVideoReception.text(lang).to_owned(),
+        "no_pre_registration" => {
+            let clause = e
+                .clause
+                .as_deref()
+                .map(|c| format!(" ({})", clause_text(c, lang)))
+                .unwrap_or_default();
+            format!(
+                "{}{clause}. {}",
+                B::NoPreRegTitle.text(lang),
+                Msg::ReceptionDistrict.text(lang)
+            )
+        }
+        _ => B::ErrGeneric.text(lang).to_owned(),
+    };
+    view! {
+        <div class="status error">
+            <p>{text}</p>
+            {another}
+        </div>
+    }
+    .into_any()
+}
