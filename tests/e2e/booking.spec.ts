@@ -117,7 +117,7 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   const item = await receptionItem(page, id);
   await expect(item).toContainText(`Бос орын: ${capacity - bookedBefore} / ${capacity}`);
   await item.getByRole('link', { name: /^Қабылдауға жазылу/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/offices/${office}/receptions/${id}/register\\?lang=kk$`));
+  await expect(page).toHaveURL(new RegExp(`/register/${office}/${id}\\?lang=kk$`));
 
   // Step 1: the questions (R27 competence "yes", every ground "no").
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Қабылдауға алдын ала жазылу');
@@ -267,7 +267,7 @@ test('a refusal for the Prosecutor General (R17.4) is decided in the browser and
     if (r.method() === 'POST' && r.url().includes('/api/v1/bookings')) posts.push(r.url());
   });
 
-  await page.goto(`/offices/gpo/receptions/${reception!.id}/register?lang=kk`);
+  await page.goto(`/register/gpo/${reception!.id}?lang=kk`);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(STEP_QUESTIONS);
   await answerQuestions(page, ['r17_4_cassation_deadline_missed']);
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
@@ -297,7 +297,7 @@ test('a district official takes no pre-registration (R37): no wizard', async ({ 
   const s = await schedule(request, 'almaty-region-talgar');
   const r = s.receptions[0];
   test.skip(!r, 'no district reception in the sample data');
-  await page.goto(`/offices/almaty-region-talgar/receptions/${r.id}/register?lang=kk`);
+  await page.goto(`/register/almaty-region-talgar/${r.id}?lang=kk`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Бұл лауазымды адамға алдын ала жазылу жүргізілмейді',
   );
@@ -325,7 +325,7 @@ test('an office in video-only mode (R11): the form asks for the consent to a vid
       ['regional_head', 'regional_deputy'].includes(kindOf.get(r.official_id) ?? ''),
   );
   expect(r, 'an open regional reception').toBeTruthy();
-  await page.goto(`/offices/${office}/receptions/${r!.id}/register?lang=kk`);
+  await page.goto(`/register/${office}/${r!.id}?lang=kk`);
   await answerQuestions(page, ['r27_competence']);
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(STEP_FORM);

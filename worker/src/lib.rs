@@ -1,5 +1,6 @@
 //! Qabyldau's Worker: the JSON API under `/api/v1/`. Static files (the SPA) are served by
-//! Workers Static Assets before this code runs; only `/api/*` reaches it.
+//! Workers Static Assets before this code runs; only `/api/*` reaches it, and the pages of
+//! the booking bundle (`/register/*`, `/bookings/*`), answered with its HTML.
 
 mod body;
 mod bookings;
@@ -19,11 +20,39 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    if let Some(page) = booking_page(&req, &env).await? {
+        return Ok(page);
+    }
     let response = match routes::dispatch(req, &env).await {
         Ok(response) => response,
         Err(err) => err.into_response(),
     };
     Ok(http::secure(response))
+}
+
+/// The SPA's booking bundle (app/src/bin/booking.rs) is its own HTML, `dist/booking/`: the
+/// pages under its prefixes get it, as the single-page fallback gives `index.html` to the
+/// others. Not an API path: `None`.
+async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
+    let path = req.path();
+    if !["/register/", "/bookings/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+    {
+        return Ok(None);
+    }
+    if !matches!(req.method(), worker::Method::Get | worker::Method::Head) {
+        return Ok(Some(http::secure(
+            error::ApiError::MethodNotAllowed {
+                allow: &["GET", "HEAD"],
+            }
+            .into_response(),
+        )));
+    }
+    let url = req.url()?;
+    let shell = format!("{}/booking/", url.origin().ascii_serialization());
+    let response = env.assets("ASSETS")?.fetch(shell, None).await?;
+    Ok(Some(http::secure(response)))
 }
 
 /// The daily trigger of wrangler.toml (00:05 in Kazakhstan).

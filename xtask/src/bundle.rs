@@ -8,8 +8,19 @@ pub fn build_all(root: &Path) -> Result<(), String> {
     build_worker(root)
 }
 
+/// Two bundles (app/src/lib.rs): the public pages into dist/, then the booking wizard into
+/// dist/booking/ (in this order: each Trunk build replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
-    sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))
+    sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))?;
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/booking.html",
+        "--release",
+        "--dist",
+        "dist/booking",
+        "--public-url",
+        "/booking/",
+    ]))
 }
 
 fn build_worker(root: &Path) -> Result<(), String> {

@@ -59,6 +59,14 @@ pub fn run(root: &Path) -> Result<(), String> {
     println!("first screen (what the browser downloads for /):");
     report("first screen total", &first, &dist)?;
 
+    // The booking bundle (app/src/bin/booking.rs) loads only for /register/… and /bookings/….
+    if let Ok(html) = std::fs::read_to_string(dist.join("booking/index.html")) {
+        let mut booking = vec![dist.join("booking/index.html")];
+        booking.extend(first_screen_files(&dist, &html));
+        println!("booking pages (what the browser downloads for /register/… or /bookings/…):");
+        report("booking pages total", &booking, &dist)?;
+    }
+
     let build = root.join("worker/build");
     let mut worker = Vec::new();
     collect(&build, &mut worker)?;

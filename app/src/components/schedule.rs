@@ -357,13 +357,11 @@ fn reception_view(r: &Reception, kind: OfficialKind, office_id: &str, lang: Lang
         && r.places_left() > 0
         && kind.takes_pre_registration())
     .then(|| {
-        let path = href(
-            lang,
-            &format!("/offices/{office_id}/receptions/{}/register", r.id),
-        );
+        // The wizard is the `booking` bundle (lib.rs): a full page load.
+        let path = href(lang, &format!("/register/{office_id}/{}", r.id));
         view! {
             <p class="register">
-                <a class="button" href=path>
+                <a class="button" href=path rel="external">
                     {Msg::Register.text(lang)}
                     <span class="visually-hidden">": "{long_date(r.date, lang)}", "{hm(r.start)}</span>
                 </a>

@@ -148,7 +148,7 @@ pub fn ManagePage() -> impl IntoView {
                 <div class="manage-actions">{actions}</div>
                 {office.map(|office| view! {
                     <p>
-                        <a href=move || href(lang.get(), &format!("/offices/{office}"))>
+                        <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
                             {move || Msg::BackToOffice.text(lang.get())}
                         </a>
                     </p>
@@ -196,6 +196,6 @@ fn NotFoundBooking() -> impl IntoView {
     let lang = use_lang();
     view! {
         <p class="status error">{move || B::BookingNotFound.text(lang.get())}</p>
-        <p><a href=move || href(lang.get(), "/")>{move || Msg::BackToDirectory.text(lang.get())}</a></p>
+        <p><a href=move || href(lang.get(), "/") rel="external">{move || Msg::BackToDirectory.text(lang.get())}</a></p>
     }
 }

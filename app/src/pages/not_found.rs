@@ -18,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
         <h1>{move || t(Msg::NotFoundTitle)}</h1>
         <p>{move || t(Msg::NotFoundText)}</p>
         <p>
-            <a href=move || href(lang.get(), "/")>{move || t(Msg::BackToDirectory)}</a>
+            <a href=move || href(lang.get(), "/") rel="external">{move || t(Msg::BackToDirectory)}</a>
         </p>
     }
 }

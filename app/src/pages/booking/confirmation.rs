@@ -78,7 +78,7 @@ pub fn Confirmation() -> impl IntoView {
                 <p>{move || B::ManageKeep.text(lang.get())}</p>
             </div>
             <p>
-                <a href=move || href(lang.get(), &format!("/offices/{office}"))>
+                <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
                     {move || Msg::BackToOffice.text(lang.get())}
                 </a>
             </p>

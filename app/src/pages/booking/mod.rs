@@ -1,4 +1,4 @@
-//! Pre-registration for one reception (issue 6): `/offices/:office/receptions/:reception/register`.
+//! Pre-registration for one reception (issue 6): `/register/:office/:reception`.
 //!
 //! Three steps and a confirmation, each its own component: the eligibility questions for the
 //! official's kind, decided in the browser by `rules::eligibility` (a refusal sends nothing);
@@ -402,7 +402,7 @@ fn NoWizard(
         <h1>{move || title.text(lang.get())}</h1>
         {text.map(|text| view! { <p>{move || text.text(lang.get())}</p> })}
         {note.map(|note| view! { <p>{move || note.text(lang.get())}</p> })}
-        <p><a href=back>{move || Msg::BackToOffice.text(lang.get())}</a></p>
+        <p><a href=back rel="external">{move || Msg::BackToOffice.text(lang.get())}</a></p>
     }
 }
 
@@ -501,7 +501,7 @@ fn Wizard(
     view! {
         <nav class="breadcrumbs" aria-label=move || Msg::Breadcrumbs.text(lang.get())>
             <ol>
-                <li><a href=back>{move || Msg::BackToOffice.text(lang.get())}</a></li>
+                <li><a href=back rel="external">{move || Msg::BackToOffice.text(lang.get())}</a></li>
             </ol>
         </nav>
         <article class="booking">

@@ -234,7 +234,7 @@ pub fn RefusalPanel(
             <ul class="grounds">{grounds}</ul>
             <h4>{B::Alternatives.text(lang)}</h4>
             <ul class="alternatives">{alternatives}</ul>
-            <p><a href=href(lang, "/")>{B::FindDistrictOffice.text(lang)}</a></p>
+            <p><a href=href(lang, "/") rel="external">{B::FindDistrictOffice.text(lang)}</a></p>
             {local.then(|| view! { <p class="muted">{B::NothingSent.text(lang)}</p> })}
         }
     };

@@ -252,7 +252,7 @@ fn failure(text: String) -> AnyView {
 /// The server's definitive answer, in words; nothing was booked.
 fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
     let another = view! {
-        <p><a href=href(lang, &format!("/offices/{office_id}"))>{B::ChooseAnother.text(lang)}</a></p>
+        <p><a href=href(lang, &format!("/offices/{office_id}")) rel="external">{B::ChooseAnother.text(lang)}</a></p>
     };
     let text = match e.code.as_str() {
         "refused" => {

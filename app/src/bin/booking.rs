@@ -1,0 +1,24 @@
+//! The `booking` bundle: the pre-registration wizard and the manage page (issue 6), loaded
+//! only by those who book.
+
+use app::pages::{booking::BookingPage, manage::ManagePage};
+use app::shell::{Bundle, Shell};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(|| {
+        view! {
+            <Router>
+                <Shell bundle=Bundle::Booking>
+                    <Routes fallback=|| Bundle::Booking.fallback()>
+                        <Route path=path!("/register/:office/:reception") view=BookingPage />
+                        <Route path=path!("/bookings/:code") view=ManagePage />
+                    </Routes>
+                </Shell>
+            </Router>
+        }
+    });
+}

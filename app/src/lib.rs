@@ -1,0 +1,16 @@
+//! Qabyldau's SPA: client-side rendered Leptos, served as static assets by the Worker.
+//!
+//! Two bundles share this library so that a first visit downloads only what it shows: `app`
+//! (src/main.rs: the directory, office pages and posters) and `booking` (src/bin/booking.rs:
+//! the pre-registration wizard and the manage page, under `/register/` and `/bookings/`,
+//! which the Worker answers with `dist/booking/index.html`). A link from one to the other
+//! is a full page load (see [`shell::Bundle`]).
+
+pub mod api;
+pub mod booking_api;
+pub mod components;
+pub mod i18n;
+pub mod lang;
+pub mod pages;
+pub mod shell;
+pub mod storage;

@@ -1,0 +1,93 @@
+//! The application shell shared by both bundles: header with the language switch, the routed
+//! page, the footer; and the hand-over between the bundles.
+
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::Msg;
+use crate::lang;
+use crate::pages::not_found::NotFoundPage;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Which bundle is running. Paths under [`Bundle::BOOKING_PREFIXES`] belong to `booking`,
+/// all others to `public`; the Worker serves each bundle's HTML for its own paths.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    Public,
+    Booking,
+}
+
+impl Bundle {
+    pub const BOOKING_PREFIXES: [&'static str; 2] = ["/register/", "/bookings/"];
+
+    pub fn owning(path: &str) -> Bundle {
+        if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
+            Bundle::Booking
+        } else {
+            Bundle::Public
+        }
+    }
+
+    /// For a path no route of this bundle matches: if the other bundle owns it (a link
+    /// followed inside the page; links across bundles are `rel="external"`, this is the
+    /// safety net), load it from the server; otherwise it is not found.
+    pub fn fallback(self) -> AnyView {
+        let path = window().location().pathname().unwrap_or_default();
+        if Bundle::owning(&path) != self {
+            let _ = window().location().reload();
+            // Nothing to show while the other bundle loads.
+            return ().into_any();
+        }
+        view! { <NotFoundPage /> }.into_any()
+    }
+}
+
+#[component]
+pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
+    let lang = lang::provide();
+    let t = move |m: Msg| m.text(lang.get());
+    let home = move || lang::href(lang.get(), "/");
+    let brand = move || {
+        view! {
+            <span class="brand-name">{move || t(Msg::SiteName)}</span>
+            <span class="brand-tagline">{move || t(Msg::Tagline)}</span>
+        }
+    };
+    let brand = match bundle {
+        Bundle::Public => view! { <A href=home attr:class="brand">{brand()}</A> }.into_any(),
+        // The directory is in the other bundle: a full page load.
+        Bundle::Booking => {
+            view! { <a href=home class="brand" rel="external">{brand()}</a> }.into_any()
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                {brand}
+                <LangSwitch />
+            </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{move || t(Msg::Footer)}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bundle;
+
+    #[test]
+    fn paths_belong_to_one_bundle() {
+        assert!(Bundle::owning("/register/gpo/gpo-pg-1-20261209") == Bundle::Booking);
+        assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Booking);
+        assert!(Bundle::owning("/offices/gpo") == Bundle::Public);
+        assert!(Bundle::owning("/") == Bundle::Public);
+        assert!(Bundle::owning("/registered") == Bundle::Public);
+    }
+}
