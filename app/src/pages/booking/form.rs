@@ -98,39 +98,42 @@ pub fn FormStep() -> impl IntoView {
         _ => None,
     };
 
-    let document = move || {
-        if passport.get() {
+    // R7: a citizen's IIN, or a foreigner's or stateless person's passport, in one field.
+    fn document_field(
+        id: &'static str,
+        fields: &'static [&'static str],
+        value: Text,
+        passport: bool,
+    ) -> AnyView {
+        if passport {
             view! {
-                <TextField id="applicant-document" fields=&["applicant.iin", "applicant.passport"]
-                    value=Text::Document label=B::Passport hint=B::PassportHint
+                <TextField id fields value label=B::Passport hint=B::PassportHint
                     autocomplete="off" />
             }
             .into_any()
         } else {
             view! {
-                <TextField id="applicant-document" fields=&["applicant.iin", "applicant.passport"]
-                    value=Text::Document label=B::Iin hint=B::IinHint
+                <TextField id fields value label=B::Iin hint=B::IinHint
                     autocomplete="off" inputmode="numeric" />
             }
             .into_any()
         }
+    }
+    let document = move || {
+        document_field(
+            "applicant-document",
+            &["applicant.iin", "applicant.passport"],
+            Text::Document,
+            passport.get(),
+        )
     };
     let other_document = move || {
-        if other_passport.get() {
-            view! {
-                <TextField id="other-document" fields=&["on_behalf_of.iin", "on_behalf_of.passport"]
-                    value=Text::OtherDocument label=B::Passport hint=B::PassportHint
-                    autocomplete="off" />
-            }
-            .into_any()
-        } else {
-            view! {
-                <TextField id="other-document" fields=&["on_behalf_of.iin", "on_behalf_of.passport"]
-                    value=Text::OtherDocument label=B::Iin hint=B::IinHint
-                    autocomplete="off" inputmode="numeric" />
-            }
-            .into_any()
-        }
+        document_field(
+            "other-document",
+            &["on_behalf_of.iin", "on_behalf_of.passport"],
+            Text::OtherDocument,
+            other_passport.get(),
+        )
     };
     let acting_ctx = ctx.clone();
     let acting = move || {
