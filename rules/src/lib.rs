@@ -8,6 +8,7 @@ pub mod booking;
 pub mod calendar;
 #[cfg(test)]
 mod clauses;
+pub mod dates;
 pub mod deadlines;
 pub mod directory;
 pub mod eligibility;

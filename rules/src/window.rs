@@ -24,11 +24,10 @@ use crate::calendar::Calendar;
 use crate::office::OfficeLevel;
 use crate::official::{Access, OfficialKind};
 use serde::{Deserialize, Serialize};
-use time::macros::{offset, time};
-use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
+use time::macros::time;
+use time::{Date, Duration, OffsetDateTime, Time};
 
-/// Asia/Almaty (and all of Kazakhstan) since 2024-03-01.
-pub const ALMATY: UtcOffset = offset!(+5);
+pub use crate::dates::ALMATY;
 
 /// R3.a: registration starts at 09:00 on working days.
 pub const REGISTRATION_OPENS: Time = time!(09:00);
@@ -208,7 +207,7 @@ pub enum RegistrationState {
 /// `instant` in Almaty time. (At the very end of representable time, where +05:00 cannot be
 /// represented, the instant is kept in its own offset.)
 fn local(instant: OffsetDateTime) -> OffsetDateTime {
-    instant.checked_to_offset(ALMATY).unwrap_or(instant)
+    crate::dates::almaty(instant)
 }
 
 /// R3.a: the date on which a request arriving at `arrival` is registered: the arrival's
@@ -670,7 +669,7 @@ mod tests {
             let starts_at = d.with_time(start).assume_offset(ALMATY);
             // The same instant, as the Worker would see it: in UTC.
             let now = (starts_at - Duration::minutes(minutes_before_start))
-                .to_offset(UtcOffset::UTC);
+                .to_offset(time::UtcOffset::UTC);
             let registered = registration_date(kz(), now);
             let qualifies = now < starts_at && registered <= w.clause().latest_date(d);
             let open = matches!(state_at(kz(), kind, d, start, now), RegistrationState::Open { .. });

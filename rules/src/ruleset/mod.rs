@@ -229,7 +229,7 @@ impl Question {
 }
 
 fn format_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    crate::dates::iso_date(d)
 }
 
 /// ISO 8601 (`2021-10-08`) whatever the serializer: the API shows dates as strings.

@@ -36,9 +36,10 @@ pub(super) fn twelve_digits(s: &str) -> Result<[u8; 12], DigitsError> {
     Ok(bytes.map(|b| b - b'0'))
 }
 
-/// The check digit for these eleven digits, or `None` when both passes give 10 (no valid
-/// number starts with them).
-pub(super) fn check_digit(first11: &[u8]) -> Option<u8> {
+/// The check digit of an IIN or BIN for these eleven digits, or `None` when both passes
+/// give 10 (no valid number starts with them). Exported so that test and benchmark data
+/// generators make valid numbers with this one implementation.
+pub fn check_digit(first11: &[u8]) -> Option<u8> {
     let pass = |weights: &[u32; 11]| -> u32 {
         first11
             .iter()

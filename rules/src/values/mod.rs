@@ -23,6 +23,7 @@ mod phone;
 pub use applicant::ApplicantKind;
 pub use authority::{Authority, AuthorityError, AuthorityField, AuthorityInput, AuthorityKind};
 pub use bin::{Bin, BinDivision, BinEntityType, BinError};
+pub use checksum::check_digit;
 pub use citizenship::{ApplicantIdentity, Citizenship, Identity, IdentityError};
 pub use email::{Email, EmailError};
 pub use iin::{Iin, IinError};
