@@ -22,6 +22,7 @@ pub mod schedule_check;
 pub mod search;
 pub mod values;
 pub mod window;
+mod wire;
 
 pub use directory::{Directory, DirectoryError, Snapshot};
 pub use lang::{Lang, Tr};

@@ -1,0 +1,37 @@
+//! Every operation of `/api/v1/`, as path templates: the Worker's route table is tested
+//! against this list, and the OpenAPI document must describe exactly these.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`, and `HEAD` with it.
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+pub const ROUTES: &[(Method, &str)] = &[
+    (Method::Get, "/api/v1/health"),
+    (Method::Get, "/api/v1/openapi.json"),
+    (Method::Get, "/api/v1/offices"),
+    (Method::Get, "/api/v1/offices/{id}"),
+    (Method::Get, "/api/v1/offices/{id}/schedule"),
+    (Method::Get, "/api/v1/offices/{id}/schedule.ics"),
+    (Method::Get, "/api/v1/receptions"),
+    (Method::Get, "/api/v1/open-data/schedules.csv"),
+    (Method::Get, "/api/v1/open-data/schedules.json"),
+    (Method::Get, "/api/v1/rules"),
+    (Method::Post, "/api/v1/eligibility"),
+    (Method::Get, "/api/v1/calendar/{year}"),
+    (Method::Post, "/api/v1/bookings"),
+    (Method::Get, "/api/v1/bookings/{code}"),
+    (Method::Post, "/api/v1/bookings/{code}/cancel"),
+    (Method::Get, "/api/v1/bookings/{code}/booking.ics"),
+];

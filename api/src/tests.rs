@@ -1,0 +1,582 @@
+//! Every response body, serialised with sample data and read back with the same types (as
+//! the SPA reads them); the README's examples read; and the bodies built from `rules`
+//! types give exactly the JSON `rules` itself serialises.
+
+use crate::bookings::{Booking, BookingBody, BookingCreated, BookingInput, Review};
+use crate::eligibility::{EligibilityRequest, RulesBody, Verdict};
+use crate::offices::{OfficeBody, OfficeDetail, OfficeList, OfficeRef};
+use crate::open_data::{OpenDataList, OpenDataRow, StateName};
+use crate::schedule::{
+    BookedReception, Official, Reception, ReceptionCentre, ReceptionList, ScheduleBody,
+    ScheduleOffice, ScheduledReception, VideoOnly,
+};
+use crate::*;
+use rules::booking::{BookingStatus, Document};
+use rules::calendar::Calendar;
+use rules::eligibility::{eligibility, pending, questions_for, Answer, Answers};
+use rules::ruleset::{Alternative, Role, RuleSet};
+use rules::schedule::{Capacity, Format, OfficialId, Place, PlaceKind};
+use rules::values::{AuthorityKind, PersonName};
+use rules::window::{AsNeededClause, ClosedReason, RegistrationState, WindowClause};
+use rules::{Directory, Lang, LocalizedText, Office, OfficeId, OfficeLevel, OfficialKind};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::fmt::Debug;
+use time::macros::{date, datetime, time};
+
+/// Serialises, reads back, and compares; returns the JSON.
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(v: &T) -> Value {
+    let text = serde_json::to_string(v).unwrap();
+    let back: T = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(&back, v, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+fn text(s: &str) -> LocalizedText {
+    LocalizedText {
+        kk: format!("{s} kk"),
+        ru: format!("{s} ru"),
+        en: format!("{s} en"),
+    }
+}
+
+fn office(id: &str, level: OfficeLevel, parent: Option<&str>, region: Option<&str>) -> Office {
+    Office {
+        id: OfficeId::parse(id).unwrap(),
+        level,
+        parent_id: parent.map(|p| OfficeId::parse(p).unwrap()),
+        region_id: region.map(|p| OfficeId::parse(p).unwrap()),
+        specialisation: None,
+        name: text(id),
+        address: (level == OfficeLevel::General).then(|| text("address")),
+        phone: (level == OfficeLevel::General).then(|| "+77172000000".to_owned()),
+    }
+}
+
+fn offices() -> Vec<Office> {
+    vec![
+        office("gpo", OfficeLevel::General, None, None),
+        office(
+            "shymkent",
+            OfficeLevel::Regional,
+            Some("gpo"),
+            Some("shymkent"),
+        ),
+        office(
+            "shymkent-abay",
+            OfficeLevel::District,
+            Some("shymkent"),
+            Some("shymkent"),
+        ),
+    ]
+}
+
+fn reception(id: &str, place: Place, format: Format) -> Reception {
+    Reception {
+        id: id.to_owned(),
+        official_id: OfficialId::parse("gpo-pg").unwrap(),
+        date: date!(2026 - 12 - 09),
+        start: datetime!(2026-12-09 10:00 +5),
+        end: datetime!(2026-12-09 13:00 +5),
+        place,
+        format,
+    }
+}
+
+fn places() -> Vec<Place> {
+    vec![
+        Place::Office,
+        Place::ReceptionCentre,
+        Place::Outreach {
+            settlement: text("settlement"),
+            address: text("street"),
+        },
+        Place::Institution {
+            name: text("institution"),
+            address: None,
+        },
+    ]
+}
+
+fn states() -> Vec<RegistrationState> {
+    let closed = |reason| RegistrationState::Closed { reason };
+    vec![
+        RegistrationState::Open {
+            closes_at: datetime!(2026-12-04 18:30 +5),
+        },
+        closed(ClosedReason::WindowPassed {
+            clause: WindowClause::R16,
+        }),
+        closed(ClosedReason::Started),
+        closed(ClosedReason::NotAWorkingDay),
+        closed(ClosedReason::NoPublicRegistration {
+            clause: AsNeededClause::R28,
+        }),
+        closed(ClosedReason::CalendarNotAvailable),
+        RegistrationState::WalkIn,
+    ]
+}
+
+fn scheduled() -> Vec<ScheduledReception> {
+    places()
+        .into_iter()
+        .zip(states().into_iter().cycle())
+        .enumerate()
+        .map(|(i, (place, state))| ScheduledReception {
+            reception: reception(
+                &format!("gpo-pg-monthly-2026120{i}"),
+                place,
+                if i % 2 == 0 {
+                    Format::InPerson
+                } else {
+                    Format::Video
+                },
+            ),
+            capacity: Capacity::new(10).unwrap(),
+            booked: i as u32,
+            registration: state.into(),
+        })
+        .chain(states().into_iter().map(|state| ScheduledReception {
+            reception: reception("gpo-pg-monthly-20261210", Place::Office, Format::InPerson),
+            capacity: Capacity::new(500).unwrap(),
+            booked: 500,
+            registration: state.into(),
+        }))
+        .collect()
+}
+
+fn official(patronymic: Option<&str>) -> Official {
+    Official {
+        id: OfficialId::parse("gpo-pg").unwrap(),
+        kind: OfficialKind::ProsecutorGeneral,
+        surname: PersonName::parse("Үлгі-Образцов").unwrap(),
+        given_name: PersonName::parse("Асқар").unwrap(),
+        patronymic: patronymic.map(|p| PersonName::parse(p).unwrap()),
+        position: text("position"),
+        competence: vec![text("competence")],
+        sample: true,
+    }
+}
+
+fn booking(status: BookingStatus) -> Booking {
+    Booking {
+        code: "7K3M-9PQR-STVW".to_owned(),
+        status: status.into(),
+        review: Review {
+            clause: "R30".to_owned(),
+        },
+        reception: BookedReception {
+            office_id: OfficeId::parse("shymkent").unwrap(),
+            reception: reception(
+                "shymkent-head-weekly-20261207",
+                Place::Office,
+                Format::Video,
+            ),
+        },
+        format: Format::Video,
+        language: Lang::Kk,
+        interpreter: (status == BookingStatus::Confirmed).then(|| "uzbek".to_owned()),
+        out_of_town: status == BookingStatus::Requested,
+        documents: vec![
+            Document::IdentityDocument.into(),
+            Document::Passport.into(),
+            Document::Authority {
+                kind: AuthorityKind::ParentOfMinor,
+            }
+            .into(),
+        ],
+        created_at: datetime!(2026-11-25 10:00:00.123 +5),
+        cancelled_at: (status == BookingStatus::Cancelled)
+            .then_some(datetime!(2026-11-26 09:15:00.5 +5)),
+    }
+}
+
+/// Answers that `pending` no longer asks for: `base` first, every other question `no`, the
+/// competence question `yes`.
+fn answered(kind: OfficialKind, base: &[(&str, Answer)]) -> Answers {
+    let set = RuleSet::current();
+    let mut answers: Answers = base.iter().map(|(k, a)| ((*k).to_owned(), *a)).collect();
+    loop {
+        let Some(q) = pending(set, kind, &answers).next() else {
+            return answers;
+        };
+        let a = if q.role == Role::Competence {
+            Answer::Yes
+        } else {
+            Answer::No
+        };
+        answers.insert(q.id.to_owned(), a);
+    }
+}
+
+/// Verdicts of every kind the rule set gives.
+fn verdicts() -> Vec<rules::eligibility::Verdict> {
+    let set = RuleSet::current();
+    let kind = OfficialKind::RegionalHead;
+    let grounds: Vec<&str> = questions_for(set, kind)
+        .filter(|q| q.role == Role::Ground)
+        .map(|q| q.id)
+        .collect();
+    let mut all = vec![eligibility(set, kind, &answered(kind, &[])).unwrap()];
+    for id in &grounds {
+        for a in [Answer::Yes, Answer::Unknown] {
+            all.push(eligibility(set, kind, &answered(kind, &[(id, a)])).unwrap());
+        }
+    }
+    all.push(eligibility(set, OfficialKind::DistrictHead, &Answers::new()).unwrap());
+    let codes: std::collections::BTreeSet<&str> = all.iter().map(|v| v.code()).collect();
+    assert_eq!(codes.len(), 4, "every verdict kind is exercised: {codes:?}");
+    all
+}
+
+#[test]
+fn health_and_directory_read_back() {
+    round_trip(&Health {
+        status: HealthStatus::Ok,
+        version: "0.1.0".into(),
+    });
+    let directory = Directory::new(offices()).unwrap();
+    // The KV snapshot `rules` publishes is exactly this body.
+    let snapshot = directory.snapshot();
+    let list: OfficeList = serde_json::from_str(&snapshot.body).unwrap();
+    assert_eq!(serde_json::to_string(&list).unwrap(), snapshot.body);
+    round_trip(&list);
+    let [gpo, region, district] = <[Office; 3]>::try_from(offices()).unwrap();
+    let detail = |office, parent: Option<Office>, children| OfficeBody {
+        office: OfficeDetail {
+            office,
+            parent: parent.map(OfficeRef::from),
+            children,
+        },
+    };
+    let json = round_trip(&detail(gpo.clone(), None, vec![region.clone()]));
+    assert_eq!(json["office"]["parent"], Value::Null);
+    assert_eq!(json["office"]["id"], "gpo");
+    let json = round_trip(&detail(district, Some(region), vec![]));
+    assert_eq!(
+        json["office"]["parent"],
+        json!({"id": "shymkent", "level": "regional", "name": text("shymkent")})
+    );
+}
+
+#[test]
+fn schedules_and_receptions_read_back() {
+    for (video_only, centre) in [(true, true), (false, false)] {
+        let body = ScheduleBody {
+            office: ScheduleOffice {
+                id: OfficeId::parse("gpo").unwrap(),
+                level: OfficeLevel::General,
+                name: text("gpo"),
+                video_only: video_only.then(|| VideoOnly {
+                    reason: text("reason"),
+                }),
+                reception_centre: centre.then_some(ReceptionCentre {
+                    opens: time!(09:00),
+                    closes: time!(18:30),
+                }),
+            },
+            officials: vec![official(None), official(Some("Ұлы"))],
+            receptions: scheduled(),
+            sample: video_only,
+        };
+        let json = round_trip(&body);
+        if centre {
+            assert_eq!(
+                json["office"]["reception_centre"],
+                json!({"opens": "09:00", "closes": "18:30"})
+            );
+        } else {
+            assert_eq!(json["office"]["video_only"], Value::Null);
+        }
+    }
+    let list = ReceptionList {
+        receptions: scheduled(),
+    };
+    let json = round_trip(&list);
+    assert_eq!(
+        json["receptions"][1],
+        json!({"id": "gpo-pg-monthly-20261201", "official_id": "gpo-pg", "date": "2026-12-09",
+               "start": "2026-12-09T10:00:00+05:00", "end": "2026-12-09T13:00:00+05:00",
+               "place": {"kind": "reception_centre", "name": null, "address": null},
+               "format": "video", "capacity": 10, "booked": 1,
+               "registration": {"state": "closed", "reason": "window_passed", "clause": "R16"}})
+    );
+    assert_eq!(official(Some("Ұлы")).full_name(), "Үлгі-Образцов Асқар Ұлы");
+    assert_eq!(scheduled()[1].places_left(), 9);
+}
+
+/// The schedule's `reception` is what `rules` publishes for an occurrence, less capacity.
+#[test]
+fn a_reception_is_the_occurrence_of_rules() {
+    let row = rules::schedule::ScheduleRow {
+        office_id: "gpo".into(),
+        official_id: "gpo-pg".into(),
+        official_kind: "prosecutor_general".into(),
+        surname: "Үлгі".into(),
+        given_name: "Асқар".into(),
+        position_kk: "a".into(),
+        position_ru: "b".into(),
+        position_en: "c".into(),
+        schedule_id: "gpo-pg-monthly".into(),
+        recurrence: "monthly:2:wed".into(),
+        start: "10:00".into(),
+        end: "13:00".into(),
+        place: "office".into(),
+        format: "in_person".into(),
+        capacity: "10".into(),
+        valid_from: "2026-01-01".into(),
+        sample: "true".into(),
+        ..Default::default()
+    };
+    let (o, schedule) = rules::schedule::parse_row(&row).unwrap();
+    let occurrence = &schedule.occurrences(
+        Calendar::kazakhstan(),
+        date!(2026 - 12 - 01),
+        date!(2026 - 12 - 31),
+    )[0];
+    let mut expected = serde_json::to_value(occurrence).unwrap();
+    expected.as_object_mut().unwrap().remove("capacity");
+    assert_eq!(round_trip(&Reception::from(occurrence)), expected);
+    assert_eq!(
+        round_trip(&Official::from(&o)),
+        serde_json::to_value(&o).unwrap()
+    );
+}
+
+#[test]
+fn open_data_reads_back() {
+    let rows = states()
+        .iter()
+        .zip(PlaceKind::ALL.into_iter().cycle())
+        .map(|(state, place_kind)| OpenDataRow {
+            reception_id: "gpo-pg-monthly-20261209".into(),
+            office_id: OfficeId::parse("gpo").unwrap(),
+            office_level: OfficeLevel::General,
+            office_name_kk: "a".into(),
+            office_name_ru: "b".into(),
+            office_name_en: "c".into(),
+            official_id: OfficialId::parse("gpo-pg").unwrap(),
+            official_kind: OfficialKind::ProsecutorGeneral,
+            official_name: "Үлгі Асқар".into(),
+            position_kk: "a".into(),
+            position_ru: "b".into(),
+            position_en: "c".into(),
+            date: date!(2026 - 12 - 09),
+            start: datetime!(2026-12-09 10:00 +5),
+            end: datetime!(2026-12-09 13:00 +5),
+            place_kind,
+            place_name_kk: String::new(),
+            place_name_ru: String::new(),
+            place_name_en: String::new(),
+            format: Format::InPerson,
+            capacity: Capacity::new(10).unwrap(),
+            booked: 3,
+            registration_state: StateName::from(state),
+            registration_closes_at: open_data::closes_at(state),
+            sample: true,
+        })
+        .collect();
+    let json = round_trip(&OpenDataList { receptions: rows });
+    assert_eq!(json["receptions"][0]["registration_state"], "open");
+    assert_eq!(
+        json["receptions"][0]["registration_closes_at"],
+        "2026-12-04T18:30:00+05:00"
+    );
+    assert_eq!(json["receptions"][1]["registration_closes_at"], "");
+    assert_eq!(json["receptions"][6]["registration_state"], "walk_in");
+}
+
+#[test]
+fn the_rule_set_reads_back_as_rules_serialises_it() {
+    let set = RuleSet::current();
+    let json = round_trip(&RulesBody::from(set));
+    for (q, wire) in set
+        .questions
+        .iter()
+        .zip(json["questions"].as_array().unwrap())
+    {
+        assert_eq!(wire, &serde_json::to_value(q).unwrap(), "{}", q.id);
+    }
+    assert_eq!(json["rule_set"]["id"], set.id);
+    assert_eq!(
+        json["rule_set"]["title"],
+        serde_json::to_value(set.title).unwrap()
+    );
+    assert_eq!(json["rule_set"]["effective_to"], "2023-01-17");
+    assert_eq!(json["official_kinds"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn verdicts_read_back_as_rules_serialises_them() {
+    for v in verdicts() {
+        let wire = Verdict::from(&v);
+        assert_eq!(round_trip(&wire), serde_json::to_value(&v).unwrap());
+    }
+    round_trip(&EligibilityRequest {
+        official_kind: "regional_head".into(),
+        answers: answered(OfficialKind::RegionalHead, &[]),
+    });
+}
+
+#[test]
+fn calendar_years_read_back() {
+    for year in 2024..=2028 {
+        round_trip(&Calendar::kazakhstan().year(year).unwrap());
+    }
+}
+
+#[test]
+fn bookings_read_back() {
+    for status in BookingStatus::ALL {
+        let json = round_trip(&BookingBody {
+            booking: booking(status),
+        });
+        assert_eq!(json["booking"]["status"], status.code());
+        assert_eq!(
+            json["booking"].get("cancelled_at").is_some(),
+            status == BookingStatus::Cancelled
+        );
+        assert_eq!(booking(status).holds_place(), status.holds_place());
+    }
+    let created = BookingCreated {
+        booking: booking(BookingStatus::Requested),
+        manage_token: "t".repeat(43),
+        manage_path: format!("/bookings/7K3M-9PQR-STVW#t={}", "t".repeat(43)),
+    };
+    let json = round_trip(&created);
+    assert_eq!(
+        json["booking"]["created_at"],
+        "2026-11-25T10:00:00.123+05:00"
+    );
+    assert_eq!(
+        json["booking"]["documents"],
+        json!([{"document": "identity_document"}, {"document": "passport"},
+               {"document": "authority", "kind": "parent_of_minor"}])
+    );
+    assert_eq!(json["booking"]["reception"]["office_id"], "shymkent");
+}
+
+/// The `201` example of the README ("Bookings") and a status of a newer Worker.
+#[test]
+fn the_readme_booking_example_reads() {
+    let json = r#"{"booking":{"code":"QB7K-3M9P-QRST","status":"requested","review":{"clause":"R30"},
+      "reception":{"id":"shymkent-head-weekly-20261207","office_id":"shymkent","official_id":"shymkent-head",
+        "date":"2026-12-07","start":"2026-12-07T10:00:00+05:00","end":"2026-12-07T13:00:00+05:00",
+        "place":{"kind":"office","name":null,"address":null},"format":"in_person"},
+      "format":"in_person","language":"kk","interpreter":null,"out_of_town":false,
+      "documents":[{"document":"identity_document"},{"document":"authority","kind":"power_of_attorney"}],
+      "created_at":"2026-11-25T10:00:00+05:00"},
+      "manage_token":"abc","manage_path":"/bookings/QB7K-3M9P-QRST#t=abc"}"#;
+    let created: BookingCreated = serde_json::from_str(json).unwrap();
+    assert!(created.booking.holds_place());
+    let newer = json
+        .replace("\"requested\"", "\"on_hold\"")
+        .replace("power_of_attorney", "notarial_deed");
+    let created: BookingCreated = serde_json::from_str(&newer).unwrap();
+    assert!(!created.booking.holds_place());
+    assert!(matches!(created.booking.status, Lenient::Unknown(_)));
+    assert!(matches!(created.booking.documents[1], Lenient::Unknown(_)));
+}
+
+/// A registration state or reason a newer Worker sends does not break the schedule.
+#[test]
+fn an_unknown_registration_state_reads() {
+    let mut json = round_trip(&ReceptionList {
+        receptions: scheduled(),
+    });
+    json["receptions"][0]["registration"] = json!({"state": "waitlist"});
+    json["receptions"][1]["registration"] = json!({"state": "closed", "reason": "strike"});
+    let list: ReceptionList = serde_json::from_value(json).unwrap();
+    assert!(matches!(
+        list.receptions[0].registration,
+        Lenient::Unknown(_)
+    ));
+    assert!(matches!(
+        list.receptions[1].registration,
+        Lenient::Unknown(_)
+    ));
+    assert!(list.receptions[2].registration.known().is_some());
+}
+
+#[test]
+fn error_bodies_read_back() {
+    let refused = verdicts()
+        .into_iter()
+        .find(|v| v.code() == "refused")
+        .unwrap();
+    let wire = Verdict::from(&refused);
+    let bodies = [
+        ErrorDetail {
+            code: ErrorCode::Refused,
+            message: "m".into(),
+            field: Some("matter.answers".into()),
+            clause: None,
+            grounds: Some(wire.grounds.clone()),
+            alternatives: Some(wire.alternatives.clone()),
+        },
+        ErrorDetail {
+            code: ErrorCode::RegistrationClosed,
+            message: "m".into(),
+            field: Some("reception_id".into()),
+            clause: Some("R16".into()),
+            grounds: None,
+            alternatives: None,
+        },
+        ErrorDetail {
+            code: ErrorCode::from_rules("bad_checksum"),
+            message: "m".into(),
+            field: Some("applicant.iin".into()),
+            clause: None,
+            grounds: None,
+            alternatives: None,
+        },
+    ];
+    for error in bodies {
+        round_trip(&ErrorBody { error });
+    }
+    for code in ErrorCode::NAMED {
+        let json = round_trip(&ErrorBody {
+            error: ErrorDetail {
+                code: code.clone(),
+                message: "m".into(),
+                field: None,
+                clause: None,
+                grounds: None,
+                alternatives: None,
+            },
+        });
+        assert_eq!(
+            json,
+            json!({"error": {"code": code.code(), "message": "m", "field": null}})
+        );
+    }
+    let alternatives = round_trip(&ErrorBody {
+        error: ErrorDetail {
+            code: ErrorCode::Refused,
+            message: "m".into(),
+            field: None,
+            clause: None,
+            grounds: Some(vec![]),
+            alternatives: Some(vec![Alternative::DistrictOfficeWalkIn.into()]),
+        },
+    });
+    assert_eq!(
+        alternatives["error"]["alternatives"][0]["code"],
+        "district_office_walk_in"
+    );
+}
+
+#[test]
+fn request_bodies_read_back() {
+    let input: BookingInput = serde_json::from_value(json!({
+        "reception_id": "shymkent-head-weekly-20261207", "language": "kk",
+        "applicant": {"kind": "individual", "citizenship": "citizen", "iin": "900101300017",
+                      "surname": "Абай", "given_name": "Құнанбай", "patronymic": null,
+                      "phone": "+77011234567", "email": null},
+        "on_behalf_of": null,
+        "matter": {"substance": "…", "answers": {"r27_competence": "yes"}},
+        "format": "in_person", "interpreter": null, "out_of_town": false}))
+    .unwrap();
+    round_trip(&input);
+}
