@@ -70,7 +70,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         }
         match err.inner().classify() {
             serde_json::error::Category::Data => ApiError::Invalid {
-                code: "invalid_field",
+                code: api::ErrorCode::InvalidField,
                 field: field.unwrap_or_else(|| "body".into()),
             },
             _ => ApiError::MalformedJson { field },

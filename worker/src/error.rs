@@ -1,7 +1,10 @@
 //! One error type for the API, split into the client's mistakes (4xx, explained, naming the
-//! field) and our own failures (500, logged without request data, never detailed).
+//! field) and our own failures (500, logged without request data, never detailed). The body
+//! and the codes are the contract's (`api::ErrorBody`, `api::ErrorCode`).
 
-use serde::Serialize;
+use api::eligibility::Ground;
+use api::{ErrorBody, ErrorCode, ErrorDetail, Lenient};
+use rules::ruleset::Alternative;
 use worker::Response;
 
 #[derive(Debug)]
@@ -19,20 +22,20 @@ pub enum ApiError {
     },
     /// 422: the request is well-formed but a field's value is not acceptable.
     Invalid {
-        code: &'static str,
+        code: ErrorCode,
         field: String,
     },
     /// 409: the request is valid but the state of things does not allow it now
     /// (`reception_full`, `registration_closed`, `duplicate_booking`, ...).
     Conflict {
-        code: &'static str,
+        code: ErrorCode,
         field: Option<&'static str>,
         clause: Option<&'static str>,
     },
     /// 422 `refused`: the Rules refuse pre-registration on these grounds (R17, R23, R31).
     Refused {
-        grounds: serde_json::Value,
-        alternatives: serde_json::Value,
+        grounds: Vec<Ground>,
+        alternatives: Vec<Lenient<Alternative>>,
     },
     /// 422 `no_pre_registration`: the official takes none (R37, R14, R28).
     NoPreRegistration {
@@ -40,7 +43,7 @@ pub enum ApiError {
     },
     /// 400: a required header is missing or malformed.
     BadHeader {
-        code: &'static str,
+        code: ErrorCode,
         header: &'static str,
     },
     /// 429: too many requests from one client address; retry after so many seconds.
@@ -50,55 +53,21 @@ pub enum ApiError {
     Unexpected(String),
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Detail<'a>,
-}
-
-#[derive(Serialize)]
-struct Detail<'a> {
-    code: &'a str,
-    message: &'a str,
-    field: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    clause: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    grounds: Option<&'a serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alternatives: Option<&'a serde_json::Value>,
-}
-
 impl ApiError {
-    fn status(&self) -> u16 {
+    fn code(&self) -> ErrorCode {
         match self {
-            ApiError::NotFound { .. } => 404,
-            ApiError::MethodNotAllowed { .. } => 405,
-            ApiError::UnsupportedMediaType => 415,
-            ApiError::PayloadTooLarge => 413,
-            ApiError::MalformedJson { .. } => 400,
-            ApiError::Invalid { .. } => 422,
-            ApiError::Conflict { .. } => 409,
-            ApiError::Refused { .. } | ApiError::NoPreRegistration { .. } => 422,
-            ApiError::BadHeader { .. } => 400,
-            ApiError::RateLimited { .. } => 429,
-            ApiError::Unexpected(_) => 500,
-        }
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            ApiError::NotFound { .. } => "not_found",
-            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
-            ApiError::UnsupportedMediaType => "unsupported_media_type",
-            ApiError::PayloadTooLarge => "payload_too_large",
-            ApiError::MalformedJson { .. } => "malformed_json",
-            ApiError::Invalid { code, .. } => code,
-            ApiError::Conflict { code, .. } => code,
-            ApiError::Refused { .. } => "refused",
-            ApiError::NoPreRegistration { .. } => "no_pre_registration",
-            ApiError::BadHeader { code, .. } => code,
-            ApiError::RateLimited { .. } => "rate_limited",
-            ApiError::Unexpected(_) => "internal",
+            ApiError::NotFound { .. } => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            ApiError::MalformedJson { .. } => ErrorCode::MalformedJson,
+            ApiError::Invalid { code, .. }
+            | ApiError::Conflict { code, .. }
+            | ApiError::BadHeader { code, .. } => code.clone(),
+            ApiError::Refused { .. } => ErrorCode::Refused,
+            ApiError::NoPreRegistration { .. } => ErrorCode::NoPreRegistration,
+            ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::Unexpected(_) => ErrorCode::Internal,
         }
     }
 
@@ -151,27 +120,32 @@ impl ApiError {
         }
     }
 
+    fn body(&self) -> ErrorBody {
+        let (grounds, alternatives) = match self {
+            ApiError::Refused {
+                grounds,
+                alternatives,
+            } => (Some(grounds.clone()), Some(alternatives.clone())),
+            _ => (None, None),
+        };
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code(),
+                message: self.message().to_owned(),
+                field: self.field().map(str::to_owned),
+                clause: self.clause().map(str::to_owned),
+                grounds,
+                alternatives,
+            },
+        }
+    }
+
     pub fn into_response(self) -> Response {
         if let ApiError::Unexpected(detail) = &self {
             worker::console_error!("unexpected: {detail}");
         }
-        let body = Body {
-            error: Detail {
-                code: self.code(),
-                message: self.message(),
-                field: self.field(),
-                clause: self.clause(),
-                grounds: match &self {
-                    ApiError::Refused { grounds, .. } => Some(grounds),
-                    _ => None,
-                },
-                alternatives: match &self {
-                    ApiError::Refused { alternatives, .. } => Some(alternatives),
-                    _ => None,
-                },
-            },
-        };
-        let mut response = crate::http::json(self.status(), &body);
+        let body = self.body();
+        let mut response = crate::http::json(body.error.code.status(), &body);
         let headers = response.headers_mut();
         let _ = headers.set("Cache-Control", "no-store");
         if let ApiError::MethodNotAllowed { allow } = self {
@@ -193,5 +167,61 @@ impl From<worker::Error> for ApiError {
 impl From<worker::kv::KvError> for ApiError {
     fn from(e: worker::kv::KvError) -> Self {
         ApiError::Unexpected(format!("kv: {e:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each variant answers with the status its code has in the contract.
+    #[test]
+    fn statuses_are_the_contracts() {
+        let cases = [
+            (ApiError::NotFound { field: None }, 404),
+            (ApiError::MethodNotAllowed { allow: &["GET"] }, 405),
+            (ApiError::UnsupportedMediaType, 415),
+            (ApiError::PayloadTooLarge, 413),
+            (ApiError::MalformedJson { field: None }, 400),
+            (
+                ApiError::Invalid {
+                    code: ErrorCode::from_rules("bad_checksum"),
+                    field: "applicant.iin".into(),
+                },
+                422,
+            ),
+            (
+                ApiError::Conflict {
+                    code: ErrorCode::ReceptionFull,
+                    field: None,
+                    clause: None,
+                },
+                409,
+            ),
+            (
+                ApiError::Refused {
+                    grounds: vec![],
+                    alternatives: vec![],
+                },
+                422,
+            ),
+            (ApiError::NoPreRegistration { clause: "R37" }, 422),
+            (
+                ApiError::BadHeader {
+                    code: ErrorCode::IdempotencyKeyRequired,
+                    header: "Idempotency-Key",
+                },
+                400,
+            ),
+            (ApiError::RateLimited { retry_after: 3 }, 429),
+            (ApiError::Unexpected("x".into()), 500),
+        ];
+        for (error, status) in cases {
+            let body = error.body();
+            assert_eq!(body.error.code.status(), status, "{error:?}");
+            // Every body is one the contract reads back.
+            let json = serde_json::to_string(&body).unwrap();
+            assert_eq!(serde_json::from_str::<ErrorBody>(&json).unwrap(), body);
+        }
     }
 }

@@ -5,8 +5,11 @@
 
 use crate::error::ApiError;
 use crate::schedule::{self, StoredReception};
+use api::schedule::Official;
+use api::ErrorCode;
 use icalendar::{Calendar, Component, Event, EventLike};
 use rules::{Lang, LocalizedText, OfficeId};
+use std::collections::HashMap;
 use worker::{Env, Request, Response};
 
 fn utc(t: time::OffsetDateTime) -> chrono::DateTime<chrono::Utc> {
@@ -31,24 +34,16 @@ fn reception_title(lang: Option<Lang>) -> &'static str {
     }
 }
 
-fn localized(value: &serde_json::Value) -> Option<LocalizedText> {
-    serde_json::from_value(value.clone()).ok()
-}
-
 pub async fn feed(req: &Request, env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
     let lang = match req.url()?.query_pairs().find(|(k, _)| k == "lang") {
         Some((_, v)) => Some(v.parse::<Lang>().map_err(|_| ApiError::Invalid {
-            code: "unknown_language",
+            code: ErrorCode::UnknownLanguage,
             field: "lang".into(),
         })?),
         None => None,
     };
     let snapshot = schedule::snapshot(env, id).await?;
-    let officials: std::collections::HashMap<&str, &serde_json::Value> = snapshot
-        .officials
-        .iter()
-        .filter_map(|o| Some((o["id"].as_str()?, o)))
-        .collect();
+    let officials = by_id(&snapshot.officials);
     let office_name = text(&snapshot.office.name, lang);
     let mut calendar = Calendar::new();
     calendar.name(&office_name);
@@ -70,30 +65,26 @@ pub async fn feed(req: &Request, env: &Env, id: &OfficeId) -> Result<Response, A
     Ok(response)
 }
 
+/// The officials of a schedule by id.
+pub fn by_id(officials: &[Official]) -> HashMap<&str, &Official> {
+    officials.iter().map(|o| (o.id.as_str(), o)).collect()
+}
+
 pub fn event(
     r: &StoredReception,
-    officials: &std::collections::HashMap<&str, &serde_json::Value>,
+    officials: &HashMap<&str, &Official>,
     office_name: &str,
     lang: Option<Lang>,
 ) -> Event {
+    let r = &r.reception;
     let official = officials.get(r.official_id.as_str());
-    let name = official
-        .map(|o| {
-            [&o["surname"], &o["given_name"], &o["patronymic"]]
-                .iter()
-                .filter_map(|v| v.as_str())
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .unwrap_or_default();
+    let name = official.map(|o| o.full_name()).unwrap_or_default();
     let position = official
-        .and_then(|o| localized(&o["position"]))
-        .map(|p| text(&p, lang))
+        .map(|o| text(&o.position, lang))
         .unwrap_or_default();
-    let place = match (localized(&r.place["name"]), localized(&r.place["address"])) {
-        (Some(n), Some(a)) => format!("{}, {}", text(&n, lang), text(&a, lang)),
-        (Some(n), None) => text(&n, lang),
+    let place = match (r.place.name(), r.place.address()) {
+        (Some(n), Some(a)) => format!("{}, {}", text(n, lang), text(a, lang)),
+        (Some(n), None) => text(n, lang),
         _ => office_name.to_owned(),
     };
     Event::new()

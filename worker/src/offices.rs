@@ -2,6 +2,7 @@
 
 use crate::error::ApiError;
 use crate::http;
+use api::offices::{OfficeBody, OfficeDetail, OfficeRef};
 use rules::{Directory, LocalizedText, Office, OfficeId, OfficeLevel, Snapshot, Specialisation};
 use serde::{Deserialize, Serialize};
 use worker::{Env, Request, Response};
@@ -53,27 +54,6 @@ pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
     Ok(response)
 }
 
-#[derive(Serialize)]
-struct OfficeBody {
-    office: OfficeDetail,
-}
-
-#[derive(Serialize)]
-struct OfficeDetail {
-    #[serde(flatten)]
-    office: Office,
-    parent: Option<OfficeRef>,
-    children: Vec<Office>,
-}
-
-/// Enough of the parent to link to it by name.
-#[derive(Serialize)]
-struct OfficeRef {
-    id: OfficeId,
-    level: OfficeLevel,
-    name: LocalizedText,
-}
-
 /// One office from D1, `None` if there is none with this id.
 pub async fn find(env: &Env, id: &OfficeId) -> Result<Option<Office>, ApiError> {
     env.d1("DB")?
@@ -98,11 +78,7 @@ pub async fn get(env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
             .await?
             .map(OfficeRow::into_office)
             .transpose()?
-            .map(|p| OfficeRef {
-                id: p.id,
-                level: p.level,
-                name: p.name,
-            }),
+            .map(OfficeRef::from),
         None => None,
     };
     let children = db

@@ -4,7 +4,6 @@
 use crate::error::ApiError;
 use crate::{bookings, calendar, eligibility, http, ics, offices, open_data, rate_limit, schedule};
 use rules::OfficeId;
-use serde::Serialize;
 use worker::{Env, Request, Response};
 
 const READ: &[&str] = &["GET", "HEAD"];
@@ -110,18 +109,12 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
     }
 }
 
-#[derive(Serialize)]
-struct Health {
-    status: &'static str,
-    version: &'static str,
-}
-
 fn health() -> Response {
     let mut response = http::json(
         200,
-        &Health {
-            status: "ok",
-            version: env!("CARGO_PKG_VERSION"),
+        &api::Health {
+            status: api::HealthStatus::Ok,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
         },
     );
     let _ = response.headers_mut().set("Cache-Control", "no-store");

@@ -8,10 +8,17 @@
 
 use crate::error::ApiError;
 use crate::{clock, http};
+use api::schedule::{
+    Official, Reception, ReceptionCentre, ReceptionList, ScheduleBody, ScheduleOffice,
+    ScheduledReception, VideoOnly,
+};
+use api::ErrorCode;
 use rules::calendar::Calendar;
-use rules::schedule::{parse_row, upcoming, Occurrence, Official, Schedule, ScheduleRow};
-use rules::window::state_at;
-use rules::{LocalizedText, OfficeId, OfficeLevel, OfficialKind};
+use rules::schedule::{
+    parse_hhmm, parse_row, upcoming, Capacity, Occurrence, Schedule, ScheduleRow,
+};
+use rules::window::{state_at, RegistrationState};
+use rules::{LocalizedText, OfficeId, OfficialKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use time::Date;
@@ -29,91 +36,46 @@ pub const ROW_COLUMNS: &str = "o.office_id, o.id AS official_id, o.official_kind
     s.place_address_ru, s.place_address_en, s.format, s.capacity, s.valid_from, s.valid_to, \
     s.cancelled, s.moved, s.sample";
 
-/// What KV keeps for an office and a day: everything but the registration states.
+/// What KV keeps for an office and a day: everything but the registration states (and the
+/// places taken, read fresh from D1).
 #[derive(Serialize, Deserialize)]
 pub struct Snapshot {
-    pub office: OfficeHead,
-    pub officials: Vec<serde_json::Value>,
+    pub office: ScheduleOffice,
+    pub officials: Vec<Official>,
     pub receptions: Vec<StoredReception>,
     pub sample: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-pub struct OfficeHead {
-    pub id: String,
-    pub level: OfficeLevel,
-    pub name: LocalizedText,
-    pub video_only: Option<VideoOnly>,
-    pub reception_centre: Option<Centre>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct VideoOnly {
-    pub reason: LocalizedText,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct Centre {
-    pub opens: String,
-    pub closes: String,
-}
-
+/// A reception as KV and the `bookings.reception` column keep it: the contract's reception
+/// with the official's kind (for its registration window) and its places.
 #[derive(Serialize, Deserialize, Clone)]
 pub struct StoredReception {
-    pub id: String,
-    pub official_id: String,
+    #[serde(flatten)]
+    pub reception: Reception,
     pub kind: OfficialKind,
-    #[serde(with = "rules::calendar::iso_date")]
-    pub date: Date,
-    #[serde(with = "time::serde::rfc3339")]
-    pub start: time::OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
-    pub end: time::OffsetDateTime,
-    pub place: serde_json::Value,
-    pub format: serde_json::Value,
-    pub capacity: u32,
+    pub capacity: Capacity,
     pub booked: u32,
 }
 
-/// A reception as the API shows it: the stored fields and its registration state now.
-#[derive(Serialize)]
-pub struct PublicReception<'a> {
-    id: &'a str,
-    official_id: &'a str,
-    #[serde(with = "rules::calendar::iso_date")]
-    date: Date,
-    #[serde(with = "time::serde::rfc3339")]
-    start: time::OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
-    end: time::OffsetDateTime,
-    place: &'a serde_json::Value,
-    format: &'a serde_json::Value,
-    capacity: u32,
-    booked: u32,
-    registration: rules::window::RegistrationState,
+/// Whether a request made at `now` can take the reception (R3.a, R16, R34, R37).
+pub fn registration(r: &StoredReception, now: time::OffsetDateTime) -> RegistrationState {
+    state_at(
+        Calendar::kazakhstan(),
+        r.kind,
+        r.reception.date,
+        r.reception.start.time(),
+        now,
+    )
 }
 
-pub fn public(r: &StoredReception, now: time::OffsetDateTime) -> PublicReception<'_> {
-    PublicReception {
-        id: &r.id,
-        official_id: &r.official_id,
-        date: r.date,
-        start: r.start,
-        end: r.end,
-        place: &r.place,
-        format: &r.format,
+/// A reception as the API shows it: the stored fields and its registration state now.
+pub fn public(r: &StoredReception, now: time::OffsetDateTime) -> ScheduledReception {
+    ScheduledReception {
+        reception: r.reception.clone(),
         capacity: r.capacity,
         booked: r.booked,
-        registration: state_at(Calendar::kazakhstan(), r.kind, r.date, r.start.time(), now),
+        registration: registration(r, now).into(),
     }
-}
-
-#[derive(Serialize)]
-struct PublicSchedule<'a> {
-    office: &'a OfficeHead,
-    officials: &'a [serde_json::Value],
-    receptions: Vec<PublicReception<'a>>,
-    sample: bool,
 }
 
 /// The office's published snapshot for today, built (and published) if missing.
@@ -151,13 +113,13 @@ pub async fn office_schedule(
     )
     .await?;
     for r in &mut snapshot.receptions {
-        r.booked = booked.get(&r.id).copied().unwrap_or(0);
+        r.booked = booked.get(&r.reception.id).copied().unwrap_or(0);
     }
     let now = clock::now();
-    let body = PublicSchedule {
-        office: &snapshot.office,
-        officials: &snapshot.officials,
+    let body = ScheduleBody {
         receptions: snapshot.receptions.iter().map(|r| public(r, now)).collect(),
+        office: snapshot.office,
+        officials: snapshot.officials,
         sample: snapshot.sample,
     };
     let body = serde_json::to_string(&body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
@@ -169,7 +131,7 @@ pub async fn office_schedule(
 pub async fn load(
     env: &Env,
     office: Option<&OfficeId>,
-) -> Result<Vec<(Official, Schedule)>, ApiError> {
+) -> Result<Vec<(rules::schedule::Official, Schedule)>, ApiError> {
     let db = env.d1("DB")?;
     let query = format!(
         "SELECT {ROW_COLUMNS} FROM schedules s JOIN officials o ON o.id = s.official_id {} \
@@ -214,13 +176,11 @@ async fn build(env: &Env, id: &OfficeId, today: Date) -> Result<Snapshot, ApiErr
         .map(|(o, _)| (o.id.to_string(), o.kind))
         .collect();
     let booked = materialise(env, id, &occurrences).await?;
-    let mut officials: Vec<serde_json::Value> = Vec::new();
+    let mut officials: Vec<Official> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (official, _) in &pairs {
         if seen.insert(official.id.to_string()) {
-            officials.push(
-                serde_json::to_value(official).map_err(|e| ApiError::Unexpected(e.to_string()))?,
-            );
+            officials.push(Official::from(official));
         }
     }
     let receptions = occurrences
@@ -229,8 +189,8 @@ async fn build(env: &Env, id: &OfficeId, today: Date) -> Result<Snapshot, ApiErr
         .collect::<Result<Vec<_>, _>>()?;
     let settings = settings(env, id).await?;
     Ok(Snapshot {
-        office: OfficeHead {
-            id: office.id.to_string(),
+        office: ScheduleOffice {
+            id: office.id,
             level: office.level,
             name: office.name,
             video_only: settings.0,
@@ -247,21 +207,14 @@ pub fn stored(
     kinds: &HashMap<String, OfficialKind>,
     booked: &HashMap<String, u32>,
 ) -> Result<StoredReception, ApiError> {
-    let id = o.reception_id();
+    let reception = Reception::from(o);
     Ok(StoredReception {
         kind: *kinds
             .get(o.official_id().as_str())
-            .ok_or_else(|| ApiError::Unexpected(format!("no official for {id}")))?,
-        official_id: o.official_id().to_string(),
-        date: o.date(),
-        start: o.starts_at(),
-        end: o.ends_at(),
-        place: serde_json::to_value(o.place()).map_err(|e| ApiError::Unexpected(e.to_string()))?,
-        format: serde_json::to_value(o.format())
-            .map_err(|e| ApiError::Unexpected(e.to_string()))?,
-        capacity: u32::from(o.capacity().get()),
-        booked: booked.get(&id).copied().unwrap_or(0),
-        id,
+            .ok_or_else(|| ApiError::Unexpected(format!("no official for {}", reception.id)))?,
+        capacity: o.capacity(),
+        booked: booked.get(&reception.id).copied().unwrap_or(0),
+        reception,
     })
 }
 
@@ -353,7 +306,7 @@ struct SettingsRow {
 pub async fn settings(
     env: &Env,
     id: &OfficeId,
-) -> Result<(Option<VideoOnly>, Option<Centre>), ApiError> {
+) -> Result<(Option<VideoOnly>, Option<ReceptionCentre>), ApiError> {
     let row: Option<SettingsRow> = env
         .d1("DB")?
         .prepare("SELECT video_only_reason_kk, video_only_reason_ru, video_only_reason_en, centre_opens, centre_closes FROM office_settings WHERE office_id = ?1")
@@ -374,7 +327,14 @@ pub async fn settings(
         _ => None,
     };
     let centre = match (row.centre_opens, row.centre_closes) {
-        (Some(opens), Some(closes)) => Some(Centre { opens, closes }),
+        (Some(opens), Some(closes)) => match (parse_hhmm(&opens), parse_hhmm(&closes)) {
+            (Some(opens), Some(closes)) => Some(ReceptionCentre { opens, closes }),
+            // Not HH:MM: not published, rather than a broken schedule page.
+            _ => {
+                worker::console_error!("office_settings {id}: centre hours are not HH:MM");
+                None
+            }
+        },
         _ => None,
     };
     Ok((video, centre))
@@ -383,12 +343,7 @@ pub async fn settings(
 /// Ranges longer than a quarter are refused: open data covers the rest.
 const MAX_RANGE_DAYS: i64 = 92;
 
-#[derive(Serialize)]
-struct ReceptionList<'a> {
-    receptions: Vec<PublicReception<'a>>,
-}
-
-fn invalid(code: &'static str, field: &str) -> ApiError {
+fn invalid(code: ErrorCode, field: &str) -> ApiError {
     ApiError::Invalid {
         code,
         field: field.to_owned(),
@@ -400,7 +355,7 @@ fn date_param(params: &HashMap<String, String>, name: &str) -> Result<Option<Dat
         None => Ok(None),
         Some(v) => clock::parse_iso(v)
             .map(Some)
-            .ok_or_else(|| invalid("invalid_date", name)),
+            .ok_or_else(|| invalid(ErrorCode::InvalidDate, name)),
     }
 }
 
@@ -412,20 +367,20 @@ pub async fn receptions(req: &Request, env: &Env) -> Result<Response, ApiError> 
         .keys()
         .find(|k| !["office", "official", "from", "to"].contains(&k.as_str()))
     {
-        return Err(invalid("unknown_parameter", unknown));
+        return Err(invalid(ErrorCode::UnknownParameter, unknown));
     }
     let office = params
         .get("office")
-        .ok_or_else(|| invalid("required", "office"))?;
-    let office = OfficeId::parse(office).map_err(|_| invalid("invalid", "office"))?;
+        .ok_or_else(|| invalid(ErrorCode::Required, "office"))?;
+    let office = OfficeId::parse(office).map_err(|_| invalid(ErrorCode::Invalid, "office"))?;
     let today = clock::today();
     let from = date_param(&params, "from")?.unwrap_or(today);
     let to = date_param(&params, "to")?.unwrap_or(from + time::Duration::days(55));
     if to < from {
-        return Err(invalid("before_from", "to"));
+        return Err(invalid(ErrorCode::BeforeFrom, "to"));
     }
     if (to - from).whole_days() > MAX_RANGE_DAYS {
-        return Err(invalid("range_too_long", "to"));
+        return Err(invalid(ErrorCode::RangeTooLong, "to"));
     }
     if crate::offices::find(env, &office).await?.is_none() {
         return Err(ApiError::NotFound {
@@ -438,7 +393,7 @@ pub async fn receptions(req: &Request, env: &Env) -> Result<Response, ApiError> 
         // A value that cannot be an id is a malformed request; a well-formed unknown one is
         // simply not there.
         if rules::schedule::OfficialId::parse(wanted).is_err() {
-            return Err(invalid("invalid", "official"));
+            return Err(invalid(ErrorCode::Invalid, "official"));
         }
         if !pairs.iter().any(|(o, _)| o.id.as_str() == wanted) {
             return Err(ApiError::NotFound {
@@ -507,4 +462,38 @@ pub async fn booked_from(env: &Env, from: Date) -> Result<HashMap<String, u32>, 
         .await?
         .results::<Booked>()?;
     Ok(rows.into_iter().map(|b| (b.id, b.booked)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// What the code before the contract wrote to KV (`schedule:{office}:{day}`) and to
+    /// `bookings.reception` still reads, and is written back the same.
+    #[test]
+    fn stored_snapshots_and_receptions_still_read() {
+        let reception = json!({"id": "gpo-pg-monthly-20261209", "official_id": "gpo-pg",
+            "kind": "prosecutor_general", "date": "2026-12-09",
+            "start": "2026-12-09T10:00:00+05:00", "end": "2026-12-09T13:00:00+05:00",
+            "place": {"kind": "outreach", "name": {"kk": "a", "ru": "b", "en": "c"},
+                      "address": {"kk": "a", "ru": "b", "en": "c"}},
+            "format": "in_person", "capacity": 10, "booked": 3});
+        let stored: StoredReception = serde_json::from_value(reception.clone()).unwrap();
+        assert_eq!(stored.kind, OfficialKind::ProsecutorGeneral);
+        assert_eq!(serde_json::to_value(&stored).unwrap(), reception);
+        let snapshot = json!({
+            "office": {"id": "gpo", "level": "general",
+                       "name": {"kk": "a", "ru": "b", "en": "c"},
+                       "video_only": null,
+                       "reception_centre": {"opens": "09:00", "closes": "18:30"}},
+            "officials": [{"id": "gpo-pg", "kind": "prosecutor_general", "surname": "Үлгі",
+                           "given_name": "Асқар", "patronymic": null,
+                           "position": {"kk": "a", "ru": "b", "en": "c"},
+                           "competence": [], "sample": true}],
+            "receptions": [reception],
+            "sample": true});
+        let read: Snapshot = serde_json::from_value(snapshot.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&read).unwrap(), snapshot);
+    }
 }

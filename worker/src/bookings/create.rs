@@ -6,6 +6,8 @@ use super::view::{self, Row};
 use crate::error::ApiError;
 use crate::schedule::{self, StoredReception, ROW_COLUMNS};
 use crate::{body, clock};
+use api::eligibility::Ground;
+use api::ErrorCode;
 use rules::booking::{
     initial_status, Acting, BookingInput, BookingRequest, FieldError, ReceptionFacts,
 };
@@ -26,13 +28,13 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         .unwrap_or_default();
     if key.is_empty() {
         return Err(ApiError::BadHeader {
-            code: "idempotency_key_required",
+            code: ErrorCode::IdempotencyKeyRequired,
             header: "Idempotency-Key",
         });
     }
     if !secret::is_idempotency_key(&key) {
         return Err(ApiError::BadHeader {
-            code: "invalid_idempotency_key",
+            code: ErrorCode::InvalidIdempotencyKey,
             header: "Idempotency-Key",
         });
     }
@@ -56,7 +58,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     }
     let verdict =
         eligibility(RuleSet::current(), kind, &request.answers).map_err(|e| ApiError::Invalid {
-            code: e.code(),
+            code: ErrorCode::from_rules(e.code()),
             field: format!("matter.{}", e.field()),
         })?;
     if let Verdict::Refused {
@@ -65,8 +67,8 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     } = &verdict
     {
         return Err(ApiError::Refused {
-            grounds: to_json(grounds)?,
-            alternatives: to_json(alternatives)?,
+            grounds: grounds.iter().map(Ground::from).collect(),
+            alternatives: alternatives.iter().map(|a| (*a).into()).collect(),
         });
     }
     let Some((status, review)) = initial_status(kind, &verdict) else {
@@ -91,7 +93,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         RegistrationState::Open { .. } => {}
         RegistrationState::Closed { reason } => {
             return Err(ApiError::Conflict {
-                code: "registration_closed",
+                code: ErrorCode::RegistrationClosed,
                 field: Some("reception_id"),
                 clause: closed_clause(kind, reason),
             })
@@ -108,7 +110,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
             video_only,
         })
         .map_err(|e| ApiError::Invalid {
-            code: e.code(),
+            code: ErrorCode::from_rules(e.code()),
             field: "format".into(),
         })?;
 
@@ -133,8 +135,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         let code = secret::new_code()?;
         match insert(env, &new, &code).await {
             Ok(row) => {
-                let token = secret::encode_token(&token);
-                return view::response(201, &row.booking()?, Some(&token));
+                return view::created(row.booking()?, secret::encode_token(&token));
             }
             Err(e) => {
                 let message = e.to_string();
@@ -155,20 +156,16 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
 fn first_error(errors: Vec<FieldError>) -> ApiError {
     match errors.into_iter().next() {
         Some(e) => ApiError::Invalid {
-            code: e.code,
+            code: ErrorCode::from_rules(e.code),
             field: e.field,
         },
         None => ApiError::Unexpected("validation failed without an error".into()),
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(value).map_err(|e| ApiError::Unexpected(e.to_string()))
-}
-
 fn unknown_reception() -> ApiError {
     ApiError::Invalid {
-        code: "unknown_reception",
+        code: ErrorCode::UnknownReception,
         field: "reception_id".into(),
     }
 }
@@ -204,15 +201,15 @@ fn closed_clause(kind: OfficialKind, reason: ClosedReason) -> Option<&'static st
 
 /// The triggers of migration 0004 abort with these messages.
 fn conflict(message: &str) -> Option<ApiError> {
-    let conflict = |code| ApiError::Conflict {
+    let conflict = |code: ErrorCode| ApiError::Conflict {
         code,
         field: Some("reception_id"),
         clause: None,
     };
     if message.contains("reception_full") {
-        Some(conflict("reception_full"))
+        Some(conflict(ErrorCode::ReceptionFull))
     } else if message.contains("duplicate_booking") {
-        Some(conflict("duplicate_booking"))
+        Some(conflict(ErrorCode::DuplicateBooking))
     } else if message.contains("unknown_reception") {
         Some(unknown_reception())
     } else {
@@ -295,14 +292,14 @@ async fn replay(
     };
     if !secret::same(&row.request_hash, request_hash) {
         return Err(ApiError::Conflict {
-            code: "idempotency_key_reused",
+            code: ErrorCode::IdempotencyKeyReused,
             field: Some("Idempotency-Key"),
             clause: None,
         });
     }
     let token = secret::unseal(&row.token_seal, key, request_hash)
         .ok_or_else(|| ApiError::Unexpected("token seal unreadable".into()))?;
-    view::response(201, &row.booking()?, Some(&secret::encode_token(&token))).map(Some)
+    view::created(row.booking()?, secret::encode_token(&token)).map(Some)
 }
 
 struct NewBooking<'a> {
@@ -351,19 +348,19 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
              ON CONFLICT (id) DO UPDATE SET capacity = MAX(excluded.capacity, receptions.booked)",
         )
         .bind(&[
-            b.reception.id.as_str().into(),
+            b.reception.reception.id.as_str().into(),
             r.schedule_id.as_str().into(),
             b.office.as_str().into(),
-            b.reception.official_id.as_str().into(),
-            clock::iso(b.reception.date).into(),
-            f64::from(b.reception.capacity).into(),
+            b.reception.reception.official_id.as_str().into(),
+            clock::iso(b.reception.reception.date).into(),
+            f64::from(b.reception.capacity.get()).into(),
         ])?;
     let values: Vec<worker::wasm_bindgen::JsValue> = vec![
         code.into(),
-        b.reception.id.as_str().into(),
+        b.reception.reception.id.as_str().into(),
         b.office.as_str().into(),
-        b.reception.official_id.as_str().into(),
-        clock::iso(b.reception.date).into(),
+        b.reception.reception.official_id.as_str().into(),
+        clock::iso(b.reception.reception.date).into(),
         reception_json.as_str().into(),
         b.status.into(),
         b.review_clause.into(),
@@ -457,16 +454,16 @@ mod tests {
     #[test]
     fn trigger_messages_become_conflicts() {
         let code = |m: &str| match conflict(m) {
-            Some(ApiError::Conflict { code, .. }) => Some(code),
-            Some(ApiError::Invalid { code, .. }) => Some(code),
+            Some(ApiError::Conflict { code, .. }) => Some(code.code().to_owned()),
+            Some(ApiError::Invalid { code, .. }) => Some(code.code().to_owned()),
             _ => None,
         };
         assert_eq!(
             code("D1_ERROR: reception_full: SQLITE_CONSTRAINT"),
-            Some("reception_full")
+            Some("reception_full".into())
         );
-        assert_eq!(code("duplicate_booking"), Some("duplicate_booking"));
-        assert_eq!(code("unknown_reception"), Some("unknown_reception"));
+        assert_eq!(code("duplicate_booking"), Some("duplicate_booking".into()));
+        assert_eq!(code("unknown_reception"), Some("unknown_reception".into()));
         assert_eq!(code("UNIQUE constraint failed: bookings.code"), None);
     }
 

@@ -6,6 +6,7 @@ use super::secret;
 use super::view::{self, Row};
 use crate::error::ApiError;
 use crate::{clock, ics, schedule};
+use api::ErrorCode;
 use icalendar::Component;
 use rules::booking::BookingStatus;
 use rules::{Lang, OfficeId};
@@ -54,29 +55,28 @@ async fn authorised(req: &Request, env: &Env, code: &str) -> Result<Row, ApiErro
 
 pub async fn get(req: &Request, env: &Env, code: &str) -> Result<Response, ApiError> {
     let row = authorised(req, env, code).await?;
-    view::response(200, &row.booking()?, None)
+    view::response(row.booking()?)
 }
 
 /// Frees the place (the trigger of migration 0004 counts it back). Cancelling twice is
 /// harmless; after the reception has started it is too late (`409 reception_started`).
 pub async fn cancel(req: &Request, env: &Env, code: &str) -> Result<Response, ApiError> {
     let row = authorised(req, env, code).await?;
-    let status = BookingStatus::parse(&row.status)
-        .ok_or_else(|| ApiError::Unexpected(format!("booking status {}", row.status)))?;
+    let status = row.status()?;
     if status == BookingStatus::Cancelled {
-        return view::response(200, &row.booking()?, None);
+        return view::response(row.booking()?);
     }
     if !status.holds_place() {
         return Err(ApiError::Conflict {
-            code: "not_cancellable",
+            code: ErrorCode::NotCancellable,
             field: Some("code"),
             clause: None,
         });
     }
     let now = clock::now();
-    if row.stored_reception()?.start <= now {
+    if row.stored_reception()?.reception.start <= now {
         return Err(ApiError::Conflict {
-            code: "reception_started",
+            code: ErrorCode::ReceptionStarted,
             field: Some("code"),
             clause: None,
         });
@@ -93,7 +93,7 @@ pub async fn cancel(req: &Request, env: &Env, code: &str) -> Result<Response, Ap
         .run()
         .await?;
     let row = authorised(req, env, code).await?;
-    view::response(200, &row.booking()?, None)
+    view::response(row.booking()?)
 }
 
 pub async fn calendar(req: &Request, env: &Env, code: &str) -> Result<Response, ApiError> {
@@ -102,11 +102,7 @@ pub async fn calendar(req: &Request, env: &Env, code: &str) -> Result<Response, 
     let office = OfficeId::parse(&row.office_id)
         .map_err(|_| ApiError::Unexpected(format!("office id {}", row.office_id)))?;
     let snapshot = schedule::snapshot(env, &office).await?;
-    let officials = snapshot
-        .officials
-        .iter()
-        .filter_map(|o| Some((o["id"].as_str()?, o)))
-        .collect();
+    let officials = ics::by_id(&snapshot.officials);
     let lang = row.language.parse::<Lang>().ok();
     let office_name = snapshot
         .office
@@ -116,10 +112,10 @@ pub async fn calendar(req: &Request, env: &Env, code: &str) -> Result<Response, 
     let mut event = ics::event(&reception, &officials, &office_name, lang);
     event.uid(&format!("{}@qabyldau", row.code));
     // A request under review is tentative until staff confirm it (R15, R30).
-    event.status(match row.status.as_str() {
-        "confirmed" => icalendar::EventStatus::Confirmed,
-        "requested" => icalendar::EventStatus::Tentative,
-        _ => icalendar::EventStatus::Cancelled,
+    event.status(match row.status()? {
+        BookingStatus::Confirmed => icalendar::EventStatus::Confirmed,
+        BookingStatus::Requested => icalendar::EventStatus::Tentative,
+        BookingStatus::Refused | BookingStatus::Cancelled => icalendar::EventStatus::Cancelled,
     });
     let mut calendar = icalendar::Calendar::new();
     calendar.push(event.done());

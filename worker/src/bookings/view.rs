@@ -4,7 +4,14 @@
 
 use crate::error::ApiError;
 use crate::schedule::StoredReception;
-use serde::{Deserialize, Serialize};
+use api::bookings::{Booking, BookingBody, BookingCreated, Review};
+use api::schedule::BookedReception;
+use rules::booking::{BookingStatus, Document};
+use rules::schedule::Format;
+use rules::{Lang, OfficeId};
+use serde::Deserialize;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 /// A `bookings` row as far as the owner's view needs it.
 #[derive(Deserialize)]
@@ -31,51 +38,6 @@ pub const COLUMNS: &str = "code, office_id, reception, status, review_clause, la
     interpreter, out_of_town, documents, created_at, cancelled_at, manage_token_hash, \
     request_hash, token_seal";
 
-#[derive(Serialize)]
-pub struct Booking {
-    pub code: String,
-    pub status: String,
-    pub review: Review,
-    pub reception: Reception,
-    pub format: String,
-    pub language: String,
-    pub interpreter: Option<String>,
-    pub out_of_town: bool,
-    pub documents: serde_json::Value,
-    pub created_at: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cancelled_at: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct Review {
-    pub clause: String,
-}
-
-#[derive(Serialize)]
-pub struct Reception {
-    pub id: String,
-    pub office_id: String,
-    pub official_id: String,
-    #[serde(with = "rules::calendar::iso_date")]
-    pub date: time::Date,
-    #[serde(with = "time::serde::rfc3339")]
-    pub start: time::OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
-    pub end: time::OffsetDateTime,
-    pub place: serde_json::Value,
-    pub format: serde_json::Value,
-}
-
-#[derive(Serialize)]
-pub struct Envelope<'a> {
-    pub booking: &'a Booking,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manage_token: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manage_path: Option<String>,
-}
-
 fn unexpected(e: serde_json::Error) -> ApiError {
     ApiError::Unexpected(format!("booking row: {e}"))
 }
@@ -85,48 +47,63 @@ impl Row {
         serde_json::from_str(&self.reception).map_err(unexpected)
     }
 
+    pub fn status(&self) -> Result<BookingStatus, ApiError> {
+        BookingStatus::parse(&self.status)
+            .ok_or_else(|| ApiError::Unexpected(format!("booking status {}", self.status)))
+    }
+
     pub fn booking(&self) -> Result<Booking, ApiError> {
+        let bad = |what: &str| ApiError::Unexpected(format!("booking row: bad {what}"));
         let r = self.stored_reception()?;
+        let documents: Vec<Document> = serde_json::from_str(&self.documents).map_err(unexpected)?;
         Ok(Booking {
             code: self.code.clone(),
-            status: self.status.clone(),
+            status: self.status()?.into(),
             review: Review {
                 clause: self.review_clause.clone(),
             },
-            reception: Reception {
-                id: r.id,
-                office_id: self.office_id.clone(),
-                official_id: r.official_id,
-                date: r.date,
-                start: r.start,
-                end: r.end,
-                place: r.place,
-                format: r.format,
+            reception: BookedReception {
+                office_id: OfficeId::parse(&self.office_id).map_err(|_| bad("office_id"))?,
+                reception: r.reception,
             },
-            format: self.format.clone(),
-            language: self.language.clone(),
+            format: Format::parse(&self.format).ok_or_else(|| bad("format"))?,
+            language: self.language.parse::<Lang>().map_err(|_| bad("language"))?,
             interpreter: (!self.interpreter.is_empty()).then(|| self.interpreter.clone()),
             out_of_town: self.out_of_town == 1,
-            documents: serde_json::from_str(&self.documents).map_err(unexpected)?,
-            created_at: self.created_at.clone(),
-            cancelled_at: self.cancelled_at.clone(),
+            documents: documents.into_iter().map(Into::into).collect(),
+            created_at: instant(&self.created_at).ok_or_else(|| bad("created_at"))?,
+            cancelled_at: match &self.cancelled_at {
+                None => None,
+                Some(at) => Some(instant(at).ok_or_else(|| bad("cancelled_at"))?),
+            },
         })
     }
 }
 
-/// `200`/`201 {"booking":…}`, with the manage token when it is being handed over.
-pub fn response(
-    status: u16,
-    booking: &Booking,
-    token: Option<&str>,
-) -> Result<worker::Response, ApiError> {
-    let envelope = Envelope {
-        booking,
-        manage_token: token,
-        manage_path: token.map(|t| format!("/bookings/{}#t={t}", booking.code)),
-    };
-    let mut response = crate::http::json(status, &envelope);
+fn instant(s: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(s, &Rfc3339).ok()
+}
+
+fn no_store(mut response: worker::Response) -> Result<worker::Response, ApiError> {
     // Personal to its owner: never in a shared cache.
     response.headers_mut().set("Cache-Control", "no-store")?;
     Ok(response)
+}
+
+/// `200 {"booking":…}`.
+pub fn response(booking: Booking) -> Result<worker::Response, ApiError> {
+    no_store(crate::http::json(200, &BookingBody { booking }))
+}
+
+/// `201 {"booking":…,"manage_token","manage_path"}`: the manage token handed over.
+pub fn created(booking: Booking, token: String) -> Result<worker::Response, ApiError> {
+    let manage_path = format!("/bookings/{}#t={token}", booking.code);
+    no_store(crate::http::json(
+        201,
+        &BookingCreated {
+            booking,
+            manage_token: token,
+            manage_path,
+        },
+    ))
 }
