@@ -1,7 +1,7 @@
 //! A checked pre-registration request and the decisions that depend on its reception.
 
 use super::input::{ApplicantInput, BookingInput, OnBehalfInput};
-use crate::eligibility::{Answers, Verdict};
+use crate::eligibility::{Answers, Outcome, Verdict};
 use crate::lang::Lang;
 use crate::office::OfficeLevel;
 use crate::official::OfficialKind;
@@ -540,8 +540,8 @@ impl BookingRequest {
 /// by the responsible officer for regional officials (R30) — so it starts as `requested`
 /// with a place held. `None` for verdicts that do not allow a booking at all.
 pub fn initial_status(kind: OfficialKind, verdict: &Verdict) -> Option<(BookingStatus, Review)> {
-    match verdict {
-        Verdict::Eligible | Verdict::NeedsReview { .. } => Some((
+    match verdict.outcome {
+        Outcome::Eligible | Outcome::NeedsReview { .. } => Some((
             BookingStatus::Requested,
             Review {
                 clause: match kind.level() {
@@ -550,6 +550,6 @@ pub fn initial_status(kind: OfficialKind, verdict: &Verdict) -> Option<(BookingS
                 },
             },
         )),
-        Verdict::Refused { .. } | Verdict::NoPreRegistration => None,
+        Outcome::Refused { .. } | Outcome::NoPreRegistration => None,
     }
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::eligibility::{eligibility, Answer, Verdict};
+use crate::eligibility::{eligibility, Answer, Outcome, Verdict};
 use crate::ruleset::RuleSet;
 use crate::schedule::Format;
 use crate::values::AuthorityInput;
@@ -327,12 +327,13 @@ fn online_requests_start_as_requested_for_review() {
         })
         .collect();
     let verdict = eligibility(set, OfficialKind::RegionalHead, &answers).unwrap();
-    assert_eq!(verdict, Verdict::Eligible);
+    assert_eq!(verdict.outcome, Outcome::Eligible);
     let (status, review) = initial_status(OfficialKind::RegionalHead, &verdict).unwrap();
     assert_eq!((status, review.clause), (BookingStatus::Requested, "R30"));
     let (_, review) = initial_status(OfficialKind::ProsecutorGeneral, &verdict).unwrap();
     assert_eq!(review.clause, "R15");
-    assert!(initial_status(OfficialKind::DistrictHead, &Verdict::NoPreRegistration).is_none());
+    let walk_in = Verdict::new(set, Outcome::NoPreRegistration);
+    assert!(initial_status(OfficialKind::DistrictHead, &walk_in).is_none());
     assert!(BookingStatus::Requested.holds_place() && !BookingStatus::Cancelled.holds_place());
     assert_eq!(
         BookingStatus::parse("confirmed"),
