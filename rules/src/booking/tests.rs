@@ -294,6 +294,8 @@ fn format_follows_the_reception_and_the_video_only_mode() {
     let request = input(valid()).validate(TODAY).unwrap();
     let facts = |format, video_only| ReceptionFacts {
         kind: OfficialKind::RegionalHead,
+        date: date!(2026 - 12 - 07),
+        start: time::macros::time!(10:00),
         format,
         video_only,
     };
@@ -313,6 +315,39 @@ fn format_follows_the_reception_and_the_video_only_mode() {
         .validate(TODAY)
         .unwrap();
     assert_eq!(video.check_format(&facts(Format::InPerson, true)), Ok(()));
+}
+
+/// R11: the format a reception forces, as the SPA shows it before the form: video-only
+/// mode first, then a video reception; nothing for an in-person reception.
+#[test]
+fn r11_forced_video_by_reception_and_mode() {
+    let cases = [
+        (Format::InPerson, false, None),
+        (Format::InPerson, true, Some(FormatError::VideoOnlyMode)),
+        (Format::Video, false, Some(FormatError::VideoReception)),
+        (Format::Video, true, Some(FormatError::VideoOnlyMode)),
+    ];
+    for (format, video_only, forced) in cases {
+        assert_eq!(
+            forced_video(format, video_only),
+            forced,
+            "{format:?} {video_only}"
+        );
+        let facts = ReceptionFacts::at(
+            OfficialKind::RegionalHead,
+            time::macros::datetime!(2026-12-07 05:00 UTC),
+            format,
+            video_only,
+        );
+        // 05:00 UTC is 10:00 in Almaty.
+        assert_eq!(facts.start, time::macros::time!(10:00));
+        assert_eq!(facts.date, date!(2026 - 12 - 07));
+        assert_eq!(facts.forced_video(), forced);
+        // In person is refused exactly when video is forced; video never is.
+        assert_eq!(check_format(Format::InPerson, &facts).err(), forced);
+        assert_eq!(check_format(Format::Video, &facts), Ok(()));
+        assert!(forced.is_none_or(|f| f.clause() == "R11"));
+    }
 }
 
 #[test]
