@@ -1,16 +1,25 @@
 //! May this person be pre-registered with this official? The answers to the questions of a
-//! [`RuleSet`] decide it, the same way in the browser and in the Worker.
+//! [`RuleSet`] decide it, the same way in the browser and in the Worker, and the verdict
+//! names the rule set that decided it (RULES.md, "Readings", 9).
 //!
 //! - A "yes" on a ground refuses (R17, R23, R31), unless one of its exceptions is also
-//!   "yes" (R19.2, R31.1, R33): then staff must confirm the exception, so the request goes to
-//!   review (R33: "in agreement with the relevant structural unit").
-//! - Competence (R22, R27): "no" refuses, "don't know" goes to review.
-//! - The PG needs a basis (R19): all "no" refuses; no "yes" but some "don't know" goes to
-//!   review.
-//! - Refusal beats review: any refusing answer refuses, whatever else is unknown.
+//!   "yes" (R19.2, R23.3, R31.1, R33): then staff must confirm the exception, so the
+//!   request goes to review.
+//! - "Don't know" never refuses (RULES.md, "Readings", 4): on a ground, on competence, on
+//!   an exception of a ground answered "yes", or on a case of R19, it sends the request to
+//!   review. A ground answered "yes" refuses only when every exception to it is "no".
+//! - Competence (R22, R27): "no" refuses.
+//! - R19 is not a precondition (RULES.md, "Readings", 1): a PG request stating none of its
+//!   three cases is not refused for that. A "yes" on one of them (and on R33 for a regional
+//!   official) marks the request for the agreement of the units concerned, which staff
+//!   record before confirming it ([`Agreement`]).
+//! - R19(2) excepts R17(2) for the PG only; for PG deputies R23(1) and R23(2) have no
+//!   exception (RULES.md, "Readings", 2).
+//! - Refusal beats review: any refusing answer refuses, whatever else is unknown; a refused
+//!   request carries no agreement marks.
 //! - Officials who take no pre-registration (R37 district, R4/R6 receiving and duty
 //!   prosecutors, R14/R28 unit heads "as the need arises") have no questionnaire:
-//!   [`Verdict::NoPreRegistration`], never a refusal (R39).
+//!   [`Outcome::NoPreRegistration`], never a refusal (R39).
 //!
 //! Input is strict, so that a client using the wrong question set is told rather than
 //! silently judged on part of its answers: an unknown question id, an answer to a question
@@ -21,7 +30,7 @@
 
 use crate::lang::Tr;
 use crate::official::{Access, OfficialKind};
-use crate::ruleset::{Alternative, Question, Role, RuleSet};
+use crate::ruleset::{AgreementWith, Alternative, Question, Role, RuleSet};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -42,11 +51,10 @@ pub type Answers = BTreeMap<String, Answer>;
 /// A refusing clause with its explanation (R18, R24, R32).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ground {
-    /// `R17.1`, `R23.4 (R17.3)`, `R22`, `R19`, ...
+    /// `R17.1`, `R23.4 (R17.3)`, `R22`, ...
     pub clause: &'static str,
-    /// The question whose answer refused; `None` for R19 (no basis), which no single
-    /// answer decides.
-    pub question: Option<&'static str>,
+    /// The question whose answer refused.
+    pub question: &'static str,
     pub explanation: Tr,
 }
 
@@ -54,11 +62,12 @@ pub struct Ground {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewCode {
-    /// "Don't know" on a ground or on competence.
+    /// "Don't know" on a ground, on competence, or on an exception of a ground answered
+    /// "yes".
     UnknownAnswer,
-    /// R19: no basis confirmed, at least one "don't know".
-    UnknownBasis,
-    /// An exception cancelled a ground; staff confirm it (R19.2, R31.1, R33).
+    /// "Don't know" on a case of R19: staff find out whether the GPO's units must agree.
+    UnknownAgreement,
+    /// An exception cancelled a ground; staff confirm it (R19.2, R23.3, R31.1, R33).
     ExceptionToConfirm,
 }
 
@@ -66,15 +75,28 @@ pub enum ReviewCode {
 pub struct ReviewReason {
     pub code: ReviewCode,
     pub clause: &'static str,
-    /// The question answered "don't know", or the exception answered "yes"; `None` for R19.
-    pub question: Option<&'static str>,
+    /// The question answered "don't know", or the exception answered "yes".
+    pub question: &'static str,
     pub explanation: Tr,
 }
 
-/// The outcome of the questionnaire. Serialises as the API's
-/// `{"verdict","grounds","reasons","alternatives"}`, always with all four keys.
+/// A mark on a request that staff record the agreement of the units concerned before they
+/// confirm it (R19: the GPO's units; R33: the office's structural unit). Serialises as
+/// `{"clause":"R19.1","question":"r19_1_protest_court_act","with":"gpo_units",
+/// "explanation":{kk,ru,en}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agreement {
+    /// `R19.1`, `R19.2`, `R19.3` or `R33`.
+    pub clause: &'static str,
+    /// The question answered "yes".
+    pub question: &'static str,
+    pub with: AgreementWith,
+    pub explanation: Tr,
+}
+
+/// What the questionnaire decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
+pub enum Outcome {
     Eligible,
     NeedsReview {
         reasons: Vec<ReviewReason>,
@@ -89,33 +111,66 @@ pub enum Verdict {
     NoPreRegistration,
 }
 
-impl Verdict {
+impl Outcome {
     pub fn code(&self) -> &'static str {
         match self {
-            Verdict::Eligible => "eligible",
-            Verdict::NeedsReview { .. } => "needs_review",
-            Verdict::Refused { .. } => "refused",
-            Verdict::NoPreRegistration => "no_pre_registration",
+            Outcome::Eligible => "eligible",
+            Outcome::NeedsReview { .. } => "needs_review",
+            Outcome::Refused { .. } => "refused",
+            Outcome::NoPreRegistration => "no_pre_registration",
+        }
+    }
+}
+
+/// The outcome of the questionnaire under one rule set, with the agreement marks the
+/// answers call for. Serialises as the API's
+/// `{"rule_set","verdict","grounds","reasons","alternatives","agreements"}`, always with
+/// every key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The id of the rule set that decided ([`RuleSet::id`]).
+    pub rule_set: &'static str,
+    pub outcome: Outcome,
+    /// R19, R33: in questionnaire order; empty unless the outcome lets the request go on
+    /// (eligible or needs review).
+    pub agreements: Vec<Agreement>,
+}
+
+impl Verdict {
+    /// A verdict without agreement marks.
+    pub fn new(rule_set: &RuleSet, outcome: Outcome) -> Verdict {
+        Verdict {
+            rule_set: rule_set.id,
+            outcome,
+            agreements: Vec::new(),
         }
     }
 
+    pub fn code(&self) -> &'static str {
+        self.outcome.code()
+    }
+
+    pub fn is_refused(&self) -> bool {
+        matches!(self.outcome, Outcome::Refused { .. })
+    }
+
     pub fn grounds(&self) -> &[Ground] {
-        match self {
-            Verdict::Refused { grounds, .. } => grounds,
+        match &self.outcome {
+            Outcome::Refused { grounds, .. } => grounds,
             _ => &[],
         }
     }
 
     pub fn reasons(&self) -> &[ReviewReason] {
-        match self {
-            Verdict::NeedsReview { reasons } => reasons,
+        match &self.outcome {
+            Outcome::NeedsReview { reasons } => reasons,
             _ => &[],
         }
     }
 
     pub fn alternatives(&self) -> &[Alternative] {
-        match self {
-            Verdict::Refused { alternatives, .. } => alternatives,
+        match &self.outcome {
+            Outcome::Refused { alternatives, .. } => alternatives,
             _ => &[],
         }
     }
@@ -123,11 +178,13 @@ impl Verdict {
 
 impl Serialize for Verdict {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Verdict", 4)?;
+        let mut s = serializer.serialize_struct("Verdict", 6)?;
+        s.serialize_field("rule_set", self.rule_set)?;
         s.serialize_field("verdict", self.code())?;
         s.serialize_field("grounds", self.grounds())?;
         s.serialize_field("reasons", self.reasons())?;
         s.serialize_field("alternatives", self.alternatives())?;
+        s.serialize_field("agreements", &self.agreements)?;
         s.end()
     }
 }
@@ -181,6 +238,14 @@ const UNKNOWN_ANSWER: Tr = Tr {
     en: "You answered “don't know”: the responsible officer will study your documents and correspondence and decide whether you can be registered; you will be told the decision and its reasons.",
 };
 
+/// "Don't know" on a case of R19: it never refuses, it only decides whether the GPO's
+/// units must agree (RULES.md, "Readings", 1).
+const UNKNOWN_AGREEMENT: Tr = Tr {
+    kk: "Сіз «білмеймін» деп жауап бердіңіз: Орталық құжаттарыңызды зерделеп, өтінішіңіз Бас прокуратураның құрылымдық бөлімшелерімен келісуді қажет ететін Қағидалардың 19-тармағындағы жағдайлардың біріне жата ма, соны анықтайды. Бұл жауап жазудан бас тартуға негіз болмайды.",
+    ru: "Вы ответили «не знаю»: Центр изучит ваши документы и определит, относится ли ваше обращение к случаям пункта 19 Правил, требующим согласования со структурными подразделениями Генеральной прокуратуры. Этот ответ не является основанием для отказа в записи.",
+    en: "You answered “don't know”: the Centre will study your documents and determine whether your request is one of the cases of para 19 of the Rules that need the agreement of the General Prosecutor's Office's units. This answer is no ground to refuse registration.",
+};
+
 /// The questions of the rule set that apply to an official kind, in questionnaire order.
 /// Empty for kinds that take no pre-registration.
 pub fn questions_for<'a>(
@@ -230,7 +295,7 @@ pub fn eligibility(
     }
     // R37, R39 (and R4, R6, R14, R28): no questionnaire, never a refusal.
     if kind.access() != Access::PreRegistration {
-        return Ok(Verdict::NoPreRegistration);
+        return Ok(Verdict::new(rule_set, Outcome::NoPreRegistration));
     }
     if let Some(q) = pending(rule_set, kind, answers).next() {
         return Err(EligibilityError::Unanswered {
@@ -241,94 +306,104 @@ pub fn eligibility(
     let answer = |q: &Question| answers.get(q.id).copied();
     let mut grounds = Vec::new();
     let mut alternatives = Vec::new();
-    let mut reasons: Vec<ReviewReason> = Vec::new();
-    let mut basis = Vec::new();
+    let mut reasons = Reasons::default();
+    let mut agreements = Vec::new();
 
     for q in questions_for(rule_set, kind) {
         match (q.role, answer(q)) {
             (Role::Ground, Some(Answer::Yes)) => {
-                let cancelling: Vec<&Question> = questions_for(rule_set, kind)
-                    .filter(|e| e.exception_to.contains(&q.id) && answer(e) == Some(Answer::Yes))
+                let exceptions: Vec<&Question> = questions_for(rule_set, kind)
+                    .filter(|e| e.exception_to.contains(&q.id))
                     .collect();
-                if cancelling.is_empty() {
-                    refuse(q, &mut grounds, &mut alternatives);
-                }
-                for e in cancelling {
-                    if !reasons.iter().any(|r| r.question == Some(e.id)) {
-                        reasons.push(ReviewReason {
-                            code: ReviewCode::ExceptionToConfirm,
-                            clause: e.clause,
-                            question: Some(e.id),
-                            // Every exception has a review text (rule-set tests).
-                            explanation: e.review.unwrap_or(e.help),
-                        });
+                let with = |a: Answer| exceptions.iter().filter(move |e| answer(e) == Some(a));
+                if with(Answer::Yes).next().is_some() {
+                    for e in with(Answer::Yes) {
+                        // Every exception has a review text (rule-set tests).
+                        reasons.add(
+                            ReviewCode::ExceptionToConfirm,
+                            e,
+                            e.review.unwrap_or(e.help),
+                        );
                     }
+                } else if with(Answer::Unknown).next().is_some() {
+                    // RULES.md, "Readings", 4: "don't know" on an exception never refuses.
+                    for e in with(Answer::Unknown) {
+                        reasons.add(ReviewCode::UnknownAnswer, e, UNKNOWN_ANSWER);
+                    }
+                } else {
+                    refuse(q, &mut grounds, &mut alternatives);
                 }
             }
             (Role::Competence, Some(Answer::No)) => refuse(q, &mut grounds, &mut alternatives),
             (Role::Ground | Role::Competence, Some(Answer::Unknown)) => {
-                reasons.push(ReviewReason {
-                    code: ReviewCode::UnknownAnswer,
-                    clause: q.clause,
-                    question: Some(q.id),
-                    explanation: UNKNOWN_ANSWER,
-                })
+                reasons.add(ReviewCode::UnknownAnswer, q, UNKNOWN_ANSWER)
             }
-            (Role::Basis, a) => basis.push(a),
+            (Role::Agreement, Some(Answer::Unknown)) => {
+                reasons.add(ReviewCode::UnknownAgreement, q, UNKNOWN_AGREEMENT)
+            }
             _ => {}
         }
-    }
-
-    // R19: a PG request needs one basis.
-    if !basis.is_empty() && !basis.contains(&Some(Answer::Yes)) {
-        let rule = &rule_set.basis;
-        if basis.contains(&Some(Answer::Unknown)) {
-            reasons.push(ReviewReason {
-                code: ReviewCode::UnknownBasis,
-                clause: rule.clause,
-                question: None,
-                explanation: rule.unknown,
+        if let (Some(with), Some(Answer::Yes), true) =
+            (q.agreement, answer(q), is_asked(q, answers))
+        {
+            agreements.push(Agreement {
+                clause: q.clause,
+                question: q.id,
+                with,
+                explanation: with.text(),
             });
-        } else {
-            grounds.push(Ground {
-                clause: rule.clause,
-                question: None,
-                explanation: rule.refusal,
-            });
-            add_alternatives(&mut alternatives, rule.alternatives);
         }
     }
 
-    Ok(if !grounds.is_empty() {
+    let outcome = if !grounds.is_empty() {
         // R39: the district office is always the fallback, offered last.
         alternatives.retain(|a| *a != Alternative::DistrictOfficeWalkIn);
         alternatives.push(Alternative::DistrictOfficeWalkIn);
-        Verdict::Refused {
+        agreements.clear();
+        Outcome::Refused {
             grounds,
             alternatives,
         }
-    } else if !reasons.is_empty() {
-        Verdict::NeedsReview { reasons }
+    } else if !reasons.0.is_empty() {
+        Outcome::NeedsReview { reasons: reasons.0 }
     } else {
-        Verdict::Eligible
+        Outcome::Eligible
+    };
+    Ok(Verdict {
+        rule_set: rule_set.id,
+        outcome,
+        agreements,
     })
+}
+
+/// Review reasons in questionnaire order, one per question.
+#[derive(Default)]
+struct Reasons(Vec<ReviewReason>);
+
+impl Reasons {
+    fn add(&mut self, code: ReviewCode, q: &Question, explanation: Tr) {
+        if !self.0.iter().any(|r| r.question == q.id) {
+            self.0.push(ReviewReason {
+                code,
+                clause: q.clause,
+                question: q.id,
+                explanation,
+            });
+        }
+    }
 }
 
 fn refuse(q: &Question, grounds: &mut Vec<Ground>, alternatives: &mut Vec<Alternative>) {
     grounds.push(Ground {
         clause: q.clause,
-        question: Some(q.id),
+        question: q.id,
         // Every ground and competence question has a refusal text (rule-set tests); the
         // help, which explains the rule, is only a fallback.
         explanation: q.refusal.unwrap_or(q.help),
     });
-    add_alternatives(alternatives, q.alternatives);
-}
-
-fn add_alternatives(into: &mut Vec<Alternative>, from: &[Alternative]) {
-    for a in from {
-        if !into.contains(a) {
-            into.push(*a);
+    for a in q.alternatives {
+        if !alternatives.contains(a) {
+            alternatives.push(*a);
         }
     }
 }
@@ -351,15 +426,14 @@ mod tests {
         rules().question(id).expect("question exists")
     }
 
-    /// Answers that make `kind` eligible: every ground "no", competence "yes", the PG's
-    /// basis R19.1 "yes"; exceptions are not asked.
+    /// Answers that make `kind` eligible: every ground and every case of R19 "no",
+    /// competence "yes"; exceptions are not asked.
     fn eligible_answers(kind: OfficialKind) -> Answers {
         questions_for(rules(), kind)
             .filter(|q| q.role != Role::Exception)
             .map(|q| {
                 let a = match q.role {
                     Role::Competence => Yes,
-                    Role::Basis if q.id == "r19_1_protest_court_act" => Yes,
                     _ => No,
                 };
                 (q.id.to_owned(), a)
@@ -382,31 +456,52 @@ mod tests {
     fn refused(clause: &'static str, id: &'static str, alternatives: &[Alternative]) -> Verdict {
         let mut all = alternatives.to_vec();
         all.push(Alternative::DistrictOfficeWalkIn);
-        Verdict::Refused {
-            grounds: vec![Ground {
-                clause,
-                question: Some(id),
-                explanation: question(id).refusal.expect("refusal text"),
-            }],
-            alternatives: all,
-        }
+        Verdict::new(
+            rules(),
+            Outcome::Refused {
+                grounds: vec![Ground {
+                    clause,
+                    question: id,
+                    explanation: question(id).refusal.expect("refusal text"),
+                }],
+                alternatives: all,
+            },
+        )
+    }
+
+    fn needs_review(reasons: Vec<ReviewReason>) -> Verdict {
+        Verdict::new(rules(), Outcome::NeedsReview { reasons })
+    }
+
+    fn eligible() -> Verdict {
+        Verdict::new(rules(), Outcome::Eligible)
     }
 
     fn review(code: ReviewCode, clause: &'static str, id: &'static str) -> ReviewReason {
         ReviewReason {
             code,
             clause,
-            question: Some(id),
+            question: id,
             explanation: match code {
                 ReviewCode::ExceptionToConfirm => question(id).review.expect("review text"),
-                _ => UNKNOWN_ANSWER,
+                ReviewCode::UnknownAgreement => UNKNOWN_AGREEMENT,
+                ReviewCode::UnknownAnswer => UNKNOWN_ANSWER,
             },
         }
     }
 
+    fn agreement(clause: &'static str, id: &'static str, with: AgreementWith) -> Agreement {
+        Agreement {
+            clause,
+            question: id,
+            with,
+            explanation: with.text(),
+        }
+    }
+
     use Alternative::{
-        AppealCourtAct, CassationAppeal, CompetentAuthority, Court, RepeatWithNewEvidence,
-        RestoreDeadline,
+        AppealCourtAct, AppealInWriting, CassationAppeal, CompetentAuthority, Court,
+        RepeatWithNewEvidence, RestoreDeadline,
     };
 
     /// Every ground of R17, R23 and R31, for every kind it applies to, with the
@@ -440,13 +535,8 @@ mod tests {
         ),
         ("R17.6", PG, "r17_6_not_subject_to_cassation", &[]),
         // R23: deputies of the PG; R23.4 borrows R17(1), (3)-(6).
-        (
-            "R23.1",
-            PGD,
-            "r23_1_already_received",
-            &[RepeatWithNewEvidence],
-        ),
-        ("R23.2", PGD, "r23_2_has_answer", &[RepeatWithNewEvidence]),
+        ("R23.1", PGD, "r23_1_already_received", &[AppealInWriting]),
+        ("R23.2", PGD, "r23_2_has_answer", &[AppealInWriting]),
         ("R23.3", PGD, "r23_3_cassation_not_used", &[CassationAppeal]),
         (
             "R23.4 (R17.1)",
@@ -550,22 +640,16 @@ mod tests {
         ),
     ];
 
-    /// R19.2, R31.1, R33: (kind, ground, exception, the exception's clause).
+    /// R19.2, R23.3, R31.1, R33: (kind, ground, exception, the exception's clause).
     const EXCEPTIONS: &[(OfficialKind, &str, &str, &str)] = &[
-        // R19.2: a repeat application with new evidence to the PG (also a basis).
+        // R19.2: a repeat application with new evidence to the PG (also a case of R19).
         (PG, "r17_2_already_received", "r19_2_new_evidence", "R19.2"),
-        // R19.2 applied to deputies (R23.1, R23.2).
+        // R23.3: a petition of a person named in Civil Procedure Code art. 112(1).
         (
             PGD,
-            "r23_1_already_received",
-            "r19_2_deputy_new_evidence",
-            "R19.2",
-        ),
-        (
-            PGD,
-            "r23_2_has_answer",
-            "r19_2_deputy_new_evidence",
-            "R19.2",
+            "r23_3_cassation_not_used",
+            "r23_3_article_112_petition",
+            "R23.3",
         ),
         // R33: new evidence to a regional head or deputy.
         (RH, "r31_1_already_received", "r33_new_evidence", "R33"),
@@ -595,11 +679,14 @@ mod tests {
             .collect()
     }
 
-    /// R3: the baseline answers make every pre-registration kind eligible.
+    /// R3: the baseline answers make every pre-registration kind eligible, under the rule
+    /// set that decided.
     #[test]
     fn r3_all_clear_answers_are_eligible() {
         for kind in PRE_REGISTRATION {
-            assert_eq!(decide(kind, &[]), Verdict::Eligible, "{kind:?}");
+            let verdict = decide(kind, &[]);
+            assert_eq!(verdict, eligible(), "{kind:?}");
+            assert_eq!(verdict.rule_set, "order-87-2021");
         }
     }
 
@@ -624,9 +711,7 @@ mod tests {
         for &(clause, kind, id, _) in GROUNDS {
             assert_eq!(
                 decide(kind, &[(id, Unknown)]),
-                Verdict::NeedsReview {
-                    reasons: vec![review(ReviewCode::UnknownAnswer, clause, id)]
-                },
+                needs_review(vec![review(ReviewCode::UnknownAnswer, clause, id)]),
                 "{clause} {kind:?}"
             );
         }
@@ -683,81 +768,238 @@ mod tests {
             );
             assert_eq!(
                 decide(kind, &[(id, Unknown)]),
-                Verdict::NeedsReview {
-                    reasons: vec![review(ReviewCode::UnknownAnswer, clause, id)]
-                },
+                needs_review(vec![review(ReviewCode::UnknownAnswer, clause, id)]),
                 "{clause} {kind:?}"
             );
+            assert_eq!(decide(kind, &[(id, Yes)]), eligible(), "{clause} {kind:?}");
+        }
+    }
+
+    /// RULES.md, "Readings", 1 (R19): no case of R19 is a precondition. "No" on all three
+    /// is eligible; each "yes" is an agreement mark of the GPO's units; "don't know" sends
+    /// the request to review, never to a refusal.
+    #[test]
+    fn r19_is_not_a_precondition_its_cases_mark_for_agreement() {
+        use AgreementWith::GpoUnits;
+        const IDS: [&str; 3] = [
+            "r19_1_protest_court_act",
+            "r19_2_new_evidence",
+            "r19_3_protest_supreme_court",
+        ];
+        const CLAUSES: [&str; 3] = ["R19.1", "R19.2", "R19.3"];
+        let cases: [([Answer; 3], &str); 8] = [
+            ([No, No, No], "eligible"),
+            ([Yes, No, No], "eligible"),
+            ([No, Yes, No], "eligible"),
+            ([No, No, Yes], "eligible"),
+            ([Yes, Yes, Yes], "eligible"),
+            ([Unknown, No, No], "needs_review"),
+            ([Yes, Unknown, No], "needs_review"),
+            ([Unknown, Unknown, Unknown], "needs_review"),
+        ];
+        for (given, code) in cases {
+            let changes: Vec<(&str, Answer)> = IDS.iter().copied().zip(given).collect();
+            let verdict = decide(PG, &changes);
+            assert_eq!(verdict.code(), code, "{given:?}");
+            let marks: Vec<Agreement> = (0..3)
+                .filter(|i| given[*i] == Yes)
+                .map(|i| agreement(CLAUSES[i], IDS[i], GpoUnits))
+                .collect();
+            assert_eq!(verdict.agreements, marks, "{given:?}");
+            let unknown: Vec<ReviewReason> = (0..3)
+                .filter(|i| given[*i] == Unknown)
+                .map(|i| review(ReviewCode::UnknownAgreement, CLAUSES[i], IDS[i]))
+                .collect();
+            assert_eq!(verdict.reasons(), unknown, "{given:?}");
+        }
+    }
+
+    /// RULES.md, "Readings", 1: R18 explains R17 refusals only; no refusal cites R19.
+    #[test]
+    fn r19_never_refuses() {
+        for a in [Yes, No, Unknown] {
+            for id in [
+                "r19_1_protest_court_act",
+                "r19_2_new_evidence",
+                "r19_3_protest_supreme_court",
+            ] {
+                assert!(!decide(PG, &[(id, a)]).is_refused(), "{id} {a:?}");
+            }
+        }
+        let verdict = decide(PG, &[("r17_3_court_jurisdiction", Yes)]);
+        assert!(verdict
+            .grounds()
+            .iter()
+            .all(|g| !g.clause.starts_with("R19")));
+    }
+
+    /// R19.2: new evidence cancels R17.2 for the PG; the request is reviewed and marked for
+    /// the GPO's units' agreement.
+    #[test]
+    fn r19_2_new_evidence_excepts_r17_2_for_the_pg() {
+        let verdict = decide(
+            PG,
+            &[("r17_2_already_received", Yes), ("r19_2_new_evidence", Yes)],
+        );
+        assert_eq!(
+            verdict.reasons(),
+            [review(
+                ReviewCode::ExceptionToConfirm,
+                "R19.2",
+                "r19_2_new_evidence"
+            )]
+        );
+        assert_eq!(
+            verdict.agreements,
+            [agreement(
+                "R19.2",
+                "r19_2_new_evidence",
+                AgreementWith::GpoUnits
+            )]
+        );
+    }
+
+    /// RULES.md, "Readings", 2 (R19.2, R23.1, R23.2): for PG deputies a repeat matter has
+    /// no new-evidence exception: "yes" refuses, and no such question is asked.
+    #[test]
+    fn r19_2_does_not_except_r23_1_r23_2_for_deputies() {
+        for (clause, id) in [
+            ("R23.1", "r23_1_already_received"),
+            ("R23.2", "r23_2_has_answer"),
+        ] {
             assert_eq!(
-                decide(kind, &[(id, Yes)]),
-                Verdict::Eligible,
-                "{clause} {kind:?}"
+                decide(PGD, &[(id, Yes)]),
+                refused(clause, id, &[AppealInWriting]),
+                "{clause}"
+            );
+            assert!(
+                questions_for(rules(), PGD).all(|q| !q.exception_to.contains(&id)),
+                "{clause} has no exception"
+            );
+        }
+        assert!(rules().question("r19_2_deputy_new_evidence").is_none());
+        assert!(questions_for(rules(), PGD).all(|q| !q.clause.starts_with("R19")));
+        // The answer a client of the old question set would send is refused as unknown.
+        let mut a = eligible_answers(PGD);
+        a.insert("r19_2_deputy_new_evidence".into(), Yes);
+        assert_eq!(
+            eligibility(rules(), PGD, &a).map_err(|e| e.code()),
+            Err("unknown_question")
+        );
+    }
+
+    /// RULES.md, "Readings", 3 (R23.3): a petition of a person named in Civil Procedure
+    /// Code art. 112(1) is asked after "yes" on R23.3; "yes" sends the request to review,
+    /// "no" refuses, "don't know" sends it to review too (Readings, 4).
+    #[test]
+    fn r23_3_article_112_petition_sends_to_review() {
+        let ground = "r23_3_cassation_not_used";
+        let exception = "r23_3_article_112_petition";
+        assert!(!is_asked(question(exception), &answers(PGD, &[])));
+        assert!(is_asked(
+            question(exception),
+            &answers(PGD, &[(ground, Yes)])
+        ));
+        assert_eq!(
+            eligibility(rules(), PGD, &answers(PGD, &[(ground, Yes)])),
+            Err(EligibilityError::Unanswered {
+                id: exception.into()
+            })
+        );
+        let cases = [
+            (
+                Yes,
+                needs_review(vec![review(
+                    ReviewCode::ExceptionToConfirm,
+                    "R23.3",
+                    exception,
+                )]),
+            ),
+            (No, refused("R23.3", ground, &[CassationAppeal])),
+            (
+                Unknown,
+                needs_review(vec![review(ReviewCode::UnknownAnswer, "R23.3", exception)]),
+            ),
+        ];
+        for (a, want) in cases {
+            assert_eq!(decide(PGD, &[(ground, Yes), (exception, a)]), want, "{a:?}");
+        }
+    }
+
+    /// RULES.md, "Readings", 4: "don't know" on an exception of a ground answered "yes"
+    /// never refuses; it goes to review. One "no" beside it does not refuse either.
+    #[test]
+    fn exception_unknown_goes_to_review_not_refusal() {
+        for &(kind, ground, exception, clause) in EXCEPTIONS {
+            let mut changes = vec![(ground, Yes)];
+            changes.extend(exceptions_no(kind, ground));
+            changes.push((exception, Unknown));
+            assert_eq!(
+                decide(kind, &changes),
+                needs_review(vec![review(ReviewCode::UnknownAnswer, clause, exception)]),
+                "{kind:?} {ground} {exception}"
             );
         }
     }
 
-    /// R19: a PG request needs one of R19.1–R19.3; all "no" refuses citing R19, no "yes"
-    /// but a "don't know" goes to review.
+    /// R33: new evidence to a regional official is reviewed and marked for the agreement
+    /// of the office's structural unit; the GPO's instruction (R31.1) carries no mark.
     #[test]
-    fn r19_basis_of_a_pg_request() {
-        #[derive(Debug, PartialEq)]
-        enum Want {
-            Eligible,
-            Review,
-            Refused,
-        }
-        let cases = [
-            ([Yes, No, No], Want::Eligible), // R19.1
-            ([No, Yes, No], Want::Eligible), // R19.2
-            ([No, No, Yes], Want::Eligible), // R19.3
-            ([Yes, Unknown, No], Want::Eligible),
-            ([Yes, Yes, Yes], Want::Eligible),
-            ([No, No, No], Want::Refused),
-            ([Unknown, No, No], Want::Review),
-            ([No, Unknown, Unknown], Want::Review),
-            ([Unknown, Unknown, Unknown], Want::Review),
-        ];
-        let rule = &rules().basis;
-        for (basis, want) in cases {
+    fn r33_new_evidence_marks_for_the_structural_units_agreement() {
+        for kind in [RH, RD] {
             let verdict = decide(
-                PG,
+                kind,
                 &[
-                    ("r19_1_protest_court_act", basis[0]),
-                    ("r19_2_new_evidence", basis[1]),
-                    ("r19_3_protest_supreme_court", basis[2]),
+                    ("r31_1_already_received", Yes),
+                    ("r31_1_gpo_instructed", No),
+                    ("r33_new_evidence", Yes),
                 ],
             );
-            let expected = match want {
-                Want::Eligible => Verdict::Eligible,
-                Want::Review => Verdict::NeedsReview {
-                    reasons: vec![ReviewReason {
-                        code: ReviewCode::UnknownBasis,
-                        clause: "R19",
-                        question: None,
-                        explanation: rule.unknown,
-                    }],
-                },
-                Want::Refused => Verdict::Refused {
-                    grounds: vec![Ground {
-                        clause: "R19",
-                        question: None,
-                        explanation: rule.refusal,
-                    }],
-                    alternatives: vec![
-                        Alternative::RegionalProsecutor,
-                        Alternative::AppealInWriting,
-                        Alternative::DistrictOfficeWalkIn,
-                    ],
-                },
-            };
-            assert_eq!(verdict, expected, "{basis:?}");
+            assert_eq!(verdict.code(), "needs_review");
+            assert_eq!(
+                verdict.agreements,
+                [agreement(
+                    "R33",
+                    "r33_new_evidence",
+                    AgreementWith::StructuralUnit
+                )]
+            );
+            let verdict = decide(
+                kind,
+                &[
+                    ("r31_1_already_received", Yes),
+                    ("r31_1_gpo_instructed", Yes),
+                    ("r33_new_evidence", No),
+                ],
+            );
+            assert_eq!(verdict.code(), "needs_review");
+            assert!(verdict.agreements.is_empty());
         }
+        // Not asked (its ground is "no"): no mark.
+        assert!(decide(RH, &[("r33_new_evidence", Yes)])
+            .agreements
+            .is_empty());
     }
 
-    /// R19.2, R33, R31.1: a "yes" on an exception cancels its ground and sends the request
-    /// to staff to confirm it; "no" or "don't know" leaves the refusal.
+    /// A refused request needs nobody's agreement: marks are dropped with the refusal.
     #[test]
-    fn r19_2_r31_1_r33_exceptions_cancel_grounds_for_review() {
+    fn r19_r33_refusal_carries_no_agreement_marks() {
+        let verdict = decide(
+            PG,
+            &[
+                ("r19_1_protest_court_act", Yes),
+                ("r17_4_cassation_deadline_missed", Yes),
+            ],
+        );
+        assert!(verdict.is_refused());
+        assert!(verdict.agreements.is_empty());
+    }
+
+    /// R19.2, R23.3, R31.1, R33: a "yes" on an exception cancels its ground and sends the
+    /// request to staff to confirm it; "no" leaves the refusal; "don't know" goes to review
+    /// (RULES.md, "Readings", 4).
+    #[test]
+    fn r19_2_r23_3_r31_1_r33_exceptions_cancel_grounds_for_review() {
         for &(kind, ground, exception, clause) in EXCEPTIONS {
             let mut base = vec![(ground, Yes)];
             base.extend(exceptions_no(kind, ground));
@@ -767,45 +1009,21 @@ mod tests {
                 decide(kind, &changes)
             };
             assert_eq!(
-                with(Yes),
-                Verdict::NeedsReview {
+                with(Yes).outcome,
+                Outcome::NeedsReview {
                     reasons: vec![review(ReviewCode::ExceptionToConfirm, clause, exception)]
                 },
                 "{kind:?} {ground} {exception}"
             );
-            for a in [No, Unknown] {
-                let verdict = with(a);
-                assert_eq!(
-                    verdict.code(),
-                    "refused",
-                    "{kind:?} {ground} {exception} {a:?}"
-                );
-                assert_eq!(verdict.grounds()[0].question, Some(ground));
-            }
+            let verdict = with(No);
+            assert_eq!(verdict.code(), "refused", "{kind:?} {ground} {exception}");
+            assert_eq!(verdict.grounds()[0].question, ground);
+            assert_eq!(
+                with(Unknown).code(),
+                "needs_review",
+                "{kind:?} {ground} {exception}"
+            );
         }
-    }
-
-    /// R19.2 for deputies: one exception cancelling both R23.1 and R23.2 is one reason.
-    #[test]
-    fn r23_1_r23_2_one_exception_cancels_both() {
-        let verdict = decide(
-            PGD,
-            &[
-                ("r23_1_already_received", Yes),
-                ("r23_2_has_answer", Yes),
-                ("r19_2_deputy_new_evidence", Yes),
-            ],
-        );
-        assert_eq!(
-            verdict,
-            Verdict::NeedsReview {
-                reasons: vec![review(
-                    ReviewCode::ExceptionToConfirm,
-                    "R19.2",
-                    "r19_2_deputy_new_evidence"
-                )]
-            }
-        );
     }
 
     /// R31.1: both exceptions "yes" give both reasons to confirm.
@@ -836,7 +1054,7 @@ mod tests {
     /// then required.
     #[test]
     fn exceptions_are_asked_only_after_a_yes_on_their_ground() {
-        // R19.2 for the PG is a basis too, so always asked; the others are follow-ups.
+        // R19.2 for the PG is a case of R19 too, so always asked; the others are follow-ups.
         for &(kind, ground, exception, _) in EXCEPTIONS {
             if question(exception).role != Role::Exception {
                 assert!(is_asked(question(exception), &Answers::new()));
@@ -870,30 +1088,25 @@ mod tests {
     /// ground unknown, the unknown answer alone is the review reason.
     #[test]
     fn an_exception_without_a_yes_ground_has_no_effect() {
-        assert_eq!(
-            decide(RH, &[("r31_1_gpo_instructed", Yes)]),
-            Verdict::Eligible
-        );
+        assert_eq!(decide(RH, &[("r31_1_gpo_instructed", Yes)]), eligible());
         assert_eq!(
             decide(
                 PGD,
                 &[
-                    ("r23_1_already_received", Unknown),
-                    ("r19_2_deputy_new_evidence", Yes)
+                    ("r23_3_cassation_not_used", Unknown),
+                    ("r23_3_article_112_petition", Yes)
                 ]
             ),
-            Verdict::NeedsReview {
-                reasons: vec![review(
-                    ReviewCode::UnknownAnswer,
-                    "R23.1",
-                    "r23_1_already_received"
-                )]
-            }
+            needs_review(vec![review(
+                ReviewCode::UnknownAnswer,
+                "R23.3",
+                "r23_3_cassation_not_used"
+            )])
         );
     }
 
-    /// A "yes" on a ground without a "yes" exception refuses even when other answers are
-    /// unknown.
+    /// A "yes" on a ground whose exceptions are all "no" refuses even when other answers
+    /// are unknown.
     #[test]
     fn refusal_beats_review() {
         let verdict = decide(
@@ -951,16 +1164,10 @@ mod tests {
             ],
         );
         let clauses: Vec<_> = verdict.grounds().iter().map(|g| g.clause).collect();
-        assert_eq!(clauses, ["R17.3", "R17.4", "R19"]);
+        assert_eq!(clauses, ["R17.3", "R17.4"]);
         assert_eq!(
             verdict.alternatives(),
-            [
-                Court,
-                RestoreDeadline,
-                Alternative::RegionalProsecutor,
-                Alternative::AppealInWriting,
-                Alternative::DistrictOfficeWalkIn
-            ]
+            [Court, RestoreDeadline, Alternative::DistrictOfficeWalkIn]
         );
         let verdict = decide(
             RH,
@@ -982,7 +1189,7 @@ mod tests {
     fn r18_r24_r32_every_refusal_explains_and_offers_the_district_office() {
         let mut refusals = 0;
         for kind in PRE_REGISTRATION {
-            let mut cases: Vec<Vec<(&str, Answer)>> = questions_for(rules(), kind)
+            let cases: Vec<Vec<(&str, Answer)>> = questions_for(rules(), kind)
                 .filter_map(|q| match q.role {
                     Role::Ground => Some(vec![(q.id, Yes)]),
                     Role::Competence => Some(vec![(q.id, No)]),
@@ -994,9 +1201,6 @@ mod tests {
                     c
                 })
                 .collect();
-            if kind == PG {
-                cases.push(vec![("r19_1_protest_court_act", No)]);
-            }
             for changes in cases {
                 let verdict = decide(kind, &changes);
                 assert_eq!(verdict.code(), "refused", "{kind:?} {changes:?}");
@@ -1018,8 +1222,8 @@ mod tests {
                 refusals += 1;
             }
         }
-        // 6 + R19 (PG), 8 + R22 (deputy), 7 + R27 (regional head), 7 + R27 (regional deputy).
-        assert_eq!(refusals, 32);
+        // 6 (PG), 8 + R22 (deputy), 7 + R27 (regional head), 7 + R27 (regional deputy).
+        assert_eq!(refusals, 31);
     }
 
     /// R37, R39: district officials (and the other walk-in and as-needed kinds, R4, R6,
@@ -1034,15 +1238,15 @@ mod tests {
             assert_eq!(questions_for(rules(), kind).count(), 0, "{kind:?}");
             assert_eq!(
                 eligibility(rules(), kind, &Answers::new()),
-                Ok(Verdict::NoPreRegistration),
+                Ok(Verdict::new(rules(), Outcome::NoPreRegistration)),
                 "{kind:?}"
             );
         }
         let district = [OfficialKind::DistrictHead, OfficialKind::DistrictDeputy];
         for kind in district {
             assert_eq!(
-                eligibility(rules(), kind, &Answers::new()),
-                Ok(Verdict::NoPreRegistration)
+                eligibility(rules(), kind, &Answers::new()).map(|v| v.outcome),
+                Ok(Outcome::NoPreRegistration)
             );
         }
     }
@@ -1133,22 +1337,27 @@ mod tests {
         );
     }
 
-    /// The API shape: always the four keys, empty arrays where nothing applies.
+    /// The API shape: always every key, empty arrays where nothing applies, and the rule
+    /// set that decided (RULES.md, "Readings", 9), refusals included.
     #[test]
     fn verdicts_serialise_as_the_api_shape() {
         let json = |v: &Verdict| serde_json::to_value(v).expect("json");
         assert_eq!(
-            json(&Verdict::Eligible),
-            serde_json::json!({"verdict":"eligible","grounds":[],"reasons":[],"alternatives":[]})
+            json(&eligible()),
+            serde_json::json!({"rule_set":"order-87-2021","verdict":"eligible","grounds":[],
+                "reasons":[],"alternatives":[],"agreements":[]})
         );
         assert_eq!(
-            json(&Verdict::NoPreRegistration),
-            serde_json::json!({"verdict":"no_pre_registration","grounds":[],"reasons":[],"alternatives":[]})
+            json(&Verdict::new(rules(), Outcome::NoPreRegistration)),
+            serde_json::json!({"rule_set":"order-87-2021","verdict":"no_pre_registration",
+                "grounds":[],"reasons":[],"alternatives":[],"agreements":[]})
         );
 
         let refused = json(&decide(PG, &[("r17_4_cassation_deadline_missed", Yes)]));
+        assert_eq!(refused["rule_set"], "order-87-2021");
         assert_eq!(refused["verdict"], "refused");
         assert_eq!(refused["reasons"], serde_json::json!([]));
+        assert_eq!(refused["agreements"], serde_json::json!([]));
         assert_eq!(refused["grounds"][0]["clause"], "R17.4");
         assert_eq!(
             refused["grounds"][0]["question"],
@@ -1173,8 +1382,20 @@ mod tests {
         assert_eq!(review["reasons"][0]["question"], "r27_competence");
         assert!(review["reasons"][0]["explanation"]["kk"].is_string());
 
-        let basis = json(&decide(PG, &[("r19_1_protest_court_act", Unknown)]));
-        assert_eq!(basis["reasons"][0]["code"], "unknown_basis");
-        assert_eq!(basis["reasons"][0]["question"], serde_json::Value::Null);
+        let unknown = json(&decide(PG, &[("r19_1_protest_court_act", Unknown)]));
+        assert_eq!(unknown["reasons"][0]["code"], "unknown_agreement");
+        assert_eq!(unknown["reasons"][0]["question"], "r19_1_protest_court_act");
+
+        let marked = json(&decide(PG, &[("r19_3_protest_supreme_court", Yes)]));
+        assert_eq!(marked["verdict"], "eligible");
+        assert_eq!(
+            marked["agreements"],
+            serde_json::json!([{
+                "clause": "R19.3",
+                "question": "r19_3_protest_supreme_court",
+                "with": "gpo_units",
+                "explanation": serde_json::to_value(AgreementWith::GpoUnits.text()).expect("json"),
+            }])
+        );
     }
 }

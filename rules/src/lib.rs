@@ -4,6 +4,7 @@
 //! the server, so every decision has exactly one implementation. Clause ids (`R2`, `R5`, ...)
 //! refer to `shared/spec/RULES.md`; `rules/CLAUSES.md` maps each clause to its code.
 
+pub mod admission;
 pub mod booking;
 pub mod calendar;
 #[cfg(test)]

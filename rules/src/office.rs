@@ -109,7 +109,9 @@ impl OfficeLevel {
     }
 }
 
-/// Specialised offices equated to a territorial level (R2: "and equated").
+/// Specialised offices equated to a territorial level (R2: "and equated"), and the
+/// service's own agencies, institutions and education organisation, whose heads RULES.md
+/// equates to regional prosecutors (R2, R3, R8, R26, R33).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Specialisation {
@@ -118,9 +120,26 @@ pub enum Specialisation {
     Environmental,
     Penitentiary,
     Other,
+    /// An agency of the prosecution service (ведомство).
+    Agency,
+    /// An institution of the prosecution service (мекеме / учреждение).
+    ServiceInstitution,
+    /// The service's education organisation (білім беру ұйымы / организация образования).
+    EducationOrganisation,
 }
 
 impl Specialisation {
+    pub const ALL: [Specialisation; 8] = [
+        Specialisation::Military,
+        Specialisation::Transport,
+        Specialisation::Environmental,
+        Specialisation::Penitentiary,
+        Specialisation::Other,
+        Specialisation::Agency,
+        Specialisation::ServiceInstitution,
+        Specialisation::EducationOrganisation,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Specialisation::Military => "military",
@@ -128,19 +147,25 @@ impl Specialisation {
             Specialisation::Environmental => "environmental",
             Specialisation::Penitentiary => "penitentiary",
             Specialisation::Other => "other",
+            Specialisation::Agency => "agency",
+            Specialisation::ServiceInstitution => "service_institution",
+            Specialisation::EducationOrganisation => "education_organisation",
         }
     }
 
     pub fn parse(s: &str) -> Option<Specialisation> {
-        [
-            Specialisation::Military,
-            Specialisation::Transport,
-            Specialisation::Environmental,
-            Specialisation::Penitentiary,
-            Specialisation::Other,
-        ]
-        .into_iter()
-        .find(|k| k.code() == s)
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    /// An agency, institution or the education organisation of the service, as R2, R3, R8,
+    /// R26 and R33 name them beside the prosecutors' offices.
+    pub fn is_service_body(self) -> bool {
+        matches!(
+            self,
+            Specialisation::Agency
+                | Specialisation::ServiceInstitution
+                | Specialisation::EducationOrganisation
+        )
     }
 }
 
@@ -243,5 +268,12 @@ mod tests {
             Some(Specialisation::Military)
         );
         assert_eq!(Specialisation::parse("navy"), None);
+        for s in Specialisation::ALL {
+            assert_eq!(Specialisation::parse(s.code()), Some(s));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.code())
+            );
+        }
     }
 }

@@ -21,6 +21,7 @@
 //! others. The queue keeps their arrival order; [`must_be_received_today`] tells the caller
 //! that such a ticket must not be sent home when the scheduled reception hours end.
 
+use crate::office::Specialisation;
 use crate::official::OfficialKind;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -158,36 +159,45 @@ pub fn awaiting_verification(tickets: &[Ticket]) -> Vec<&Ticket> {
     waiting
 }
 
-/// R8: whether `official` is one who must do everything possible to receive out-of-town
-/// visitors on the day they come, regardless of the schedule.
+/// R8: whether an official of `kind`, in an office of `specialisation`, is one who must do
+/// everything possible to receive out-of-town visitors on the day they come, regardless of
+/// the schedule.
 ///
-/// R8 names heads of regional structural units ([`OfficialKind::RegionalUnitHead`]) and
-/// district prosecutors and equated; RULES.md applies it to district receptions, which
-/// R37 gives to district prosecutors *and their deputies*. Not included: receiving and duty
-/// prosecutors (not named; R4, R6), GPO unit heads (not named), and the officials reached
-/// only by pre-registration (R3), who do not serve an e-queue. R8 also names heads of the
-/// service's agencies, institutions and education organisation; they are modelled as
-/// [`OfficialKind::RegionalHead`] (R2, equated) and received by pre-registration (R3), so
-/// they are not covered here.
-pub fn receives_out_of_town_same_day(official: OfficialKind) -> bool {
-    match official {
-        OfficialKind::RegionalUnitHead
-        | OfficialKind::DistrictHead
-        | OfficialKind::DistrictDeputy => true,
+/// R8 names (RULES.md, "Readings", 5) heads of regional structural units
+/// ([`OfficialKind::RegionalUnitHead`]), heads of the service's agencies, institutions and
+/// education organisation (a [`OfficialKind::RegionalHead`] of an office whose
+/// [`Specialisation::is_service_body`]: the kind alone cannot say it, since such heads are
+/// equated to regional prosecutors), and district prosecutors and equated
+/// ([`OfficialKind::DistrictHead`]) — not their deputies. Not included either: regional
+/// prosecutors themselves, the PG and deputies, GPO unit heads, receiving and duty
+/// prosecutors (not named; R3, R4, R6, R14). The kind `RegionalUnitHead` also covers
+/// senior assistants (R28), whom R8 does not name; the kind cannot tell them apart.
+pub fn receives_out_of_town_same_day(
+    kind: OfficialKind,
+    specialisation: Option<Specialisation>,
+) -> bool {
+    match kind {
+        OfficialKind::RegionalUnitHead | OfficialKind::DistrictHead => true,
+        OfficialKind::RegionalHead => specialisation.is_some_and(Specialisation::is_service_body),
         OfficialKind::ProsecutorGeneral
         | OfficialKind::ProsecutorGeneralDeputy
         | OfficialKind::GpoUnitHead
-        | OfficialKind::RegionalHead
         | OfficialKind::RegionalDeputy
+        | OfficialKind::DistrictDeputy
         | OfficialKind::ReceivingProsecutor
         | OfficialKind::DutyProsecutor => false,
     }
 }
 
-/// R8: this ticket, in a queue to `official`, must be received today even if the scheduled
-/// hours end first. It does not change the ticket's place in the queue.
-pub fn must_be_received_today(ticket: &Ticket, official: OfficialKind) -> bool {
-    ticket.out_of_town && receives_out_of_town_same_day(official)
+/// R8: this ticket, in a queue to an official of `kind` in an office of `specialisation`,
+/// must be received today even if the scheduled hours end first. It does not change the
+/// ticket's place in the queue.
+pub fn must_be_received_today(
+    ticket: &Ticket,
+    kind: OfficialKind,
+    specialisation: Option<Specialisation>,
+) -> bool {
+    ticket.out_of_town && receives_out_of_town_same_day(kind, specialisation)
 }
 
 #[cfg(test)]
@@ -361,29 +371,47 @@ mod tests {
         assert_eq!(numbers(&awaiting_verification(&tickets)), [3, 4]);
     }
 
-    /// R8: same-day reception for out-of-town visitors, by the officials it binds.
+    /// R8 (RULES.md, "Readings", 5): heads of regional structural units, heads of the
+    /// service's agencies, institutions and education organisation, and district
+    /// prosecutors (and equated) receive out-of-town visitors the same day; their deputies,
+    /// regional prosecutors and the others R8 does not name do not have that duty.
     #[test]
     fn r8_must_be_received_today_per_official() {
+        use OfficialKind::*;
+        use Specialisation::*;
         let local = ticket(1, datetime!(2026-12-14 18:00 +5));
         let visitor = out_of_town(local);
-        for official in OfficialKind::ALL {
-            let bound = matches!(
-                official,
-                OfficialKind::RegionalUnitHead
-                    | OfficialKind::DistrictHead
-                    | OfficialKind::DistrictDeputy
-            );
-            assert_eq!(
-                receives_out_of_town_same_day(official),
-                bound,
-                "{official:?}"
-            );
-            assert_eq!(
-                must_be_received_today(&visitor, official),
-                bound,
-                "{official:?}"
-            );
-            assert!(!must_be_received_today(&local, official), "{official:?}");
+        // Bound whatever the office: the unit heads and district prosecutors (and equated).
+        let always = [RegionalUnitHead, DistrictHead];
+        // Bound as heads of a service body (equated to regional by kind).
+        let heads = [Agency, ServiceInstitution, EducationOrganisation];
+        let specialisations = std::iter::once(None).chain(Specialisation::ALL.map(Some));
+        for specialisation in specialisations {
+            for kind in OfficialKind::ALL {
+                let expected = always.contains(&kind)
+                    || (kind == RegionalHead && specialisation.is_some_and(|s| heads.contains(&s)));
+                assert_eq!(
+                    receives_out_of_town_same_day(kind, specialisation),
+                    expected,
+                    "{kind:?} {specialisation:?}"
+                );
+                assert_eq!(
+                    must_be_received_today(&visitor, kind, specialisation),
+                    expected,
+                    "{kind:?} {specialisation:?}"
+                );
+                assert!(!must_be_received_today(&local, kind, specialisation));
+            }
+        }
+        // Named in the reading: deputies are not bound, whatever the office.
+        for deputy in [DistrictDeputy, RegionalDeputy] {
+            for s in [None, Some(Agency), Some(EducationOrganisation)] {
+                assert!(!receives_out_of_town_same_day(deputy, s), "{deputy:?}");
+            }
+        }
+        // A regional prosecutor (and equated specialised office) is not named by R8.
+        for s in [None, Some(Military), Some(Transport), Some(Other)] {
+            assert!(!receives_out_of_town_same_day(RegionalHead, s), "{s:?}");
         }
     }
 

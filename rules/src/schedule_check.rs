@@ -1,5 +1,5 @@
 //! Schedule validation: does an official's schedule meet the minimum reception frequency
-//! the Rules set for that official? (R13, R26, R38; issue 4, item 7.)
+//! the Rules set for that official (or, for R38, that institution)? (R13, R26, R38.)
 //!
 //! The check returns *findings* for staff to act on, never a panic and never a hard error:
 //! a schedule with a gap is still a schedule, and staff decide what to do about it.
@@ -7,8 +7,10 @@
 //! - R13: the PG and his deputies receive at least once a **month**.
 //! - R26: regional prosecutors (and equated), heads of agencies, institutions and the
 //!   education organisation, and their deputies, at least once a **week**.
-//! - R38: duty prosecutors in internal-affairs bodies and penitentiary/special institutions,
-//!   at least once a **week**.
+//! - R38: a duty reception in every supervised internal-affairs body and penitentiary or
+//!   special institution at least once a **week**. It is checked per institution, not per
+//!   duty prosecutor (RULES.md, "Readings", 8): the caller passes the days of every duty
+//!   prosecutor at one institution together ([`crate::schedule::check_rows`]).
 //! - District heads and deputies (R37) and receiving prosecutors (R4, R39-2) receive every
 //!   working day in working hours; their schedule is not a list of days, so no frequency
 //!   finding is made from one. Unit heads (R14, R28) receive as the need arises: none either.
@@ -43,7 +45,7 @@ use time::{Date, Duration, Month, Weekday};
 pub enum WeeklyClause {
     /// R26: regional prosecutors (and equated) and their deputies.
     R26,
-    /// R38: duty prosecutors.
+    /// R38: the duty receptions at one institution.
     R38,
 }
 

@@ -77,6 +77,15 @@ pub enum AsNeededClause {
     R28,
 }
 
+impl AsNeededClause {
+    pub fn id(self) -> &'static str {
+        match self {
+            AsNeededClause::R14 => "R14",
+            AsNeededClause::R28 => "R28",
+        }
+    }
+}
+
 /// Why a reception takes no registration at all, whatever the instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoRegistration {
@@ -129,7 +138,9 @@ impl RegistrationWindow {
     pub fn state_at(&self, now: OffsetDateTime) -> RegistrationState {
         if now >= self.starts_at {
             RegistrationState::Closed {
-                reason: ClosedReason::Started,
+                reason: ClosedReason::Started {
+                    clause: self.clause,
+                },
             }
         } else if now >= self.closes_at {
             RegistrationState::Closed {
@@ -163,14 +174,42 @@ pub enum Window {
 pub enum ClosedReason {
     /// The window of R16 / R34 closed: a request now is registered too late.
     WindowPassed { clause: WindowClause },
-    /// The reception has started (or is over).
-    Started,
+    /// The reception has started (or is over); its window (R16 / R34) closed before it.
+    Started { clause: WindowClause },
     /// A reception is held only on a working day.
     NotAWorkingDay,
     /// R14, R28: the official receives as the need arises, not on public registration.
     NoPublicRegistration { clause: AsNeededClause },
     /// The calendar does not cover the reception's year yet.
     CalendarNotAvailable,
+}
+
+impl ClosedReason {
+    /// The clause that closes registration: R16 / R34 for a passed window or a started
+    /// reception, R14 / R28 for officials received as the need arises, R3.a for a day that
+    /// is not a working day (registration and reception on working days); none when the
+    /// calendar of the year is not published yet.
+    pub fn clause(self) -> Option<&'static str> {
+        match self {
+            ClosedReason::WindowPassed { clause } | ClosedReason::Started { clause } => {
+                Some(clause.id())
+            }
+            ClosedReason::NoPublicRegistration { clause } => Some(clause.id()),
+            ClosedReason::NotAWorkingDay => Some("R3.a"),
+            ClosedReason::CalendarNotAvailable => None,
+        }
+    }
+
+    /// The stable wire code of the reason, as serialised in `reason`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ClosedReason::WindowPassed { .. } => "window_passed",
+            ClosedReason::Started { .. } => "started",
+            ClosedReason::NotAWorkingDay => "not_a_working_day",
+            ClosedReason::NoPublicRegistration { .. } => "no_public_registration",
+            ClosedReason::CalendarNotAvailable => "calendar_not_available",
+        }
+    }
 }
 
 impl From<NoRegistration> for ClosedReason {
@@ -551,10 +590,13 @@ mod tests {
             datetime!(2026-12-20 10:00 +5),
         ] {
             let state = state_at(kz(), RegionalHead, d, TEN, now);
-            assert_eq!(state, closed(ClosedReason::Started));
+            let started = ClosedReason::Started {
+                clause: WindowClause::R34,
+            };
+            assert_eq!(state, closed(started));
             assert_eq!(
                 serde_json::to_value(state).unwrap(),
-                json!({"state": "closed", "reason": "started"})
+                json!({"state": "closed", "reason": "started", "clause": "R34"})
             );
         }
         // Between the close and the start: the window has passed.
@@ -564,6 +606,104 @@ mod tests {
                 clause: WindowClause::R34
             })
         );
+    }
+
+    /// Every closed reason names its clause, and its code is the serialised `reason`
+    /// (R3.a, R14, R16, R28, R34; none for a calendar not yet published).
+    #[test]
+    fn r3a_r14_r16_r28_r34_closed_reasons_name_their_clause() {
+        let cases = [
+            (
+                ClosedReason::WindowPassed {
+                    clause: WindowClause::R16,
+                },
+                Some("R16"),
+            ),
+            (
+                ClosedReason::WindowPassed {
+                    clause: WindowClause::R34,
+                },
+                Some("R34"),
+            ),
+            (
+                ClosedReason::Started {
+                    clause: WindowClause::R16,
+                },
+                Some("R16"),
+            ),
+            (
+                ClosedReason::Started {
+                    clause: WindowClause::R34,
+                },
+                Some("R34"),
+            ),
+            (ClosedReason::NotAWorkingDay, Some("R3.a")),
+            (
+                ClosedReason::NoPublicRegistration {
+                    clause: AsNeededClause::R14,
+                },
+                Some("R14"),
+            ),
+            (
+                ClosedReason::NoPublicRegistration {
+                    clause: AsNeededClause::R28,
+                },
+                Some("R28"),
+            ),
+            (ClosedReason::CalendarNotAvailable, None),
+        ];
+        for (reason, clause) in cases {
+            assert_eq!(reason.clause(), clause, "{reason:?}");
+            let json = serde_json::to_value(closed(reason)).unwrap();
+            assert_eq!(json["reason"], reason.code(), "{reason:?}");
+        }
+        // A started GPO reception closed under R16.
+        let state = state_at(
+            kz(),
+            ProsecutorGeneral,
+            date!(2026 - 12 - 14),
+            TEN,
+            datetime!(2026-12-14 10:00 +5),
+        );
+        assert_eq!(
+            state,
+            closed(ClosedReason::Started {
+                clause: WindowClause::R16
+            })
+        );
+    }
+
+    /// RULES.md, "Readings", 7: R16 and R34 count calendar days back from D, then go back
+    /// to the last working day; R15 and R20 count working days (see `deadlines`).
+    #[test]
+    fn r16_r34_reading_7_count_calendar_days() {
+        // (kind, D, last registration date)
+        let cases = [
+            // Mon 14 Dec 2026 − 5 calendar days = Wed 9 Dec (5 working days would be 7 Dec).
+            (
+                ProsecutorGeneral,
+                date!(2026 - 12 - 14),
+                date!(2026 - 12 - 09),
+            ),
+            // Fri 18 Dec − 5 = Sun 13 Dec → Fri 11 Dec.
+            (
+                ProsecutorGeneralDeputy,
+                date!(2026 - 12 - 18),
+                date!(2026 - 12 - 11),
+            ),
+            // Thu 17 Dec − 1 = Wed 16 Dec (Independence Day) → Tue 15 Dec.
+            (RegionalHead, date!(2026 - 12 - 17), date!(2026 - 12 - 15)),
+            // Tue 15 Dec − 1 = Mon 14 Dec.
+            (RegionalDeputy, date!(2026 - 12 - 15), date!(2026 - 12 - 14)),
+        ];
+        for (kind, d, last) in cases {
+            let w = registration(kind, d);
+            assert_eq!(w.last_registration_date(), last, "{kind:?} {d}");
+            assert_eq!(
+                w.closes_at(),
+                last.with_time(REGISTRATION_CLOSES).assume_offset(ALMATY)
+            );
+        }
     }
 
     /// A year the calendar does not cover: no promise is made.
@@ -596,7 +736,9 @@ mod tests {
             closed(ClosedReason::NoPublicRegistration {
                 clause: AsNeededClause::R14,
             }),
-            closed(ClosedReason::Started),
+            closed(ClosedReason::Started {
+                clause: WindowClause::R16,
+            }),
         ] {
             let text = serde_json::to_string(&state).unwrap();
             let back: RegistrationState = serde_json::from_str(&text).unwrap();

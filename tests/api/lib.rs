@@ -377,8 +377,8 @@ pub fn booked(id: &str) -> u64 {
 }
 
 /// Answers that admit a request to an official of `kind`: every question the rule set asks
-/// (`GET /api/v1/rules`) answered — competence (R22, R27) yes, grounds and exceptions no,
-/// the first R19 basis yes.
+/// (`GET /api/v1/rules`) answered — competence (R22, R27) yes; grounds, exceptions and the
+/// cases of R19 (no precondition, RULES.md "Readings", 1) no.
 pub fn admissible_answers(kind: &str) -> Value {
     static RULES: OnceLock<Value> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
@@ -387,7 +387,6 @@ pub fn admissible_answers(kind: &str) -> Value {
         reply.json()
     });
     let mut answers = serde_json::Map::new();
-    let mut basis_given = false;
     for q in rules["questions"].as_array().expect("questions") {
         if !q["applies_to"]
             .as_array()
@@ -397,10 +396,6 @@ pub fn admissible_answers(kind: &str) -> Value {
         }
         let answer = match q["role"].as_str() {
             Some("competence") => "yes",
-            Some("basis") if !basis_given => {
-                basis_given = true;
-                "yes"
-            }
             _ => "no",
         };
         answers.insert(q["id"].as_str().unwrap().to_owned(), json!(answer));

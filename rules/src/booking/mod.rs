@@ -12,7 +12,7 @@ mod input;
 mod request;
 
 pub use input::{ApplicantInput, BookingInput, MatterInput, OnBehalfInput};
-pub use request::initial_status;
+pub use request::{check_format, forced_video, initial_status};
 pub use request::{
     Acting, Applicant, BookingRequest, BookingStatus, Document, FieldError, FormatError, Person,
     ReceptionFacts, Review,

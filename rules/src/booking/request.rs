@@ -1,17 +1,17 @@
 //! A checked pre-registration request and the decisions that depend on its reception.
 
 use super::input::{ApplicantInput, BookingInput, OnBehalfInput};
-use crate::eligibility::{Answers, Verdict};
+use crate::eligibility::{Answers, Outcome, Verdict};
 use crate::lang::Lang;
 use crate::office::OfficeLevel;
 use crate::official::OfficialKind;
-use crate::schedule::{parse_reception_id, Format, ScheduleId};
+use crate::schedule::{parse_reception_id, Format, Occurrence, ScheduleId};
 use crate::values::{
     ApplicantIdentity, Authority, AuthorityKind, Bin, Citizenship, Email, Identity,
     InterpreterLanguage, MatterSubstance, PersonName, PhoneKz,
 };
 use serde::Serialize;
-use time::Date;
+use time::{Date, OffsetDateTime, Time};
 
 /// One wrong field: `field` is its path in the request (`applicant.iin`,
 /// `on_behalf_of.authority.date`), `code` a stable id the UI translates (`bad_checksum`).
@@ -405,14 +405,68 @@ fn acting(
     }
 }
 
-/// What the Worker knows about the reception asked for.
+/// What both the Worker (from the schedule it parsed) and the SPA (from the published
+/// schedule) know about the reception asked for: enough to decide admission
+/// ([`crate::admission::admit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReceptionFacts {
     pub kind: OfficialKind,
+    /// The reception's day.
+    pub date: Date,
+    /// Its start, local time (UTC+05:00).
+    pub start: Time,
     /// The format the schedule publishes for this reception.
     pub format: Format,
     /// R11: the office (or the service) receives only by video conference now.
     pub video_only: bool,
+}
+
+impl ReceptionFacts {
+    /// The facts of a dated reception of the schedule, for an official of `kind`.
+    pub fn of(occurrence: &Occurrence, kind: OfficialKind, video_only: bool) -> ReceptionFacts {
+        ReceptionFacts {
+            kind,
+            date: occurrence.date(),
+            start: occurrence.hours().start(),
+            format: occurrence.format(),
+            video_only,
+        }
+    }
+
+    /// The facts of a published reception whose start is an instant (the schedule API's
+    /// `start`, RFC 3339), read in Almaty time.
+    pub fn at(
+        kind: OfficialKind,
+        start: OffsetDateTime,
+        format: Format,
+        video_only: bool,
+    ) -> ReceptionFacts {
+        let local = crate::dates::almaty(start);
+        ReceptionFacts {
+            kind,
+            date: local.date(),
+            start: local.time(),
+            format,
+            video_only,
+        }
+    }
+
+    /// R11: why only a video conference can be had at this reception, if so.
+    pub fn forced_video(&self) -> Option<FormatError> {
+        forced_video(self.format, self.video_only)
+    }
+}
+
+/// R11: why an in-person reception cannot be had, if so: the office is in video-only mode
+/// (emergency, restrictive measures, safety), or the reception is held by video.
+pub fn forced_video(reception_format: Format, video_only: bool) -> Option<FormatError> {
+    if video_only {
+        Some(FormatError::VideoOnlyMode)
+    } else if reception_format == Format::Video {
+        Some(FormatError::VideoReception)
+    } else {
+        None
+    }
 }
 
 /// Why the requested format cannot be had.
@@ -430,6 +484,11 @@ impl FormatError {
             FormatError::VideoOnlyMode => "video_only",
             FormatError::VideoReception => "video_reception",
         }
+    }
+
+    /// Both come from R11.
+    pub fn clause(self) -> &'static str {
+        "R11"
     }
 }
 
@@ -505,12 +564,7 @@ impl BookingRequest {
     /// R11: the format must be one the reception and the office allow now. An in-person
     /// reception may be held by video with the applicant's consent, never the reverse.
     pub fn check_format(&self, facts: &ReceptionFacts) -> Result<(), FormatError> {
-        match self.format {
-            Format::Video => Ok(()),
-            Format::InPerson if facts.video_only => Err(FormatError::VideoOnlyMode),
-            Format::InPerson if facts.format == Format::Video => Err(FormatError::VideoReception),
-            Format::InPerson => Ok(()),
-        }
+        check_format(self.format, facts)
     }
 
     /// R10: what to bring.
@@ -535,13 +589,22 @@ impl BookingRequest {
     }
 }
 
+/// R11: whether a request in `format` may take the reception of `facts`. Video is always
+/// possible (the applicant's consent); in person only when nothing forces video.
+pub fn check_format(format: Format, facts: &ReceptionFacts) -> Result<(), FormatError> {
+    match (format, facts.forced_video()) {
+        (Format::InPerson, Some(forced)) => Err(forced),
+        _ => Ok(()),
+    }
+}
+
 /// The status a booking starts with, given the questionnaire's verdict: every online
 /// request is studied before it is confirmed — by the Centre for the PG and deputies (R15),
 /// by the responsible officer for regional officials (R30) — so it starts as `requested`
 /// with a place held. `None` for verdicts that do not allow a booking at all.
 pub fn initial_status(kind: OfficialKind, verdict: &Verdict) -> Option<(BookingStatus, Review)> {
-    match verdict {
-        Verdict::Eligible | Verdict::NeedsReview { .. } => Some((
+    match verdict.outcome {
+        Outcome::Eligible | Outcome::NeedsReview { .. } => Some((
             BookingStatus::Requested,
             Review {
                 clause: match kind.level() {
@@ -550,6 +613,6 @@ pub fn initial_status(kind: OfficialKind, verdict: &Verdict) -> Option<(BookingS
                 },
             },
         )),
-        Verdict::Refused { .. } | Verdict::NoPreRegistration => None,
+        Outcome::Refused { .. } | Outcome::NoPreRegistration => None,
     }
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::eligibility::{eligibility, Answer, Verdict};
+use crate::eligibility::{eligibility, Answer, Outcome, Verdict};
 use crate::ruleset::RuleSet;
 use crate::schedule::Format;
 use crate::values::AuthorityInput;
@@ -294,6 +294,8 @@ fn format_follows_the_reception_and_the_video_only_mode() {
     let request = input(valid()).validate(TODAY).unwrap();
     let facts = |format, video_only| ReceptionFacts {
         kind: OfficialKind::RegionalHead,
+        date: date!(2026 - 12 - 07),
+        start: time::macros::time!(10:00),
         format,
         video_only,
     };
@@ -315,6 +317,39 @@ fn format_follows_the_reception_and_the_video_only_mode() {
     assert_eq!(video.check_format(&facts(Format::InPerson, true)), Ok(()));
 }
 
+/// R11: the format a reception forces, as the SPA shows it before the form: video-only
+/// mode first, then a video reception; nothing for an in-person reception.
+#[test]
+fn r11_forced_video_by_reception_and_mode() {
+    let cases = [
+        (Format::InPerson, false, None),
+        (Format::InPerson, true, Some(FormatError::VideoOnlyMode)),
+        (Format::Video, false, Some(FormatError::VideoReception)),
+        (Format::Video, true, Some(FormatError::VideoOnlyMode)),
+    ];
+    for (format, video_only, forced) in cases {
+        assert_eq!(
+            forced_video(format, video_only),
+            forced,
+            "{format:?} {video_only}"
+        );
+        let facts = ReceptionFacts::at(
+            OfficialKind::RegionalHead,
+            time::macros::datetime!(2026-12-07 05:00 UTC),
+            format,
+            video_only,
+        );
+        // 05:00 UTC is 10:00 in Almaty.
+        assert_eq!(facts.start, time::macros::time!(10:00));
+        assert_eq!(facts.date, date!(2026 - 12 - 07));
+        assert_eq!(facts.forced_video(), forced);
+        // In person is refused exactly when video is forced; video never is.
+        assert_eq!(check_format(Format::InPerson, &facts).err(), forced);
+        assert_eq!(check_format(Format::Video, &facts), Ok(()));
+        assert!(forced.is_none_or(|f| f.clause() == "R11"));
+    }
+}
+
 #[test]
 fn online_requests_start_as_requested_for_review() {
     // R15 for the GPO, R30 for regional officials; refusals take no booking.
@@ -327,12 +362,13 @@ fn online_requests_start_as_requested_for_review() {
         })
         .collect();
     let verdict = eligibility(set, OfficialKind::RegionalHead, &answers).unwrap();
-    assert_eq!(verdict, Verdict::Eligible);
+    assert_eq!(verdict.outcome, Outcome::Eligible);
     let (status, review) = initial_status(OfficialKind::RegionalHead, &verdict).unwrap();
     assert_eq!((status, review.clause), (BookingStatus::Requested, "R30"));
     let (_, review) = initial_status(OfficialKind::ProsecutorGeneral, &verdict).unwrap();
     assert_eq!(review.clause, "R15");
-    assert!(initial_status(OfficialKind::DistrictHead, &Verdict::NoPreRegistration).is_none());
+    let walk_in = Verdict::new(set, Outcome::NoPreRegistration);
+    assert!(initial_status(OfficialKind::DistrictHead, &walk_in).is_none());
     assert!(BookingStatus::Requested.holds_place() && !BookingStatus::Cancelled.holds_place());
     assert_eq!(
         BookingStatus::parse("confirmed"),

@@ -1,19 +1,21 @@
 //! A version of the Rules as data: the questions that decide whether a person may be
 //! pre-registered with an official (R17, R19, R22, R23, R27, R31, R33), with their clause
-//! ids, the official kinds they apply to, and every text in Kazakh, Russian and English.
+//! ids, the official kinds they apply to, and every text in Kazakh, Russian and English;
+//! the order that approved the Rules, its amendments and its repeal; and the values the
+//! Rules leave to other law (the consideration period of R15).
 //!
 //! The data is static so that the SPA (in the browser) and the Worker read the very same
-//! table; [`crate::eligibility`] turns answers to it into a verdict.
+//! table; [`crate::eligibility`] turns answers to it into a verdict that names the rule set.
 //!
 //! # Which rule set applies
 //!
 //! Order No. 87 as amended on 08.10.2021 (No. 132) is the first rule set the service ships.
 //! It was repealed by Order No. 29 of 17.01.2023, and the rule set records that as data
-//! (`effective_to`), but the dates are provenance shown to people, not a switch: callers
-//! take [`RuleSet::current`] (the rule set this build applies) and store its `id` with a
-//! booking, so a later rule set never changes how an earlier request was decided
-//! ([`RuleSet::by_id`] finds it again). [`RuleSet::in_force_on`] answers the historical
-//! question only.
+//! (`repealed_by`, `effective_to`), but the dates are provenance shown to people, not a
+//! switch (RULES.md, "Readings", 9): callers take [`RuleSet::current`] (the rule set this
+//! build applies) and store its `id` with a booking, so a later rule set never changes how
+//! an earlier request was decided ([`RuleSet::by_id`] finds it again).
+//! [`RuleSet::in_force_on`] answers the historical question only.
 
 mod questions;
 
@@ -30,20 +32,63 @@ pub struct RuleSet {
     /// Stable id stored with every decision, e.g. `order-87-2021`.
     pub id: &'static str,
     pub title: Tr,
-    /// The version's date: the amending order No. 132 of 08.10.2021. That order took effect
-    /// on its first official publication, whose exact day the seed does not give.
+    /// The order of the Prosecutor General that approved the Rules: No. 87 of 24.08.2017.
+    pub order: Act,
+    /// Its state registration in the register of normative legal acts: No. 15810 of
+    /// 28.09.2017.
+    pub registered: Act,
+    /// The orders that amended it, oldest first: No. 42 of 29.03.2018, No. 132 of
+    /// 08.10.2021.
+    pub amendments: &'static [Act],
+    /// The order that repealed it, if any: No. 29 of 17.01.2023.
+    pub repealed_by: Option<Act>,
+    /// The repeal, in words, for display.
+    pub repeal_note: Option<Tr>,
+    /// The version's date: the last amending order (No. 132 of 08.10.2021). That order took
+    /// effect on its first official publication, whose exact day the seed does not give.
     #[serde(serialize_with = "serialize_date")]
     pub effective_from: Date,
-    /// The date of the repealing order (No. 29 of 17.01.2023), if any. The repeal took effect
-    /// on that order's first official publication, on or after this date.
+    /// The date of the repealing order, if any. The repeal took effect on that order's first
+    /// official publication, on or after this date.
     #[serde(serialize_with = "serialize_opt_date")]
     pub effective_to: Option<Date>,
-    /// The act that repealed this version, for display.
-    pub repealed_by: Option<Tr>,
+    /// R15: how long a registration request is considered (the Order's para 2(2) sends the
+    /// consideration of applications to the Administrative Procedural Code).
+    pub consideration_period: ConsiderationPeriod,
     /// All questions, in the order a questionnaire asks them.
     pub questions: &'static [Question],
-    /// R19: a request to the PG needs one of the `basis` questions answered "yes".
-    pub basis: BasisRule,
+}
+
+/// An order (or its registration) by number and date: `{"number":87,"date":"2017-08-24"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Act {
+    pub number: u32,
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Date,
+}
+
+/// R15: the period in which a registration request is considered, in working days from the
+/// day it is received (registered, R3.a). `{"working_days":15}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ConsiderationPeriod {
+    pub working_days: u32,
+}
+
+/// Who a rule set is, without its questions: what a verdict, a refusal or the SPA's
+/// questionnaire shows as "decided under". Serialises like [`RuleSet`] minus `questions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleSetIdentity {
+    pub id: &'static str,
+    pub title: Tr,
+    pub order: Act,
+    pub registered: Act,
+    pub amendments: &'static [Act],
+    pub repealed_by: Option<Act>,
+    pub repeal_note: Option<Tr>,
+    #[serde(serialize_with = "serialize_date")]
+    pub effective_from: Date,
+    #[serde(serialize_with = "serialize_opt_date")]
+    pub effective_to: Option<Date>,
 }
 
 /// What a "yes" (or, for competence, a "no") to a question means.
@@ -52,14 +97,33 @@ pub struct RuleSet {
 pub enum Role {
     /// A "yes" refuses pre-registration unless an exception cancels it (R17, R23, R31).
     Ground,
-    /// A request to the PG needs at least one "yes" among these (R19.1–R19.3).
-    Basis,
+    /// One of the cases R19 lists for a request to the PG: a "yes" marks the request for
+    /// the agreement of the GPO's units; no answer refuses (RULES.md, "Readings", 1).
+    Agreement,
     /// A follow-up to a ground in `exception_to`: a "yes" cancels that ground, and the
-    /// request goes to staff review (R19.2, R31.1, R33).
+    /// request goes to staff review (R19.2, R23.3, R31.1, R33).
     Exception,
     /// "Is the matter within this official's competence (or did the PG / GPO instruct the
     /// reception)?" — a "no" refuses (R22, R27).
     Competence,
+}
+
+/// Whose agreement a request needs before the responsible officer confirms it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementWith {
+    /// R19: the relevant structural units of the General Prosecutor's Office.
+    GpoUnits,
+    /// R33: the relevant structural unit of the office (agency, institution, education
+    /// organisation).
+    StructuralUnit,
+}
+
+impl AgreementWith {
+    /// What the applicant is told about the mark.
+    pub fn text(self) -> Tr {
+        questions::agreement_text(self)
+    }
 }
 
 /// One yes / no / don't-know question of the eligibility questionnaire.
@@ -71,9 +135,11 @@ pub struct Question {
     /// borrows, both: `R23.4 (R17.1)`.
     pub clause: &'static str,
     pub role: Role,
-    /// For an exception (and the R19.2 basis, which is also one): the grounds a "yes"
+    /// For an exception (and the R19.2 case, which is also one): the grounds a "yes"
     /// cancels, by question id.
     pub exception_to: &'static [&'static str],
+    /// R19, R33: a "yes" (once the question is asked) marks the request for this agreement.
+    pub agreement: Option<AgreementWith>,
     pub applies_to: &'static [OfficialKind],
     pub text: Tr,
     pub help: Tr,
@@ -83,19 +149,9 @@ pub struct Question {
     /// Grounds and competence: what to do instead, besides the district office that
     /// every refusal offers (R39).
     pub alternatives: &'static [Alternative],
-    /// Exceptions: what staff will check when the exception cancels a ground (R19.2, R33).
+    /// Exceptions: what staff will check when the exception cancels a ground (R19.2,
+    /// R23.3, R31.1, R33).
     pub review: Option<Tr>,
-}
-
-/// R19: the rule that a PG request needs a basis, with its refusal.
-#[derive(Debug, Serialize)]
-pub struct BasisRule {
-    pub clause: &'static str,
-    /// Every basis question answered "no".
-    pub refusal: Tr,
-    /// No "yes" and at least one "don't know".
-    pub unknown: Tr,
-    pub alternatives: &'static [Alternative],
 }
 
 /// Something a refused person can do instead (R18, R24, R32). Serialises as
@@ -114,13 +170,14 @@ pub enum Alternative {
     RestoreDeadline,
     /// R23.3: the person applies to the cassation court.
     CassationAppeal,
-    /// R17.2, R23.1, R23.2, R31.1: a repeat application with new evidence (R19.2, R33).
+    /// R17.2, R31.1: a repeat application with new evidence (R19.2, R33).
     RepeatWithNewEvidence,
     /// R22, R27: the official whose competence covers the matter.
     CompetentOfficial,
-    /// R19, R22: the regional prosecutor (R27, R34).
+    /// R22: the regional prosecutor (R27, R34).
     RegionalProsecutor,
-    /// A written application (egov.kz or paper, R3.a).
+    /// A written application (egov.kz or paper, R3.a); R23.1, R23.2: the way to bring new
+    /// evidence to a matter a deputy may not receive again.
     AppealInWriting,
 }
 
@@ -174,11 +231,34 @@ impl Serialize for Alternative {
 static ORDER_87_2021: RuleSet = RuleSet {
     id: "order-87-2021",
     title: questions::TITLE,
+    order: Act {
+        number: 87,
+        date: date!(2017 - 08 - 24),
+    },
+    registered: Act {
+        number: 15810,
+        date: date!(2017 - 09 - 28),
+    },
+    amendments: &[
+        Act {
+            number: 42,
+            date: date!(2018 - 03 - 29),
+        },
+        Act {
+            number: 132,
+            date: date!(2021 - 10 - 08),
+        },
+    ],
+    repealed_by: Some(Act {
+        number: 29,
+        date: date!(2023 - 01 - 17),
+    }),
+    repeal_note: Some(questions::REPEALED_BY),
     effective_from: date!(2021 - 10 - 08),
     effective_to: Some(date!(2023 - 01 - 17)),
-    repealed_by: Some(questions::REPEALED_BY),
+    // RULES.md, "Readings", 6: the default of the Administrative Procedural Code.
+    consideration_period: ConsiderationPeriod { working_days: 15 },
     questions: questions::QUESTIONS,
-    basis: questions::BASIS,
 };
 
 static ALL: [&RuleSet; 1] = [&ORDER_87_2021];
@@ -203,6 +283,21 @@ impl RuleSet {
     /// The rule set a stored decision names.
     pub fn by_id(id: &str) -> Option<&'static RuleSet> {
         ALL.iter().copied().find(|r| r.id == id)
+    }
+
+    /// The rule set's name and provenance, without its questions.
+    pub fn identity(&self) -> RuleSetIdentity {
+        RuleSetIdentity {
+            id: self.id,
+            title: self.title,
+            order: self.order,
+            registered: self.registered,
+            amendments: self.amendments,
+            repealed_by: self.repealed_by,
+            repeal_note: self.repeal_note,
+            effective_from: self.effective_from,
+            effective_to: self.effective_to,
+        }
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

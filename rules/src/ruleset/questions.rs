@@ -1,12 +1,12 @@
 //! The questions of Order No. 87 (as amended on 08.10.2021), one block per question, in the
 //! order a questionnaire asks them: for each kind, competence first, then the grounds, then
-//! (PG) the bases; exceptions are follow-ups shown after a "yes" on their ground.
+//! (PG) the cases of R19; exceptions are follow-ups shown after a "yes" on their ground.
 //!
 //! Legal terms follow the Kazakh original (shared/seed) and the Russian text of the Order.
 //! The grounds of R17(1), (3)–(6) are borrowed by R23(4) and R31(3): they are asked once per
 //! official kind, with the borrowing clause (`R23.4 (R17.1)`), and share their texts.
 
-use super::{Alternative, BasisRule, Question, Role};
+use super::{AgreementWith, Alternative, Question, Role};
 use crate::lang::Tr;
 use crate::official::OfficialKind;
 
@@ -79,6 +79,21 @@ pub(super) fn alternative_text(alternative: Alternative) -> Tr {
             kk: "Прокуратураға жазбаша өтініш жіберіңіз — «egov.kz» порталы арқылы немесе қағаз түрінде; ол заңда белгіленген тәртіппен және мерзімде тіркеліп, қаралады.",
             ru: "Направьте письменное обращение в прокуратуру — через портал egov.kz или на бумаге; оно будет зарегистрировано и рассмотрено в порядке и сроки, установленные законом.",
             en: "Send a written application to the prosecutor's office — through the egov.kz portal or on paper; it is registered and considered in the procedure and time limits set by law.",
+        },
+    }
+}
+
+pub(super) fn agreement_text(with: AgreementWith) -> Tr {
+    match with {
+        AgreementWith::GpoUnits => Tr {
+            kk: "Бас Прокурордың қабылдауына алдын ала жазу туралы шешім Бас прокуратураның тиісті құрылымдық бөлімшелерімен келісім бойынша қабылданады: Орталық жазуды растамас бұрын олардың келісімін тіркейді (Қағидалардың 19-тармағы).",
+            ru: "Решение о предварительной записи на приём к Генеральному Прокурору принимается по согласованию с соответствующими структурными подразделениями Генеральной прокуратуры: Центр зафиксирует их согласие, прежде чем подтвердить запись (пункт 19 Правил).",
+            en: "The decision to pre-register you with the Prosecutor General is taken in agreement with the relevant units of the General Prosecutor's Office: the Centre records their agreement before it confirms your registration (Rules, para 19).",
+        },
+        AgreementWith::StructuralUnit => Tr {
+            kk: "Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірілген қайталама өтініш бойынша алдын ала жазу тиісті құрылымдық бөлімшемен келісім бойынша жүзеге асырылады: жауапты қызметкер жазуды растамас бұрын оның келісімін тіркейді (Қағидалардың 33-тармағы).",
+            ru: "Предварительная запись по повторному обращению с новыми доводами или вновь открывшимися обстоятельствами производится по согласованию с соответствующим структурным подразделением: ответственный работник зафиксирует его согласие, прежде чем подтвердить запись (пункт 33 Правил).",
+            en: "Pre-registration on a repeat application with new evidence or newly discovered circumstances is made in agreement with the relevant structural unit: the responsible officer records its agreement before confirming your registration (Rules, para 33).",
         },
     }
 }
@@ -189,8 +204,9 @@ const NOT_SUBJECT_TO_CASSATION: Shared = Shared {
 };
 
 /// R19(2), R33: a repeat application with new evidence or newly discovered circumstances.
-/// For the PG it is a basis (R19.2) that also cancels R17(2); for deputies and regional
-/// officials an exception to R23(1), R23(2) and R31(1).
+/// For the PG it is a case of R19 (agreement with the GPO's units) that also cancels R17(2);
+/// for regional officials an exception to R31(1) (agreement with the structural unit, R33).
+/// Deputies of the PG have no such exception (RULES.md, "Readings", 2).
 const NEW_EVIDENCE_TEXT: Tr = Tr {
     kk: "Бұл бұрын мәселеңіз қаралған кезде белгісіз болған жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірілген қайталама өтініш пе?",
     ru: "Это повторное обращение, в котором вы приводите новые доводы или вновь открывшиеся обстоятельства, не известные, когда ваш вопрос рассматривался раньше?",
@@ -211,26 +227,11 @@ const NEW_EVIDENCE_REVIEW: Tr = Tr {
     en: "Pre-registration on a repeat application with new evidence or newly discovered circumstances is made in agreement with the relevant unit of the prosecutor's office, which will study what you bring and decide.",
 };
 
-/// R17(2), R23(1), R23(2), R31(1): what "the same matter" means.
+/// R17(2): what "the same matter" means, with the R19(2) follow-up announced.
 const SAME_MATTER_HELP: Tr = Tr {
     kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: ол туралы жеке сұрақ қойылады.",
     ru: "«Тот же вопрос» — то же требование по тем же фактам, даже если оно сформулировано иначе. Если вы приводите новые доводы или вновь открывшиеся обстоятельства, ответьте на этот вопрос честно: о них будет отдельный вопрос.",
     en: "“The same matter” means the same request about the same facts, even if it is worded differently. If you bring new evidence or newly discovered circumstances, answer this question truthfully: you will be asked about them separately.",
-};
-
-pub(super) const BASIS: BasisRule = BasisRule {
-    clause: "R19",
-    refusal: Tr {
-        kk: "Бас Прокурордың қабылдауына алдын ала жазу туралы шешім адам Қағидалардың 19-тармағында аталған өтініштердің бірін берген жағдайда ғана қабылданады: заңды күшіне енген және апелляциялық тәртіппен шағым берілмеген сот актісіне наразылық келтіру туралы өтінішхат, жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірілген қайталама өтініш, немесе Жоғарғы Сот қаулысына наразылық келтіру туралы өтінішхат. Сіз үшеуіне де «жоқ» деп жауап бердіңіз. Облыс прокурорының қабылдауына жазыла аласыз немесе жазбаша өтініш бере аласыз.",
-        ru: "Решение о предварительной записи на приём к Генеральному Прокурору принимается, только если обратившийся подаёт одно из обращений, названных в пункте 19 Правил: ходатайство о принесении протеста на вступивший в законную силу и не обжалованный в апелляционном порядке судебный акт, повторное обращение с новыми доводами или вновь открывшимися обстоятельствами либо ходатайство о принесении протеста на постановление Верховного Суда. Вы ответили «нет» на все три вопроса. Вы можете записаться на приём к прокурору области или обратиться письменно.",
-        en: "Pre-registration to the Prosecutor General is decided only when a person brings one of the requests listed in para 19 of the Rules: a petition to protest a court act that has entered into force and was not appealed on appeal, a repeat application with new evidence or newly discovered circumstances, or a petition to protest a resolution of the Supreme Court. You answered “no” to all three. You can ask for a reception with the prosecutor of your region or apply in writing.",
-    },
-    unknown: Tr {
-        kk: "Сіз Қағидалардың 19-тармағындағы негіздердің ешқайсысын растамадыңыз, бірақ кейбіріне «білмеймін» деп жауап бердіңіз: Бас прокуратура құжаттарыңызды зерделеп, тиісті құрылымдық бөлімшемен келісім бойынша сізді қабылдауға жазуға болатынын шешеді.",
-        ru: "Вы не подтвердили ни одного из оснований пункта 19 Правил, но на некоторые ответили «не знаю»: Генеральная прокуратура изучит ваши документы и по согласованию с соответствующим структурным подразделением решит, можно ли записать вас на приём.",
-        en: "You did not confirm any of the grounds in para 19 of the Rules but answered “don't know” to some: the General Prosecutor's Office will study your documents and decide, in agreement with the relevant unit, whether you can be registered.",
-    },
-    alternatives: &[Alternative::RegionalProsecutor, Alternative::AppealInWriting],
 };
 
 pub(super) static QUESTIONS: &[Question] = &[
@@ -240,6 +241,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R17.1",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG,
         text: OUTSIDE_COMPETENCE.text,
         help: OUTSIDE_COMPETENCE.help,
@@ -252,6 +254,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R17.2",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG,
         text: Tr {
             kk: "Сіз осы мәселе бойынша Бас Прокурордың қабылдауында бұрын болдыңыз ба немесе осы мәселе бойынша өтінішіңізге Бас Прокурордың жауабын алдыңыз ба?",
@@ -272,6 +275,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R17.3",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG,
         text: COURT_JURISDICTION.text,
         help: COURT_JURISDICTION.help,
@@ -284,6 +288,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R17.4",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG,
         text: CASSATION_DEADLINE_MISSED.text,
         help: CASSATION_DEADLINE_MISSED.help,
@@ -296,6 +301,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R17.5",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG,
         text: CIVIL_CASE_NOT_LISTED.text,
         help: CIVIL_CASE_NOT_LISTED.help,
@@ -308,6 +314,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R17.6",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG,
         text: NOT_SUBJECT_TO_CASSATION.text,
         help: NOT_SUBJECT_TO_CASSATION.help,
@@ -318,8 +325,9 @@ pub(super) static QUESTIONS: &[Question] = &[
     Question {
         id: "r19_1_protest_court_act",
         clause: "R19.1",
-        role: Role::Basis,
+        role: Role::Agreement,
         exception_to: &[],
+        agreement: Some(AgreementWith::GpoUnits),
         applies_to: PG,
         text: Tr {
             kk: "Сіз Бас Прокурордан жергілікті немесе басқа соттың заңды күшіне енген және апелляциялық тәртіппен шағым берілмеген актісіне наразылық келтіруді сұрайсыз ба?",
@@ -327,9 +335,9 @@ pub(super) static QUESTIONS: &[Question] = &[
             en: "Are you asking the Prosecutor General to bring a protest against an act of a local or other court that has entered into force and was not appealed on appeal?",
         },
         help: Tr {
-            kk: "Наразылық — прокурордың сот актісін қайта қарау туралы жоғары тұрған сотқа келтіретін актісі. Бұл негіз жергілікті және басқа соттардың заңды күшіне енген, апелляциялық тәртіппен шағым берілмеген актілеріне қатысты (Қағидалардың 19-тармағының 1) тармақшасы).",
-            ru: "Протест — акт прокурора, которым он просит вышестоящий суд пересмотреть судебный акт. Это основание касается вступивших в законную силу и не обжалованных в апелляционном порядке актов местных и других судов (подпункт 1) пункта 19 Правил).",
-            en: "A protest is the prosecutor's request to a higher court to review a court act. This basis concerns acts of local and other courts that have entered into force and against which no appeal was brought (Rules, para 19(1)).",
+            kk: "Наразылық — прокурордың сот актісін қайта қарау туралы жоғары тұрған сотқа келтіретін актісі. Бұл негіз жергілікті және басқа соттардың заңды күшіне енген, апелляциялық тәртіппен шағым берілмеген актілеріне қатысты (Қағидалардың 19-тармағының 1) тармақшасы). «Иә» деп жауап берсеңіз, Орталық жазуды Бас прокуратураның тиісті бөлімшелерімен келіседі; «жоқ» деген жауап жазуға кедергі келтірмейді.",
+            ru: "Протест — акт прокурора, которым он просит вышестоящий суд пересмотреть судебный акт. Это основание касается вступивших в законную силу и не обжалованных в апелляционном порядке актов местных и других судов (подпункт 1) пункта 19 Правил). Если вы ответите «да», Центр согласует запись с соответствующими подразделениями Генеральной прокуратуры; ответ «нет» записи не препятствует.",
+            en: "A protest is the prosecutor's request to a higher court to review a court act. This basis concerns acts of local and other courts that have entered into force and against which no appeal was brought (Rules, para 19(1)). If you answer “yes”, the Centre agrees your registration with the relevant units of the General Prosecutor's Office; a “no” does not prevent registration.",
         },
         refusal: None,
         alternatives: &[],
@@ -338,8 +346,9 @@ pub(super) static QUESTIONS: &[Question] = &[
     Question {
         id: "r19_2_new_evidence",
         clause: "R19.2",
-        role: Role::Basis,
+        role: Role::Agreement,
         exception_to: &["r17_2_already_received"],
+        agreement: Some(AgreementWith::GpoUnits),
         applies_to: PG,
         text: NEW_EVIDENCE_TEXT,
         help: NEW_EVIDENCE_HELP,
@@ -350,8 +359,9 @@ pub(super) static QUESTIONS: &[Question] = &[
     Question {
         id: "r19_3_protest_supreme_court",
         clause: "R19.3",
-        role: Role::Basis,
+        role: Role::Agreement,
         exception_to: &[],
+        agreement: Some(AgreementWith::GpoUnits),
         applies_to: PG,
         text: Tr {
             kk: "Сіз Бас Прокурордан Қылмыстық-процестік кодекстің 494-бабында, Азаматтық процестік кодекстің 451-бабында немесе Әкімшілік құқық бұзушылық туралы кодекстің 851-бабында белгіленген тәртіппен шығарылған Жоғарғы Сот қаулысына наразылық келтіруді сұрайсыз ба?",
@@ -359,20 +369,21 @@ pub(super) static QUESTIONS: &[Question] = &[
             en: "Are you asking the Prosecutor General to bring a protest against a resolution of the Supreme Court issued under art. 494 of the Criminal Procedure Code, art. 451 of the Civil Procedure Code or art. 851 of the Code of Administrative Offences?",
         },
         help: Tr {
-            kk: "Бұл — Жоғарғы Сот істі аталған баптар бойынша қараған кезде шығаратын қаулы. Ісіңіз бойынша Жоғарғы Сот қаулы шығарса және Бас Прокурордан оған наразылық келтіруді сұрасаңыз, «иә» деп жауап беріңіз; сенімді болмасаңыз — «білмеймін» (Қағидалардың 19-тармағының 3) тармақшасы).",
-            ru: "Это постановление, которое Верховный Суд выносит, рассматривая дело по названным статьям. Если по вашему делу вынесено постановление Верховного Суда и вы просите Генерального Прокурора принести на него протест, ответьте «да»; если не уверены — «не знаю» (подпункт 3) пункта 19 Правил).",
-            en: "This is a resolution the Supreme Court issues when it hears a case under the articles named. If the Supreme Court has issued a resolution in your case and you ask the Prosecutor General to protest it, answer “yes”; if you are not sure, answer “don't know” (Rules, para 19(3)).",
+            kk: "Бұл — Жоғарғы Сот істі аталған баптар бойынша қараған кезде шығаратын қаулы. Ісіңіз бойынша Жоғарғы Сот қаулы шығарса және Бас Прокурордан оған наразылық келтіруді сұрасаңыз, «иә» деп жауап беріңіз; сенімді болмасаңыз — «білмеймін» (Қағидалардың 19-тармағының 3) тармақшасы). «Иә» деген жауап бойынша Орталық жазуды Бас прокуратураның тиісті бөлімшелерімен келіседі; «жоқ» деген жауап жазуға кедергі келтірмейді.",
+            ru: "Это постановление, которое Верховный Суд выносит, рассматривая дело по названным статьям. Если по вашему делу вынесено постановление Верховного Суда и вы просите Генерального Прокурора принести на него протест, ответьте «да»; если не уверены — «не знаю» (подпункт 3) пункта 19 Правил). При ответе «да» Центр согласует запись с соответствующими подразделениями Генеральной прокуратуры; ответ «нет» записи не препятствует.",
+            en: "This is a resolution the Supreme Court issues when it hears a case under the articles named. If the Supreme Court has issued a resolution in your case and you ask the Prosecutor General to protest it, answer “yes”; if you are not sure, answer “don't know” (Rules, para 19(3)). On a “yes”, the Centre agrees your registration with the relevant units of the General Prosecutor's Office; a “no” does not prevent registration.",
         },
         refusal: None,
         alternatives: &[],
         review: None,
     },
-    // ---- Deputies of the Prosecutor General (R22, R23, new evidence per R19.2) ----
+    // ---- Deputies of the Prosecutor General (R22, R23; the R23.3 exception) ----
     Question {
         id: "r22_deputy_competence",
         clause: "R22",
         role: Role::Competence,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: Tr {
             kk: "Мәселеңіз осы орынбасардың тікелей құзыретіне (кестеде көрсетілген қадағалау салаларына) жата ма, немесе Бас Прокурор осы орынбасарға сізді қабылдауды тапсырды ма?",
@@ -397,19 +408,24 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R23.1",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: Tr {
             kk: "Сіз осы мәселе бойынша Бас Прокурордың немесе оның орынбасарының қабылдауында бұрын болдыңыз ба?",
             ru: "Вы уже были на приёме у Генерального Прокурора или его заместителя по этому же вопросу?",
             en: "Have you already been received on this same matter by the Prosecutor General or one of his deputies?",
         },
-        help: SAME_MATTER_HELP,
+        help: Tr {
+            kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Жаңа дәлелдер келтірсеңіз де, бұл сұраққа шынайы жауап беріңіз.",
+            ru: "«Тот же вопрос» — то же требование по тем же фактам, даже если оно сформулировано иначе. Ответьте честно, даже если вы приводите новые доводы.",
+            en: "“The same matter” means the same request about the same facts, even if it is worded differently. Answer truthfully even if you bring new evidence.",
+        },
         refusal: Some(Tr {
-            kk: "Сол мәселе бойынша Бас Прокурормен немесе оның орынбасарымен бұрын қабылданған адамдар Бас Прокурор орынбасарының қабылдауына жазылмайды. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар болса, оларды көрсетіп қайта өтініш бере аласыз.",
-            ru: "На приём к заместителю Генерального Прокурора не записываются лица, ранее принятые по этому же вопросу Генеральным Прокурором или его заместителем. Если у вас есть новые доводы или вновь открывшиеся обстоятельства, вы можете обратиться повторно, указав их.",
-            en: "No pre-registration to a deputy of the Prosecutor General is made for persons already received on the same matter by the Prosecutor General or a deputy. If you have new evidence or newly discovered circumstances, you can apply again and state them.",
+            kk: "Сол мәселе бойынша Бас Прокурормен немесе оның орынбасарымен бұрын қабылданған адамдар Бас Прокурор орынбасарының қабылдауына жазылмайды (Қағидалардың 23-тармағының 1) тармақшасы); Қағидаларда бұл жағдайда жаңа дәлелдерге қатысты ерекшелік көзделмеген. Жаңа дәлелдеріңізді жазбаша өтінішпен жібере аласыз.",
+            ru: "На приём к заместителю Генерального Прокурора не записываются лица, ранее принятые по этому же вопросу Генеральным Прокурором или его заместителем (подпункт 1) пункта 23 Правил); исключения для новых доводов Правила здесь не предусматривают. Новые доводы вы можете направить письменным обращением.",
+            en: "No pre-registration to a deputy of the Prosecutor General is made for persons already received on the same matter by the Prosecutor General or a deputy (Rules, para 23(1)); the Rules make no exception here for new evidence. You can send new evidence in a written application.",
         }),
-        alternatives: &[Alternative::RepeatWithNewEvidence],
+        alternatives: &[Alternative::AppealInWriting],
         review: None,
     },
     Question {
@@ -417,6 +433,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R23.2",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: Tr {
             kk: "Осы мәселе бойынша өтінішіңізге Бас Прокурордың немесе оның орынбасарының жауабы бар ма?",
@@ -424,37 +441,24 @@ pub(super) static QUESTIONS: &[Question] = &[
             en: "Do you already have an answer from the Prosecutor General or one of his deputies to an application on this same matter?",
         },
         help: Tr {
-            kk: "Жауап — Бас Прокурор немесе оның орынбасары қол қойған жазбаша жауап. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: ол туралы жеке сұрақ қойылады.",
-            ru: "Ответ — письменный ответ за подписью Генерального Прокурора или его заместителя. Если вы приводите новые доводы или вновь открывшиеся обстоятельства, ответьте на этот вопрос честно: о них будет отдельный вопрос.",
-            en: "An answer is a written reply signed by the Prosecutor General or a deputy. If you bring new evidence or newly discovered circumstances, answer this question truthfully: you will be asked about them separately.",
+            kk: "Жауап — Бас Прокурор немесе оның орынбасары қол қойған жазбаша жауап. Жаңа дәлелдер келтірсеңіз де, бұл сұраққа шынайы жауап беріңіз.",
+            ru: "Ответ — письменный ответ за подписью Генерального Прокурора или его заместителя. Ответьте честно, даже если вы приводите новые доводы.",
+            en: "An answer is a written reply signed by the Prosecutor General or a deputy. Answer truthfully even if you bring new evidence.",
         },
         refusal: Some(Tr {
-            kk: "Сол мәселе бойынша өтінішке Бас Прокурордың немесе оның орынбасарының жауабы бар жағдайда Бас Прокурор орынбасарының қабылдауына жазу жүргізілмейді. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар болса, оларды көрсетіп қайта өтініш бере аласыз.",
-            ru: "Запись на приём к заместителю Генерального Прокурора не производится, если есть ответ Генерального Прокурора или его заместителя на обращение по этому же вопросу. Если у вас есть новые доводы или вновь открывшиеся обстоятельства, вы можете обратиться повторно, указав их.",
-            en: "No pre-registration to a deputy of the Prosecutor General is made when there is already an answer of the Prosecutor General or a deputy on the same matter. If you have new evidence or newly discovered circumstances, you can apply again and state them.",
+            kk: "Сол мәселе бойынша өтінішке Бас Прокурордың немесе оның орынбасарының жауабы бар жағдайда Бас Прокурор орынбасарының қабылдауына жазу жүргізілмейді (Қағидалардың 23-тармағының 2) тармақшасы); Қағидаларда бұл жағдайда жаңа дәлелдерге қатысты ерекшелік көзделмеген. Жаңа дәлелдеріңізді жазбаша өтінішпен жібере аласыз.",
+            ru: "Запись на приём к заместителю Генерального Прокурора не производится, если есть ответ Генерального Прокурора или его заместителя на обращение по этому же вопросу (подпункт 2) пункта 23 Правил); исключения для новых доводов Правила здесь не предусматривают. Новые доводы вы можете направить письменным обращением.",
+            en: "No pre-registration to a deputy of the Prosecutor General is made when there is already an answer of the Prosecutor General or a deputy on the same matter (Rules, para 23(2)); the Rules make no exception here for new evidence. You can send new evidence in a written application.",
         }),
-        alternatives: &[Alternative::RepeatWithNewEvidence],
+        alternatives: &[Alternative::AppealInWriting],
         review: None,
-    },
-    Question {
-        // R23 has no exception of its own; the repeat application with new evidence that
-        // R19(2) admits for the PG is admitted for deputies too (DESIGN.md, issue 4).
-        id: "r19_2_deputy_new_evidence",
-        clause: "R19.2",
-        role: Role::Exception,
-        exception_to: &["r23_1_already_received", "r23_2_has_answer"],
-        applies_to: PG_DEPUTY,
-        text: NEW_EVIDENCE_TEXT,
-        help: NEW_EVIDENCE_HELP,
-        refusal: None,
-        alternatives: &[],
-        review: Some(NEW_EVIDENCE_REVIEW),
     },
     Question {
         id: "r23_3_cassation_not_used",
         clause: "R23.3",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: Tr {
             kk: "Сіз кассациялық сатыдағы сотқа өз бетіңізше шағым беру құқығыңыз болған, бірақ оны пайдаланбаған сот актісін даулап отырсыз ба?",
@@ -462,9 +466,9 @@ pub(super) static QUESTIONS: &[Question] = &[
             en: "Are you disputing a court act that you could have appealed to the court of cassation yourself, but did not?",
         },
         help: Tr {
-            kk: "Бас Прокурордың орынбасарына жүгінбес бұрын адам кассациялық сатыдағы сотқа өз бетімен жүгіну құқығын іске асыруы тиіс (Қағидалардың 23-тармағының 3) тармақшасы). Бұл Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлғалардың өтінішхатына қолданылмайды; сіз солардың бірі болуыңыз мүмкін болса, «білмеймін» деп жауап беріңіз — қызметкерлер тексереді. Мәселеңіз сот актісіне қатысты болмаса, «жоқ» деп жауап беріңіз.",
-            ru: "Прежде чем обращаться к заместителю Генерального Прокурора, нужно самому реализовать право на обращение в суд кассационной инстанции (подпункт 3) пункта 23 Правил). Это не относится к ходатайствам лиц, указанных в части первой статьи 112 Гражданского процессуального кодекса; если вы можете быть одним из них, ответьте «не знаю» — сотрудники проверят. Если ваш вопрос не касается судебного акта, ответьте «нет».",
-            en: "Before turning to a deputy of the Prosecutor General, a person must use his or her own right to apply to the court of cassation (Rules, para 23(3)). This does not apply to petitions of the persons named in art. 112(1) of the Civil Procedure Code; if you may be one of them, answer “don't know” and staff will check. If your matter is not about a court act, answer “no”.",
+            kk: "Бас Прокурордың орынбасарына жүгінбес бұрын адам кассациялық сатыдағы сотқа өз бетімен жүгіну құқығын іске асыруы тиіс (Қағидалардың 23-тармағының 3) тармақшасы). Бұл Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлғалардың өтінішхатына қолданылмайды; ол туралы жеке сұрақ қойылады. Мәселеңіз сот актісіне қатысты болмаса, «жоқ» деп жауап беріңіз.",
+            ru: "Прежде чем обращаться к заместителю Генерального Прокурора, нужно самому реализовать право на обращение в суд кассационной инстанции (подпункт 3) пункта 23 Правил). Это не относится к ходатайствам лиц, указанных в части первой статьи 112 Гражданского процессуального кодекса; об этом будет отдельный вопрос. Если ваш вопрос не касается судебного акта, ответьте «нет».",
+            en: "Before turning to a deputy of the Prosecutor General, a person must use his or her own right to apply to the court of cassation (Rules, para 23(3)). This does not apply to petitions of the persons named in art. 112(1) of the Civil Procedure Code; you will be asked about that separately. If your matter is not about a court act, answer “no”.",
         },
         refusal: Some(Tr {
             kk: "Кассациялық сатыдағы сотқа өз бетімен жүгіну құқығын іске асырмаған адамдар (Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлғалардың өтінішхаттарынан басқа) Бас Прокурор орынбасарының қабылдауына жазылмайды. Процестік заңда белгіленген мерзімде кассациялық сатыдағы сотқа шағымды (өтінішхатты) өзіңіз беріңіз.",
@@ -475,10 +479,38 @@ pub(super) static QUESTIONS: &[Question] = &[
         review: None,
     },
     Question {
+        // RULES.md, "Readings", 3: R23(3) excepts petitions of the persons named in Civil
+        // Procedure Code art. 112(1).
+        id: "r23_3_article_112_petition",
+        clause: "R23.3",
+        role: Role::Exception,
+        exception_to: &["r23_3_cassation_not_used"],
+        agreement: None,
+        applies_to: PG_DEPUTY,
+        text: Tr {
+            kk: "Сіз өтінішхатты Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлғалардың бірі ретінде беріп отырсыз ба?",
+            ru: "Вы подаёте ходатайство как одно из лиц, указанных в части первой статьи 112 Гражданского процессуального кодекса?",
+            en: "Are you filing the petition as one of the persons named in art. 112(1) of the Civil Procedure Code?",
+        },
+        help: Tr {
+            kk: "Қағидалардың 23-тармағының 3) тармақшасы Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлғалардың өтінішхаттарына қолданылмайды. Сол баптың мәтінін (мысалы, adilet.zan.kz сайтынан) қараңыз немесе заңгерден сұраңыз. Сенімді болмасаңыз, «білмеймін» деп жауап беріңіз: қызметкерлер тексереді.",
+            ru: "Подпункт 3) пункта 23 Правил не применяется к ходатайствам лиц, указанных в части первой статьи 112 Гражданского процессуального кодекса. Посмотрите текст этой статьи (например, на сайте adilet.zan.kz) или спросите юриста. Если не уверены, ответьте «не знаю»: сотрудники проверят.",
+            en: "Para 23(3) of the Rules does not apply to petitions of the persons named in art. 112(1) of the Civil Procedure Code. Read that article (for example on adilet.zan.kz) or ask a lawyer. If you are not sure, answer “don't know”: staff will check.",
+        },
+        refusal: None,
+        alternatives: &[],
+        review: Some(Tr {
+            kk: "Сіз өтінішхатты Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлға ретінде беретініңізді көрсеттіңіз: Орталықтың қызметкері мұны қабылдауға жазар алдында тексереді (Қағидалардың 23-тармағының 3) тармақшасы).",
+            ru: "Вы указали, что подаёте ходатайство как лицо, указанное в части первой статьи 112 Гражданского процессуального кодекса: работник Центра проверит это перед записью на приём (подпункт 3) пункта 23 Правил).",
+            en: "You stated that you file the petition as a person named in art. 112(1) of the Civil Procedure Code: an officer of the Centre will check this before registering you (Rules, para 23(3)).",
+        }),
+    },
+    Question {
         id: "r23_4_outside_competence",
         clause: "R23.4 (R17.1)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: OUTSIDE_COMPETENCE.text,
         help: OUTSIDE_COMPETENCE.help,
@@ -491,6 +523,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R23.4 (R17.3)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: COURT_JURISDICTION.text,
         help: COURT_JURISDICTION.help,
@@ -503,6 +536,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R23.4 (R17.4)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: CASSATION_DEADLINE_MISSED.text,
         help: CASSATION_DEADLINE_MISSED.help,
@@ -515,6 +549,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R23.4 (R17.5)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: CIVIL_CASE_NOT_LISTED.text,
         help: CIVIL_CASE_NOT_LISTED.help,
@@ -527,6 +562,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R23.4 (R17.6)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: PG_DEPUTY,
         text: NOT_SUBJECT_TO_CASSATION.text,
         help: NOT_SUBJECT_TO_CASSATION.help,
@@ -540,6 +576,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R27",
         role: Role::Competence,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: Tr {
             kk: "Мәселеңіз осы лауазымды адамның (облыс прокурорының немесе оған теңестірілген прокурордың, не олардың орынбасарының) тікелей құзыретіне кіре ме, немесе Бас прокуратура сізді қабылдауды тапсырды ма?",
@@ -564,6 +601,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.1",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: Tr {
             kk: "Сіз осы мәселе бойынша осы облыс прокурорының (немесе оған теңестірілген прокурордың, прокуратура ведомствосы, мекемесі, білім беру ұйымы басшысының) қабылдауында бұрын болдыңыз ба?",
@@ -588,6 +626,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.1",
         role: Role::Exception,
         exception_to: &["r31_1_already_received"],
+        agreement: None,
         applies_to: REGIONAL,
         text: Tr {
             kk: "Бас прокуратура осы прокуратураға сізді осы мәселе бойынша қабылдауды тапсырды ма?",
@@ -612,6 +651,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R33",
         role: Role::Exception,
         exception_to: &["r31_1_already_received"],
+        agreement: Some(AgreementWith::StructuralUnit),
         applies_to: REGIONAL,
         text: NEW_EVIDENCE_TEXT,
         help: NEW_EVIDENCE_HELP,
@@ -624,6 +664,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.2",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: Tr {
             kk: "Сіз соттың өндірісіндегі (әлі қаралып жатқан) іс бойынша сот актісін немесе істі қарау кезіндегі судьялардың әрекеттерін даулап отырсыз ба?",
@@ -648,6 +689,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.3 (R17.1)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: OUTSIDE_COMPETENCE.text,
         help: OUTSIDE_COMPETENCE.help,
@@ -660,6 +702,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.3 (R17.3)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: COURT_JURISDICTION.text,
         help: COURT_JURISDICTION.help,
@@ -672,6 +715,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.3 (R17.4)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: CASSATION_DEADLINE_MISSED.text,
         help: CASSATION_DEADLINE_MISSED.help,
@@ -684,6 +728,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.3 (R17.5)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: CIVIL_CASE_NOT_LISTED.text,
         help: CIVIL_CASE_NOT_LISTED.help,
@@ -696,6 +741,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         clause: "R31.3 (R17.6)",
         role: Role::Ground,
         exception_to: &[],
+        agreement: None,
         applies_to: REGIONAL,
         text: NOT_SUBJECT_TO_CASSATION.text,
         help: NOT_SUBJECT_TO_CASSATION.help,

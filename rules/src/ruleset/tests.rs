@@ -74,7 +74,7 @@ fn question_ids_are_unique_slugs() {
 }
 
 /// Clause ids are well formed, and a role lives only in its clauses: grounds in R17, R23,
-/// R31; bases in R19; competence in R22, R27; exceptions in R19.2, R31.1, R33.
+/// R31; agreement cases in R19; competence in R22, R27; exceptions in R23.3, R31.1, R33.
 #[test]
 fn clauses_match_roles() {
     for q in rules().questions {
@@ -95,23 +95,24 @@ fn clauses_match_roles() {
         let parent = base.split('.').next().unwrap_or(base);
         let ok = match q.role {
             Role::Ground => matches!(parent, "R17" | "R23" | "R31") && base.contains('.'),
-            Role::Basis => matches!(base, "R19.1" | "R19.2" | "R19.3"),
+            Role::Agreement => matches!(base, "R19.1" | "R19.2" | "R19.3"),
             Role::Competence => matches!(base, "R22" | "R27"),
-            Role::Exception => matches!(base, "R19.2" | "R31.1" | "R33"),
+            Role::Exception => matches!(base, "R23.3" | "R31.1" | "R33"),
         };
         assert!(ok, "{}: role {:?} in clause {}", q.id, q.role, q.clause);
     }
 }
 
 /// Every `exception_to` names an existing ground that an exception may cancel (R17.2,
-/// R23.1, R23.2, R31.1 only), for exactly the kinds the ground applies to.
+/// R23.3, R31.1 only: RULES.md, "Readings", 2 and 3), for exactly the kinds the ground
+/// applies to.
 #[test]
 fn exceptions_name_grounds_they_may_cancel() {
     let mut exceptions = 0;
     for q in rules().questions {
         match q.role {
             Role::Exception => assert!(!q.exception_to.is_empty(), "{}", q.id),
-            Role::Basis => {}
+            Role::Agreement => {}
             _ => assert!(q.exception_to.is_empty(), "{}", q.id),
         }
         if !q.exception_to.is_empty() {
@@ -128,7 +129,7 @@ fn exceptions_name_grounds_they_may_cancel() {
             };
             assert_eq!(ground.role, Role::Ground, "{} -> {target}", q.id);
             assert!(
-                matches!(ground.clause, "R17.2" | "R23.1" | "R23.2" | "R31.1"),
+                matches!(ground.clause, "R17.2" | "R23.3" | "R31.1"),
                 "{} may not cancel {}",
                 q.id,
                 ground.clause
@@ -139,12 +140,42 @@ fn exceptions_name_grounds_they_may_cancel() {
             exceptions += 1;
         }
     }
-    // R17.2 ← R19.2; R23.1, R23.2 ← R19.2; R31.1 ← R31.1 (GPO), R33.
-    assert_eq!(exceptions, 5);
+    // R17.2 ← R19.2; R23.3 ← R23.3 (CPC art. 112(1)); R31.1 ← R31.1 (GPO), R33.
+    assert_eq!(exceptions, 4);
+}
+
+/// R19, R33: exactly the cases of R19 (the GPO's units) and R33 (the structural unit) mark
+/// a request for agreement; an agreement question never refuses.
+#[test]
+fn r19_r33_agreement_marks_are_where_the_rules_put_them() {
+    let mut marks: Vec<(&str, AgreementWith)> = rules()
+        .questions
+        .iter()
+        .filter_map(|q| q.agreement.map(|with| (q.clause, with)))
+        .collect();
+    marks.sort_by_key(|m| m.0);
+    assert_eq!(
+        marks,
+        [
+            ("R19.1", AgreementWith::GpoUnits),
+            ("R19.2", AgreementWith::GpoUnits),
+            ("R19.3", AgreementWith::GpoUnits),
+            ("R33", AgreementWith::StructuralUnit),
+        ]
+    );
+    for q in rules().questions {
+        if q.role == Role::Agreement {
+            assert!(q.agreement.is_some(), "{}", q.id);
+            assert!(q.refusal.is_none(), "{}", q.id);
+        }
+    }
+    for with in [AgreementWith::GpoUnits, AgreementWith::StructuralUnit] {
+        check_tr("agreement", &with.text());
+    }
 }
 
 /// Only pre-registration kinds (R3) have questions; each has its competence question
-/// (R22, R27) or, for the PG, its bases (R19).
+/// (R22, R27) or, for the PG, the cases of R19.
 #[test]
 fn r3_questions_apply_to_pre_registration_kinds_only() {
     for kind in OfficialKind::ALL {
@@ -158,11 +189,11 @@ fn r3_questions_apply_to_pre_registration_kinds_only() {
             continue;
         }
         let competence = qs.iter().filter(|q| q.role == Role::Competence).count();
-        let basis = qs.iter().filter(|q| q.role == Role::Basis).count();
+        let cases = qs.iter().filter(|q| q.role == Role::Agreement).count();
         if kind == OfficialKind::ProsecutorGeneral {
-            assert_eq!((competence, basis), (0, 3));
+            assert_eq!((competence, cases), (0, 3));
         } else {
-            assert_eq!((competence, basis), (1, 0), "{kind:?}");
+            assert_eq!((competence, cases), (1, 0), "{kind:?}");
         }
         assert!(qs.iter().any(|q| q.role == Role::Ground), "{kind:?}");
     }
@@ -219,7 +250,7 @@ fn refusing_questions_have_an_explanation() {
     for q in rules().questions {
         match q.role {
             Role::Ground | Role::Competence => assert!(q.refusal.is_some(), "{}", q.id),
-            Role::Basis | Role::Exception => {
+            Role::Agreement | Role::Exception => {
                 assert!(q.refusal.is_none(), "{}", q.id);
                 assert!(q.alternatives.is_empty(), "{}", q.id);
             }
@@ -231,21 +262,15 @@ fn refusing_questions_have_an_explanation() {
             q.id
         );
     }
-    assert!(!rules()
-        .basis
-        .alternatives
-        .contains(&Alternative::DistrictOfficeWalkIn));
 }
 
 #[test]
 fn every_text_is_in_kazakh_russian_and_english() {
     let r = rules();
     check_tr("title", &r.title);
-    if let Some(t) = &r.repealed_by {
-        check_tr("repealed_by", t);
+    if let Some(t) = &r.repeal_note {
+        check_tr("repeal_note", t);
     }
-    check_tr("basis.refusal", &r.basis.refusal);
-    check_tr("basis.unknown", &r.basis.unknown);
     for q in r.questions {
         check_tr(&format!("{}.text", q.id), &q.text);
         check_tr(&format!("{}.help", q.id), &q.help);
@@ -291,8 +316,8 @@ fn alternatives_have_unique_codes_and_serialise_with_their_text() {
     assert_eq!(Alternative::parse("nowhere"), None);
 }
 
-/// The versioning decisions: Order 87 as amended 08.10.2021, repealed 17.01.2023 (No. 29),
-/// still the rule set this build applies.
+/// The versioning decisions (RULES.md, "Readings", 9): Order 87 as amended 08.10.2021,
+/// repealed 17.01.2023 (No. 29), still the rule set this build applies.
 #[test]
 fn order_87_2021_is_the_current_rule_set() {
     let r = RuleSet::order_87_2021();
@@ -310,7 +335,53 @@ fn order_87_2021_is_the_current_rule_set() {
     assert!(r.in_force_on(date!(2021 - 10 - 08)));
     assert!(r.in_force_on(date!(2023 - 01 - 17)));
     assert!(!r.in_force_on(date!(2023 - 01 - 18)));
-    assert_eq!(r.basis.clause, "R19");
+}
+
+/// The rule set names itself as typed data: Order No. 87 of 24.08.2017, registered
+/// No. 15810 (28.09.2017), amended by No. 42 (29.03.2018) and No. 132 (08.10.2021),
+/// repealed by No. 29 (17.01.2023); the period of R15 (RULES.md, "Readings", 6).
+#[test]
+fn order_87_2021_names_its_order_amendments_and_repeal() {
+    let r = RuleSet::order_87_2021();
+    let act = |number, date| Act { number, date };
+    assert_eq!(r.order, act(87, date!(2017 - 08 - 24)));
+    assert_eq!(r.registered, act(15810, date!(2017 - 09 - 28)));
+    assert_eq!(
+        r.amendments,
+        [
+            act(42, date!(2018 - 03 - 29)),
+            act(132, date!(2021 - 10 - 08))
+        ]
+    );
+    assert_eq!(r.repealed_by, Some(act(29, date!(2023 - 01 - 17))));
+    // The dates agree with the version's span.
+    assert_eq!(r.amendments.last().map(|a| a.date), Some(r.effective_from));
+    assert_eq!(r.repealed_by.map(|a| a.date), r.effective_to);
+    assert_eq!(r.consideration_period.working_days, 15);
+    // The texts say the same numbers.
+    for lang in Lang::ALL {
+        assert!(r.title.get(lang).contains("87"), "{lang}");
+        assert!(r.title.get(lang).contains("132"), "{lang}");
+        assert!(r.repeal_note.expect("repealed").get(lang).contains("29"));
+    }
+    let id = serde_json::to_value(r.identity()).expect("json");
+    assert_eq!(
+        id,
+        serde_json::json!({
+            "id": "order-87-2021",
+            "title": serde_json::to_value(r.title).expect("json"),
+            "order": {"number": 87, "date": "2017-08-24"},
+            "registered": {"number": 15810, "date": "2017-09-28"},
+            "amendments": [
+                {"number": 42, "date": "2018-03-29"},
+                {"number": 132, "date": "2021-10-08"}
+            ],
+            "repealed_by": {"number": 29, "date": "2023-01-17"},
+            "repeal_note": serde_json::to_value(r.repeal_note).expect("json"),
+            "effective_from": "2021-10-08",
+            "effective_to": "2023-01-17",
+        })
+    );
 }
 
 /// The shape `GET /api/v1/rules` builds on.
@@ -320,6 +391,8 @@ fn rule_set_serialises_for_the_api() {
     assert_eq!(json["id"], "order-87-2021");
     assert_eq!(json["effective_from"], "2021-10-08");
     assert_eq!(json["effective_to"], "2023-01-17");
+    assert_eq!(json["order"]["number"], 87);
+    assert_eq!(json["consideration_period"]["working_days"], 15);
     assert!(json["title"]["kk"].is_string());
     let q = &json["questions"][0];
     assert_eq!(q["id"], "r17_1_outside_competence");

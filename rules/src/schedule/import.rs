@@ -703,14 +703,19 @@ fn gap_cause(
 /// * `official_mismatch`: a later row of an official against its first row, one error per
 ///   differing column (`surname`, `position_ru`, …); field `official_id` when a schedule
 ///   names another official than its row.
-/// * R13 (PG and deputies: a reception every calendar month), R26 (regional heads and
-///   deputies: every ISO week), R38 (duty prosecutors: every ISO week), checked with
-///   [`check_schedule`] on the union of the official's receptions (working days only,
-///   cancellations removed) over `max(today, earliest valid_from) ..= min(latest valid_to,
-///   today + 365 days)` (open-ended schedules: `today + 365 days`). Codes
-///   `month_without_reception` / `week_without_reception` with the clause; rows and field
-///   as explained below. Months and weeks only partly in that period are not
-///   judged (see [`crate::schedule_check`]).
+/// * R13 (PG and deputies: a reception every calendar month) and R26 (regional heads and
+///   deputies: every ISO week), checked with [`check_schedule`] on the union of the
+///   official's receptions (working days only, cancellations removed) over
+///   `max(today, earliest valid_from) ..= min(latest valid_to, today + 365 days)`
+///   (open-ended schedules: `today + 365 days`).
+/// * R38 (every ISO week) per institution, not per duty prosecutor (RULES.md, "Readings",
+///   8): the union of every duty prosecutor's receptions at one institution (an
+///   institution place, R6, of one office, by its name) over the same kind of period.
+///   A duty prosecutor's schedule elsewhere is no institution's duty reception.
+///
+/// Codes `month_without_reception` / `week_without_reception` with the clause; rows and
+/// field as explained below. Months and weeks only partly in that period are not judged
+/// (see [`crate::schedule_check`]).
 ///
 /// Outreach and institution places without their names cannot reach here: [`Place`] has
 /// no such state and [`parse_row`] reports them as `required`.
@@ -757,38 +762,70 @@ pub fn check_rows(
     let horizon = today.saturating_add(Duration::days(FREQUENCY_HORIZON_DAYS));
     for (_, idxs) in &officials {
         let kind = rows[idxs[0]].0.kind;
-        if minimum_frequency(kind).is_none() {
+        // R38 is checked per institution below.
+        if minimum_frequency(kind).is_none() || kind == OfficialKind::DutyProsecutor {
             continue;
         }
-        let schedules: Vec<(usize, &Schedule)> = idxs.iter().map(|&i| (i, &rows[i].1)).collect();
-        let Some(earliest) = schedules.iter().map(|(_, s)| s.valid_from()).min() else {
-            continue;
-        };
-        let latest = schedules
-            .iter()
-            .map(|(_, s)| s.valid_to().unwrap_or(horizon))
-            .max()
-            .unwrap_or(horizon);
-        let Ok(period) = Period::new(today.max(earliest), latest.min(horizon)) else {
-            // Every schedule of the official has ended: nothing ahead to check.
-            continue;
-        };
-        let days: Vec<Date> = schedules
-            .iter()
-            .flat_map(|(_, s)| s.occurrences(calendar, period.from(), period.to()))
-            .map(|o| o.date())
-            .collect();
-        for finding in check_schedule(kind, period, &days) {
-            let (first, last) = unit(finding);
-            let (rows, field) = gap_cause(calendar, &schedules, first, last);
-            out.push(SetError {
-                rows,
-                field,
-                problem: SetProblem::Frequency(finding),
-            });
+        frequency_gaps(rows, idxs, kind, calendar, today, horizon, &mut out);
+    }
+    let institutions = groups(rows.iter().map(|(official, schedule)| {
+        match (official.kind, &schedule.parts().place) {
+            (OfficialKind::DutyProsecutor, Place::Institution { name, .. }) => Some((
+                official.office_id.as_str(),
+                name.kk.as_str(),
+                name.ru.as_str(),
+                name.en.as_str(),
+            )),
+            _ => None,
+        }
+    }));
+    for (institution, idxs) in &institutions {
+        if institution.is_some() {
+            let kind = OfficialKind::DutyProsecutor;
+            frequency_gaps(rows, idxs, kind, calendar, today, horizon, &mut out);
         }
     }
     out
+}
+
+/// The R13 / R26 / R38 gaps of the receptions of `rows[idxs]` taken together, as if one
+/// official of `kind` held them all.
+fn frequency_gaps(
+    rows: &[(Official, Schedule)],
+    idxs: &[usize],
+    kind: OfficialKind,
+    calendar: &Calendar,
+    today: Date,
+    horizon: Date,
+    out: &mut Vec<SetError>,
+) {
+    let schedules: Vec<(usize, &Schedule)> = idxs.iter().map(|&i| (i, &rows[i].1)).collect();
+    let Some(earliest) = schedules.iter().map(|(_, s)| s.valid_from()).min() else {
+        return;
+    };
+    let latest = schedules
+        .iter()
+        .map(|(_, s)| s.valid_to().unwrap_or(horizon))
+        .max()
+        .unwrap_or(horizon);
+    let Ok(period) = Period::new(today.max(earliest), latest.min(horizon)) else {
+        // Every schedule has ended: nothing ahead to check.
+        return;
+    };
+    let days: Vec<Date> = schedules
+        .iter()
+        .flat_map(|(_, s)| s.occurrences(calendar, period.from(), period.to()))
+        .map(|o| o.date())
+        .collect();
+    for finding in check_schedule(kind, period, &days) {
+        let (first, last) = unit(finding);
+        let (rows, field) = gap_cause(calendar, &schedules, first, last);
+        out.push(SetError {
+            rows,
+            field,
+            problem: SetProblem::Frequency(finding),
+        });
+    }
 }
 
 #[cfg(test)]
@@ -1410,58 +1447,188 @@ mod tests {
         assert_eq!(check_rows(&more, kz(), date!(2027 - 02 - 15)), []);
     }
 
-    /// R38: a duty prosecutor's cancelled Thursday leaves its week empty; a validity gap of
-    /// a week too.
+    /// A duty prosecutor's row at an institution (R6) of the sample office.
+    fn duty_row(
+        official: &str,
+        schedule: &str,
+        institution: &str,
+        recurrence: &str,
+        from: &str,
+        to: &str,
+    ) -> ScheduleRow {
+        let mut r = row_of(official, "duty_prosecutor", schedule, recurrence, from, to);
+        r.place = "institution".into();
+        r.place_name_kk = format!("{institution} мекемесі");
+        r.place_name_ru = format!("Учреждение {institution}");
+        r.place_name_en = format!("Institution {institution}");
+        r
+    }
+
+    /// R38 (RULES.md, "Readings", 8): the weekly duty reception is checked per institution:
+    /// two duty prosecutors taking turns at one institution cover it; one duty prosecutor
+    /// taking turns between two institutions leaves each without a reception every other
+    /// week.
     #[test]
-    fn r38_duty_prosecutor_weekly_gaps() {
+    fn r38_weekly_duty_reception_per_institution() {
+        let today = date!(2027 - 01 - 20);
+        // February 2027: ISO weeks 5 (1 Feb) to 8 (22 Feb) lie wholly in it.
+        // (case, rows, expected gaps as (rows, field, Monday of the week))
+        type Gap = (Vec<usize>, &'static str, &'static str);
+        let cases: Vec<(&str, Vec<ScheduleRow>, Vec<Gap>)> = vec![
+            (
+                "two prosecutors alternating at one institution: covered",
+                vec![
+                    duty_row(
+                        "duty-a",
+                        "duty-a-1",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-01",
+                        "2027-02-07",
+                    ),
+                    duty_row(
+                        "duty-b",
+                        "duty-b-1",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-08",
+                        "2027-02-14",
+                    ),
+                    duty_row(
+                        "duty-a",
+                        "duty-a-2",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-15",
+                        "2027-02-21",
+                    ),
+                    duty_row(
+                        "duty-b",
+                        "duty-b-2",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-22",
+                        "2027-02-28",
+                    ),
+                ],
+                vec![],
+            ),
+            (
+                "one prosecutor alternating between two institutions: each has gaps",
+                vec![
+                    duty_row(
+                        "duty-a",
+                        "duty-a-1",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-01",
+                        "2027-02-07",
+                    ),
+                    duty_row(
+                        "duty-a",
+                        "duty-a-2",
+                        "B",
+                        "weekly:thu",
+                        "2027-02-08",
+                        "2027-02-14",
+                    ),
+                    duty_row(
+                        "duty-a",
+                        "duty-a-3",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-15",
+                        "2027-02-21",
+                    ),
+                    duty_row(
+                        "duty-a",
+                        "duty-a-4",
+                        "B",
+                        "weekly:thu",
+                        "2027-02-22",
+                        "2027-02-28",
+                    ),
+                ],
+                vec![
+                    // A: week of 8 Feb between rows 0 and 2; B: week of 15 Feb.
+                    (vec![0, 2], "valid_to", "2027-02-08"),
+                    (vec![1, 3], "valid_to", "2027-02-15"),
+                ],
+            ),
+            (
+                "a cancelled Thursday leaves its week empty",
+                vec![{
+                    let mut r = duty_row(
+                        "duty-a",
+                        "duty-a-1",
+                        "A",
+                        "weekly:thu",
+                        "2027-02-01",
+                        "2027-02-28",
+                    );
+                    r.cancelled = "2027-02-11".into();
+                    r
+                }],
+                vec![(vec![0], "cancelled", "2027-02-08")],
+            ),
+            (
+                "a duty schedule away from an institution is no institution's duty reception",
+                vec![row_of(
+                    "duty-a",
+                    "duty_prosecutor",
+                    "duty-a-1",
+                    "weekly:thu",
+                    "2027-02-01",
+                    "2027-02-07",
+                )],
+                vec![],
+            ),
+        ];
+        for (name, rows, expected) in cases {
+            let got = check_rows(&parsed(&rows), kz(), today);
+            let got: Vec<(Vec<usize>, &str, String)> = got
+                .iter()
+                .map(|e| {
+                    assert_eq!(e.code(), "week_without_reception", "{name}");
+                    assert_eq!(e.clause(), Some("R38"), "{name}");
+                    let json = serde_json::to_value(e).unwrap();
+                    (
+                        e.rows.clone(),
+                        e.field,
+                        json["monday"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            let expected: Vec<(Vec<usize>, &str, String)> = expected
+                .into_iter()
+                .map(|(rows, field, monday)| (rows, field, monday.to_owned()))
+                .collect();
+            assert_eq!(got, expected, "{name}");
+        }
+        // The wire shape of an R38 finding.
         let rows = parsed(&[
-            with(|r| {
-                r.official_id = "almaty-duty".into();
-                r.official_kind = "duty_prosecutor".into();
-                r.schedule_id = "almaty-duty-sizo".into();
-                r.recurrence = "weekly:thu".into();
-                r.place = "institution".into();
-                r.place_name_kk = "Үлгі мекемесі".into();
-                r.place_name_ru = "Учреждение-образец".into();
-                r.place_name_en = "Sample institution".into();
-                r.valid_from = "2027-02-01".into();
-                r.valid_to = "2027-02-28".into();
-                r.cancelled = "2027-02-11".into();
-            }),
-            row_of(
-                "duty-2",
-                "duty_prosecutor",
-                "duty-2-a",
+            duty_row(
+                "duty-a",
+                "duty-a-1",
+                "A",
                 "weekly:wed",
                 "2027-02-01",
                 "2027-02-14",
             ),
-            row_of(
-                "duty-2",
-                "duty_prosecutor",
-                "duty-2-b",
+            duty_row(
+                "duty-b",
+                "duty-b-1",
+                "A",
                 "weekly:wed",
                 "2027-02-22",
                 "2027-03-07",
             ),
         ]);
-        let got = check_rows(&rows, kz(), date!(2027 - 01 - 20));
+        let got = check_rows(&rows, kz(), today);
         assert_eq!(
-            set(&got),
-            [
-                (vec![0], "cancelled", "week_without_reception", Some("R38")),
-                (
-                    vec![1, 2],
-                    "valid_to",
-                    "week_without_reception",
-                    Some("R38")
-                ),
-            ]
-        );
-        assert_eq!(
-            serde_json::to_value(&got[1]).unwrap(),
-            json!({"rows": [1, 2], "field": "valid_to", "code": "week_without_reception",
-                   "clause": "R38", "iso_year": 2027, "week": 7, "monday": "2027-02-15"})
+            serde_json::to_value(&got).unwrap(),
+            json!([{"rows": [0, 1], "field": "valid_to", "code": "week_without_reception",
+                   "clause": "R38", "iso_year": 2027, "week": 7, "monday": "2027-02-15"}])
         );
     }
 

@@ -39,6 +39,13 @@ impl Citizenship {
     }
 }
 
+/// R7, for a form that holds the citizenship as its wire code (`citizen`, `foreigner`,
+/// `stateless`): whether the person identifies by passport. A blank or unknown code asks for
+/// the IIN, as for a citizen, until the person chooses.
+pub fn identifies_by_passport(citizenship: &str) -> bool {
+    Citizenship::parse(citizenship).is_some_and(Citizenship::needs_passport)
+}
+
 /// An identity document number; each variant holds an already validated value. Whether it
 /// fits the person's citizenship is checked by [`ApplicantIdentity`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -157,6 +164,21 @@ mod tests {
 
     const IIN: &str = "900101300017";
     const PASSPORT: &str = "N12345678";
+
+    /// R7: the form's citizenship code decides the document field.
+    #[test]
+    fn r7_identifies_by_passport_by_code() {
+        for (code, passport) in [
+            ("citizen", false),
+            ("foreigner", true),
+            ("stateless", true),
+            ("", false),
+            ("Foreigner", false),
+            ("martian", false),
+        ] {
+            assert_eq!(identifies_by_passport(code), passport, "{code:?}");
+        }
+    }
 
     #[test]
     fn citizens_use_an_iin_and_others_a_passport() {

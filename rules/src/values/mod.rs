@@ -24,7 +24,9 @@ pub use applicant::ApplicantKind;
 pub use authority::{Authority, AuthorityError, AuthorityField, AuthorityInput, AuthorityKind};
 pub use bin::{Bin, BinDivision, BinEntityType, BinError};
 pub use checksum::check_digit;
-pub use citizenship::{ApplicantIdentity, Citizenship, Identity, IdentityError};
+pub use citizenship::{
+    identifies_by_passport, ApplicantIdentity, Citizenship, Identity, IdentityError,
+};
 pub use email::{Email, EmailError};
 pub use iin::{Iin, IinError};
 pub use interpreter::{InterpreterLanguage, InterpreterLanguageError};
