@@ -7,7 +7,7 @@
 
 use crate::Lenient;
 use rules::eligibility::{Answers, ReviewCode};
-use rules::ruleset::{Alternative, Role, RuleSet};
+use rules::ruleset::{AgreementWith, Alternative, Role, RuleSet};
 use rules::{Access, LocalizedText, OfficeLevel, OfficialKind};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -21,16 +21,61 @@ pub struct RulesBody {
     pub questions: Vec<Question>,
 }
 
+/// Who the rule set is (RULES.md, "Readings", 9): every decision names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleSetHead {
     /// Stored with every decision, e.g. `order-87-2021`.
     pub id: String,
     pub title: LocalizedText,
+    /// The order that approved the Rules (No. 87 of 24.08.2017).
+    pub order: Act,
+    /// Its state registration (No. 15810).
+    pub registered: Act,
+    /// The amending orders this version includes, oldest first.
+    pub amendments: Vec<Act>,
+    /// The order that repealed it (No. 29 of 17.01.2023), if any.
+    pub repealed_by: Option<Act>,
+    pub repeal_note: Option<LocalizedText>,
     #[serde(with = "rules::calendar::iso_date")]
     pub effective_from: Date,
     #[serde(with = "rules::calendar::iso_date::option")]
     pub effective_to: Option<Date>,
+}
+
+/// An order or a registration, by number and date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Act {
+    pub number: u32,
+    #[serde(with = "rules::calendar::iso_date")]
+    pub date: Date,
+}
+
+impl From<rules::ruleset::Act> for Act {
+    fn from(a: rules::ruleset::Act) -> Act {
+        Act {
+            number: a.number,
+            date: a.date,
+        }
+    }
+}
+
+impl From<&RuleSet> for RuleSetHead {
+    fn from(set: &RuleSet) -> RuleSetHead {
+        let id = set.identity();
+        RuleSetHead {
+            id: id.id.to_owned(),
+            title: id.title.into(),
+            order: id.order.into(),
+            registered: id.registered.into(),
+            amendments: id.amendments.iter().map(|a| (*a).into()).collect(),
+            repealed_by: id.repealed_by.map(Into::into),
+            repeal_note: id.repeal_note.map(Into::into),
+            effective_from: id.effective_from,
+            effective_to: id.effective_to,
+        }
+    }
 }
 
 /// How a person reaches an official of this kind (R3, R14, R28, R37).
@@ -53,6 +98,8 @@ pub struct Question {
     pub role: Lenient<Role>,
     /// An exception's grounds, by question id.
     pub exception_to: Vec<String>,
+    /// R19, R33: a "yes" marks the request for this agreement.
+    pub agreement: Option<Lenient<AgreementWith>>,
     pub applies_to: Vec<OfficialKind>,
     pub text: LocalizedText,
     pub help: LocalizedText,
@@ -64,12 +111,7 @@ pub struct Question {
 impl From<&RuleSet> for RulesBody {
     fn from(set: &RuleSet) -> RulesBody {
         RulesBody {
-            rule_set: RuleSetHead {
-                id: set.id.to_owned(),
-                title: set.title.into(),
-                effective_from: set.effective_from,
-                effective_to: set.effective_to,
-            },
+            rule_set: set.into(),
             official_kinds: OfficialKind::ALL
                 .into_iter()
                 .map(|k| KindInfo {
@@ -90,6 +132,7 @@ impl From<&rules::ruleset::Question> for Question {
             clause: q.clause.to_owned(),
             role: q.role.into(),
             exception_to: q.exception_to.iter().map(|s| (*s).to_owned()).collect(),
+            agreement: q.agreement.map(Into::into),
             applies_to: q.applies_to.to_vec(),
             text: q.text.into(),
             help: q.help.into(),
@@ -115,14 +158,31 @@ pub struct EligibilityRequest {
     pub answers: Answers,
 }
 
-/// The verdict: `{"verdict","grounds","reasons","alternatives"}`, always all four.
+/// The verdict: `{"rule_set","verdict","grounds","reasons","alternatives","agreements"}`,
+/// always all six.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Verdict {
+    /// The id of the rule set that decided (RULES.md, "Readings", 9).
+    pub rule_set: String,
     pub verdict: Lenient<VerdictCode>,
     pub grounds: Vec<Ground>,
     pub reasons: Vec<ReviewReason>,
     pub alternatives: Vec<Lenient<Alternative>>,
+    /// R19, R33: whose agreement staff record before confirming.
+    pub agreements: Vec<Agreement>,
+}
+
+/// R19, R33: the request states a case that needs the units' agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Agreement {
+    /// `R19.1`, `R19.2`, `R19.3` or `R33`.
+    pub clause: String,
+    /// The question answered "yes".
+    pub question: String,
+    pub with: Lenient<AgreementWith>,
+    pub explanation: LocalizedText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,8 +200,8 @@ pub enum VerdictCode {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ground {
     pub clause: String,
-    /// The question whose answer refused; `null` when no single answer decides.
-    pub question: Option<String>,
+    /// The question whose answer refused.
+    pub question: String,
     pub explanation: LocalizedText,
 }
 
@@ -151,24 +211,27 @@ pub struct Ground {
 pub struct ReviewReason {
     pub code: Lenient<ReviewCode>,
     pub clause: String,
-    pub question: Option<String>,
+    /// The question answered "don't know", or the exception answered "yes".
+    pub question: String,
     pub explanation: LocalizedText,
 }
 
 impl From<&rules::eligibility::Verdict> for Verdict {
     fn from(v: &rules::eligibility::Verdict) -> Verdict {
-        use rules::eligibility::Verdict as V;
+        use rules::eligibility::Outcome as O;
         Verdict {
-            verdict: match v {
-                V::Eligible => VerdictCode::Eligible,
-                V::NeedsReview { .. } => VerdictCode::NeedsReview,
-                V::Refused { .. } => VerdictCode::Refused,
-                V::NoPreRegistration => VerdictCode::NoPreRegistration,
+            rule_set: v.rule_set.to_owned(),
+            verdict: match v.outcome {
+                O::Eligible => VerdictCode::Eligible,
+                O::NeedsReview { .. } => VerdictCode::NeedsReview,
+                O::Refused { .. } => VerdictCode::Refused,
+                O::NoPreRegistration => VerdictCode::NoPreRegistration,
             }
             .into(),
             grounds: v.grounds().iter().map(Ground::from).collect(),
             reasons: v.reasons().iter().map(ReviewReason::from).collect(),
             alternatives: v.alternatives().iter().map(|a| (*a).into()).collect(),
+            agreements: v.agreements.iter().map(Agreement::from).collect(),
         }
     }
 }
@@ -177,7 +240,7 @@ impl From<&rules::eligibility::Ground> for Ground {
     fn from(g: &rules::eligibility::Ground) -> Ground {
         Ground {
             clause: g.clause.to_owned(),
-            question: g.question.map(str::to_owned),
+            question: g.question.to_owned(),
             explanation: g.explanation.into(),
         }
     }
@@ -188,8 +251,19 @@ impl From<&rules::eligibility::ReviewReason> for ReviewReason {
         ReviewReason {
             code: r.code.into(),
             clause: r.clause.to_owned(),
-            question: r.question.map(str::to_owned),
+            question: r.question.to_owned(),
             explanation: r.explanation.into(),
+        }
+    }
+}
+
+impl From<&rules::eligibility::Agreement> for Agreement {
+    fn from(a: &rules::eligibility::Agreement) -> Agreement {
+        Agreement {
+            clause: a.clause.to_owned(),
+            question: a.question.to_owned(),
+            with: a.with.into(),
+            explanation: a.explanation.into(),
         }
     }
 }

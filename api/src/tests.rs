@@ -108,7 +108,9 @@ fn states() -> Vec<RegistrationState> {
         closed(ClosedReason::WindowPassed {
             clause: WindowClause::R16,
         }),
-        closed(ClosedReason::Started),
+        closed(ClosedReason::Started {
+            clause: WindowClause::R34,
+        }),
         closed(ClosedReason::NotAWorkingDay),
         closed(ClosedReason::NoPublicRegistration {
             clause: AsNeededClause::R28,

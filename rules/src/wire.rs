@@ -54,12 +54,17 @@ fn by_code<'de, D: Deserializer<'de>, T: Copy>(
         .ok_or_else(|| D::Error::custom(format!("unknown {what} {s:?}")))
 }
 
-pub(crate) const ROLES: [Role; 4] = [Role::Ground, Role::Basis, Role::Exception, Role::Competence];
+pub(crate) const ROLES: [Role; 4] = [
+    Role::Ground,
+    Role::Agreement,
+    Role::Exception,
+    Role::Competence,
+];
 
 pub(crate) fn role_code(r: Role) -> &'static str {
     match r {
         Role::Ground => "ground",
-        Role::Basis => "basis",
+        Role::Agreement => "agreement",
         Role::Exception => "exception",
         Role::Competence => "competence",
     }
@@ -73,14 +78,14 @@ impl<'de> Deserialize<'de> for Role {
 
 pub(crate) const REVIEW_CODES: [ReviewCode; 3] = [
     ReviewCode::UnknownAnswer,
-    ReviewCode::UnknownBasis,
+    ReviewCode::UnknownAgreement,
     ReviewCode::ExceptionToConfirm,
 ];
 
 pub(crate) fn review_code(c: ReviewCode) -> &'static str {
     match c {
         ReviewCode::UnknownAnswer => "unknown_answer",
-        ReviewCode::UnknownBasis => "unknown_basis",
+        ReviewCode::UnknownAgreement => "unknown_agreement",
         ReviewCode::ExceptionToConfirm => "exception_to_confirm",
     }
 }

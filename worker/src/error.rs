@@ -39,7 +39,7 @@ pub enum ApiError {
     },
     /// 422 `no_pre_registration`: the official takes none (R37, R14, R28).
     NoPreRegistration {
-        clause: &'static str,
+        clause: Option<&'static str>,
     },
     /// 400: a required header is missing or malformed.
     BadHeader {
@@ -115,7 +115,7 @@ impl ApiError {
     fn clause(&self) -> Option<&'static str> {
         match self {
             ApiError::Conflict { clause, .. } => *clause,
-            ApiError::NoPreRegistration { clause } => Some(clause),
+            ApiError::NoPreRegistration { clause } => *clause,
             _ => None,
         }
     }
@@ -205,7 +205,7 @@ mod tests {
                 },
                 422,
             ),
-            (ApiError::NoPreRegistration { clause: "R37" }, 422),
+            (ApiError::NoPreRegistration { clause: None }, 422),
             (
                 ApiError::BadHeader {
                     code: ErrorCode::IdempotencyKeyRequired,

@@ -109,7 +109,7 @@ pub enum Role {
 }
 
 /// Whose agreement a request needs before the responsible officer confirms it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementWith {
     /// R19: the relevant structural units of the General Prosecutor's Office.

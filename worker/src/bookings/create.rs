@@ -8,15 +8,13 @@ use crate::schedule::{self, StoredReception, ROW_COLUMNS};
 use crate::{body, clock};
 use api::eligibility::Ground;
 use api::ErrorCode;
-use rules::booking::{
-    initial_status, Acting, BookingInput, BookingRequest, FieldError, ReceptionFacts,
-};
+use rules::admission::{admit, Rejection};
+use rules::booking::{Acting, BookingInput, BookingRequest, FieldError, ReceptionFacts};
 use rules::calendar::Calendar;
-use rules::eligibility::{eligibility, Verdict};
+use rules::eligibility::Verdict;
 use rules::ruleset::RuleSet;
 use rules::schedule::{parse_row, Official, Schedule, ScheduleRow};
-use rules::window::{state_at, AsNeededClause, ClosedReason, RegistrationState};
-use rules::{Access, OfficeId, OfficialKind};
+use rules::{OfficeId, OfficialKind};
 use std::collections::HashMap;
 use worker::{D1PreparedStatement, Env, Request, Response};
 
@@ -50,69 +48,24 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     let request = input.validate(now.date()).map_err(first_error)?;
     let (official, schedule, video_only) = reception_schedule(env, &request).await?;
     let kind = official.kind;
-    // R37, R14, R28: nothing to register for, whatever the answers.
-    if kind.access() != Access::PreRegistration {
-        return Err(ApiError::NoPreRegistration {
-            clause: no_registration_clause(kind),
-        });
-    }
-    let verdict =
-        eligibility(RuleSet::current(), kind, &request.answers).map_err(|e| ApiError::Invalid {
-            code: ErrorCode::from_rules(e.code()),
-            field: format!("matter.{}", e.field()),
-        })?;
-    if let Verdict::Refused {
-        grounds,
-        alternatives,
-    } = &verdict
-    {
-        return Err(ApiError::Refused {
-            grounds: grounds.iter().map(Ground::from).collect(),
-            alternatives: alternatives.iter().map(|a| (*a).into()).collect(),
-        });
-    }
-    let Some((status, review)) = initial_status(kind, &verdict) else {
-        return Err(ApiError::NoPreRegistration {
-            clause: no_registration_clause(kind),
-        });
-    };
     let calendar = Calendar::kazakhstan();
     let occurrence = schedule
         .occurrences(calendar, request.reception_date, request.reception_date)
         .into_iter()
         .find(|o| o.reception_id() == request.reception_id)
         .ok_or_else(unknown_reception)?;
-    // The window against the Worker's clock, never the browser's (R3.a, R16, R34).
-    match state_at(
+    // The whole decision is the Rules' (access, eligibility, the window against the
+    // Worker's clock, never the browser's, R11's format), as the SPA's pre-check makes it.
+    let admission = admit(
+        RuleSet::current(),
         calendar,
-        kind,
-        occurrence.date(),
-        occurrence.hours().start(),
+        &ReceptionFacts::of(&occurrence, kind, video_only),
+        &request.answers,
+        request.format,
         now,
-    ) {
-        RegistrationState::Open { .. } => {}
-        RegistrationState::Closed { reason } => {
-            return Err(ApiError::Conflict {
-                code: ErrorCode::RegistrationClosed,
-                field: Some("reception_id"),
-                clause: closed_clause(kind, reason),
-            })
-        }
-        RegistrationState::WalkIn => {
-            return Err(ApiError::NoPreRegistration { clause: "R37" });
-        }
-    }
+    )
+    .map_err(rejected)?;
     let office = official.office_id.clone();
-    request
-        .check_format(&ReceptionFacts {
-            kind,
-            format: occurrence.format(),
-            video_only,
-        })
-        .map_err(|e| ApiError::Invalid {
-            code: ErrorCode::from_rules(e.code()),
-            field: "format".into(),
-        })?;
 
     let kinds: HashMap<String, OfficialKind> = [(official.id.to_string(), kind)].into();
     let reception = schedule::stored(&occurrence, &kinds, &HashMap::new())?;
@@ -121,9 +74,9 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         request: &request,
         office: &office,
         reception: &reception,
-        status: status.code(),
-        review_clause: review.clause,
-        verdict: &verdict,
+        status: admission.status.code(),
+        review_clause: admission.review.clause,
+        verdict: &admission.verdict,
         token: &token,
         key: &key,
         key_hash: &key_hash,
@@ -170,32 +123,29 @@ fn unknown_reception() -> ApiError {
     }
 }
 
-fn no_registration_clause(kind: OfficialKind) -> &'static str {
-    match kind.access() {
-        Access::AsNeeded => match kind.level() {
-            rules::OfficeLevel::General => "R14",
-            _ => "R28",
+/// A request the Rules do not admit, as the API answers it: the code, field and clause
+/// all come from `rules::admission`.
+fn rejected(rejection: Rejection) -> ApiError {
+    let code = ErrorCode::from_rules(rejection.code());
+    match rejection {
+        Rejection::Refused(verdict) => ApiError::Refused {
+            grounds: verdict.grounds().iter().map(Ground::from).collect(),
+            alternatives: verdict.alternatives().iter().map(|a| (*a).into()).collect(),
         },
-        _ => "R37",
-    }
-}
-
-fn closed_clause(kind: OfficialKind, reason: ClosedReason) -> Option<&'static str> {
-    match reason {
-        ClosedReason::WindowPassed { clause } => Some(clause.id()),
-        // A started reception's window closed before it (R16: 5 days, R34: 1 day).
-        ClosedReason::Started => Some(match kind.level() {
-            rules::OfficeLevel::General => "R16",
-            _ => "R34",
-        }),
-        ClosedReason::NoPublicRegistration { clause } => Some(match clause {
-            AsNeededClause::R14 => "R14",
-            AsNeededClause::R28 => "R28",
-        }),
-        // A reception is held on working days only; registration on them (R3.a).
-        ClosedReason::NotAWorkingDay => Some("R3.a"),
-        // The working calendar of that year is not published yet: no clause decides it.
-        ClosedReason::CalendarNotAvailable => None,
+        Rejection::NoPreRegistration { .. } => ApiError::NoPreRegistration {
+            clause: rejection.clause(),
+        },
+        Rejection::RegistrationClosed(_) => ApiError::Conflict {
+            code,
+            field: Some("reception_id"),
+            clause: rejection.clause(),
+        },
+        Rejection::UnknownReception | Rejection::Eligibility(_) | Rejection::Format(_) => {
+            ApiError::Invalid {
+                code,
+                field: rejection.field(),
+            }
+        }
     }
 }
 
@@ -468,30 +418,38 @@ mod tests {
     }
 
     #[test]
-    fn closed_registration_names_its_clause() {
-        // R16 for the GPO, R34 regional; R3.a when the day is not a working day.
-        let passed = ClosedReason::WindowPassed {
+    fn rejections_keep_the_rules_code_field_and_clause() {
+        use rules::booking::FormatError;
+        use rules::window::ClosedReason;
+        // R37: a district official takes no pre-registration.
+        match rejected(Rejection::NoPreRegistration {
+            kind: OfficialKind::DistrictHead,
+        }) {
+            ApiError::NoPreRegistration { clause } => assert_eq!(clause, Some("R37")),
+            other => panic!("{other:?}"),
+        }
+        // R34: a regional window that has passed is a conflict on the reception.
+        let passed = Rejection::RegistrationClosed(ClosedReason::WindowPassed {
             clause: WindowClause::R34,
-        };
-        assert_eq!(
-            closed_clause(OfficialKind::RegionalHead, passed),
-            Some("R34")
-        );
-        assert_eq!(
-            closed_clause(OfficialKind::ProsecutorGeneral, ClosedReason::Started),
-            Some("R16")
-        );
-        assert_eq!(
-            closed_clause(OfficialKind::RegionalDeputy, ClosedReason::NotAWorkingDay),
-            Some("R3.a")
-        );
-        assert_eq!(
-            closed_clause(
-                OfficialKind::RegionalHead,
-                ClosedReason::CalendarNotAvailable
-            ),
-            None
-        );
-        assert_eq!(no_registration_clause(OfficialKind::DistrictHead), "R37");
+        });
+        match rejected(passed) {
+            ApiError::Conflict {
+                code,
+                field,
+                clause,
+            } => {
+                assert_eq!(code, ErrorCode::RegistrationClosed);
+                assert_eq!((field, clause), (Some("reception_id"), Some("R34")));
+            }
+            other => panic!("{other:?}"),
+        }
+        // R11: in person during the video-only mode names the format.
+        match rejected(Rejection::Format(FormatError::VideoOnlyMode)) {
+            ApiError::Invalid { code, field } => {
+                assert_eq!(code, ErrorCode::from_rules("video_only"));
+                assert_eq!(field, "format");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
