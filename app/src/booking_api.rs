@@ -4,6 +4,7 @@
 
 use crate::api::{FetchError, Format, Place};
 use gloo_net::http::{Request, Response};
+use rules::booking::BookingStatus;
 use rules::LocalizedText;
 use serde::Deserialize;
 use time::{Date, OffsetDateTime};
@@ -40,9 +41,10 @@ pub struct Booking {
 }
 
 impl Booking {
-    /// Whether the booking still holds a place (and so can be cancelled).
+    /// Whether the booking still holds a place (and so can be cancelled); a status this
+    /// build does not know holds none.
     pub fn is_active(&self) -> bool {
-        matches!(self.status.as_str(), "requested" | "confirmed")
+        BookingStatus::parse(&self.status).is_some_and(BookingStatus::holds_place)
     }
 }
 

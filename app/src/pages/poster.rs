@@ -4,7 +4,7 @@
 
 use crate::api::{self, FetchError, Format, PlaceKind, Reception, Registration, Schedule};
 use crate::components::schedule::{
-    arrange, format_msg, hm, is_sample, iso_date, out_of_town, place_text, Entry,
+    arrange, format_msg, hm, is_sample, out_of_town, place_text, Entry,
 };
 use crate::components::status::{LoadError, Loading};
 use crate::i18n::{
@@ -15,6 +15,7 @@ use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use rules::calendar::Calendar;
+use rules::dates::iso_date;
 use rules::official::Access;
 use rules::Lang;
 use time::Date;

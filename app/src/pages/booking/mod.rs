@@ -1,4 +1,4 @@
-//! Pre-registration for one reception (issue 6): `/register/:office/:reception`.
+//! Pre-registration for one reception (R3, R3.a, R15, R30): `/register/:office/:reception`.
 //!
 //! Three steps and a confirmation, each its own component: the eligibility questions for the
 //! official's kind, decided in the browser by `rules::eligibility` (a refusal sends nothing);
@@ -29,16 +29,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use rules::eligibility::{eligibility, Answers, Verdict};
 use rules::ruleset::RuleSet;
-use rules::window::ALMATY;
 use rules::{Lang, LocalizedText, OfficialKind};
 use time::{Date, OffsetDateTime};
 use wasm_bindgen::JsCast;
 
 /// Today in Kazakhstan, by the browser's clock (an authority may not be dated later).
 pub fn today() -> Date {
-    let now = OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    now.to_offset(ALMATY).date()
+    crate::clock::today().unwrap_or(OffsetDateTime::UNIX_EPOCH.date())
 }
 
 /// Moves the keyboard focus (and a screen reader) to an element, once it is rendered.
