@@ -6,7 +6,7 @@ use crate::api::{
     self, ClosedWhy, FetchError, Format, Official, Place, PlaceKind, Reception, Registration,
     Schedule,
 };
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::{centre_hours, date_time, long_date, places_left, show_all, Msg};
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;
@@ -154,21 +154,8 @@ pub fn ReceptionSchedule(
         Msg::ReceptionPreRegistration
     };
     let duty_office = office_id.clone();
-    let body = move || match schedule.get() {
-        None => view! { <Loading /> }.into_any(),
-        // No schedule at that address (yet): say so, as before schedules existed.
-        Some(Err(FetchError::NotFound)) => {
-            view! { <p class="muted">{move || t(Msg::SchedulesComing)}</p> }.into_any()
-        }
-        Some(Err(error)) => {
-            view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
-                .into_any()
-        }
-        Some(Ok(s)) => {
-            let id = office_id.clone();
-            (move || schedule_body(&s, &id, lang.get())).into_any()
-        }
-    };
+    // No schedule at that address (yet): say so, as before schedules existed.
+    let coming = move || view! { <p class="muted">{move || t(Msg::SchedulesComing)}</p> };
     let duty = move || match schedule.get() {
         Some(Ok(s)) => {
             let id = duty_office.clone();
@@ -180,7 +167,12 @@ pub fn ReceptionSchedule(
         <section class="reception" aria-labelledby="reception-heading">
             <h2 id="reception-heading">{move || t(Msg::ReceptionTitle)}</h2>
             <p>{move || t(intro)}</p>
-            {body}
+            <Fetched resource=schedule not_found=coming let:s>
+                {
+                    let id = office_id.clone();
+                    move || schedule_body(&s, &id, lang.get())
+                }
+            </Fetched>
         </section>
         {duty}
     }

@@ -2,9 +2,8 @@
 //! a cancel that frees the place. The token comes in the URL's fragment (never sent to a
 //! server), is kept on this device for the code, and is removed from the address bar.
 
-use crate::api::FetchError;
-use crate::booking_api::{self, CancelError};
-use crate::components::status::{LoadError, Loading};
+use crate::booking_api::{self, Booking, CancelError};
+use crate::components::status::Fetched;
 use crate::i18n::booking::B;
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
@@ -96,65 +95,56 @@ pub fn ManagePage() -> impl IntoView {
         }
     };
 
-    let body = move || match booking.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(FetchError::NotFound)) => view! { <NotFoundBooking /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <LoadError error retry=Callback::new(move |()| booking.refetch()) /> }
-                .into_any()
-        }
-        Some(Ok(b)) => {
-            let active = b.is_active();
-            let reception_id = b.reception.id.clone();
-            let office = b.reception.office_id.clone();
+    let body = move |b: Booking| {
+        let active = b.is_active();
+        let reception_id = b.reception.id.clone();
+        let office = b.reception.office_id.clone();
+        let on_cancel = on_cancel.clone();
+        let actions = move || {
+            let lang = lang.get();
+            let reception_id = reception_id.clone();
             let on_cancel = on_cancel.clone();
-            let actions = move || {
-                let lang = lang.get();
-                let reception_id = reception_id.clone();
-                let on_cancel = on_cancel.clone();
-                match cancel.get() {
-                    CancelUi::Idle if active => view! {
-                        <button type="button" class="danger" on:click=move |_| {
-                            cancel.set(CancelUi::Confirming);
-                            focus_later("cancel-confirm".into());
-                        }>
-                            {B::Cancel.text(lang)}
-                        </button>
-                    }
-                    .into_any(),
-                    CancelUi::Confirming => view! {
-                        <div class="confirm" id="cancel-confirm" tabindex="-1" role="group"
-                            aria-labelledby="cancel-confirm-text">
-                            <p id="cancel-confirm-text">{B::CancelConfirm.text(lang)}</p>
-                            <div class="actions">
-                                <button type="button" class="danger"
-                                    on:click=move |_| on_cancel(reception_id.clone())>
-                                    {B::CancelYes.text(lang)}
-                                </button>
-                                <button type="button" class="secondary" on:click=move |_| {
-                                    cancel.set(CancelUi::Idle);
-                                }>
-                                    {B::CancelNo.text(lang)}
-                                </button>
-                            </div>
-                        </div>
-                    }
-                    .into_any(),
-                    _ => ().into_any(),
+            match cancel.get() {
+                CancelUi::Idle if active => view! {
+                    <button type="button" class="danger" on:click=move |_| {
+                        cancel.set(CancelUi::Confirming);
+                        focus_later("cancel-confirm".into());
+                    }>
+                        {B::Cancel.text(lang)}
+                    </button>
                 }
-            };
-            view! {
-                <BookingDetails booking=b />
-                <div class="manage-actions">{actions}</div>
-                {office.map(|office| view! {
-                    <p>
-                        <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
-                            {move || Msg::BackToOffice.text(lang.get())}
-                        </a>
-                    </p>
-                })}
+                .into_any(),
+                CancelUi::Confirming => view! {
+                    <div class="confirm" id="cancel-confirm" tabindex="-1" role="group"
+                        aria-labelledby="cancel-confirm-text">
+                        <p id="cancel-confirm-text">{B::CancelConfirm.text(lang)}</p>
+                        <div class="actions">
+                            <button type="button" class="danger"
+                                on:click=move |_| on_cancel(reception_id.clone())>
+                                {B::CancelYes.text(lang)}
+                            </button>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                cancel.set(CancelUi::Idle);
+                            }>
+                                {B::CancelNo.text(lang)}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+                _ => ().into_any(),
             }
-            .into_any()
+        };
+        view! {
+            <BookingDetails booking=b />
+            <div class="manage-actions">{actions}</div>
+            {office.map(|office| view! {
+                <p>
+                    <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
+                        {move || Msg::BackToOffice.text(lang.get())}
+                    </a>
+                </p>
+            })}
         }
     };
     let status = move || {
@@ -185,7 +175,7 @@ pub fn ManagePage() -> impl IntoView {
         <article class="manage">
             <h1>{move || B::ManageTitle.text(lang.get())}</h1>
             <div id="cancel-status" tabindex="-1" role="status">{status}</div>
-            {body}
+            <Fetched resource=booking not_found=|| view! { <NotFoundBooking /> } children=body />
         </article>
     }
     .into_any()

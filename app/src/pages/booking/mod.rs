@@ -15,10 +15,10 @@ mod questions;
 mod review;
 mod submit;
 
-use crate::api::{self, FetchError, Official, Reception, Registration, Schedule};
+use crate::api::{self, Official, Reception, Registration, Schedule};
 use crate::booking_api::{ApiError, Envelope};
 use crate::components::schedule::{format_msg, hm, place_text};
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::booking::{step_of, B};
 use crate::i18n::{long_date, Msg};
 use crate::lang::{href, use_lang};
@@ -313,15 +313,9 @@ pub fn BookingPage() -> impl IntoView {
     let schedule = LocalResource::new(move || api::schedule(office()));
     Effect::new(move |_| super::set_title(B::WizardTitle.text(lang.get())));
     view! {
-        {move || match schedule.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
-            Some(Err(error)) => {
-                view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(s)) => start(s, office(), reception_id()),
-        }}
+        <Fetched resource=schedule not_found=|| view! { <NotFound /> } let:s>
+            {start(s, office(), reception_id())}
+        </Fetched>
     }
 }
 
