@@ -11,7 +11,6 @@ use crate::pages::booking::details::BookingDetails;
 use crate::pages::booking::{focus_later, forget_confirmation};
 use crate::storage;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_params_map};
 use wasm_bindgen::JsValue;
 
@@ -74,24 +73,37 @@ pub fn ManagePage() -> impl IntoView {
             async move { booking_api::get(&code, &token).await }
         })
     };
-    let cancel = RwSignal::new(CancelUi::Idle);
-
-    let on_cancel = {
+    // The cancel, an action run at most once at a time; its outcome stays for the status line.
+    let cancel = {
         let (code, token) = (code.clone(), token.clone());
-        move |reception_id: String| {
+        Action::new_local(move |reception_id: &String| {
             let (code, token) = (code.clone(), token.clone());
-            cancel.set(CancelUi::Cancelling);
-            spawn_local(async move {
-                match booking_api::cancel(&code, &token).await {
-                    Ok(()) => {
-                        forget_confirmation(&reception_id);
-                        cancel.set(CancelUi::Done);
-                        booking.refetch();
-                    }
-                    Err(e) => cancel.set(CancelUi::Failed(e)),
+            let reception_id = reception_id.clone();
+            async move {
+                let outcome = booking_api::cancel(&code, &token).await;
+                if outcome.is_ok() {
+                    forget_confirmation(&reception_id);
+                    booking.refetch();
                 }
                 focus_later("cancel-status".into());
-            });
+                outcome
+            }
+        })
+    };
+    let (cancelling, outcome) = (cancel.pending(), cancel.value());
+    // "Do you really want to cancel?" before the action is dispatched.
+    let confirming = RwSignal::new(false);
+    let cancel_ui = move || {
+        if confirming.get() {
+            CancelUi::Confirming
+        } else if cancelling.get() {
+            CancelUi::Cancelling
+        } else {
+            match outcome.get() {
+                None => CancelUi::Idle,
+                Some(Ok(())) => CancelUi::Done,
+                Some(Err(e)) => CancelUi::Failed(e),
+            }
         }
     };
 
@@ -99,33 +111,38 @@ pub fn ManagePage() -> impl IntoView {
         let active = b.is_active();
         let reception_id = b.reception.id.clone();
         let office = b.reception.office_id.clone();
-        let on_cancel = on_cancel.clone();
         let actions = move || {
             let lang = lang.get();
             let reception_id = reception_id.clone();
-            let on_cancel = on_cancel.clone();
-            match cancel.get() {
-                CancelUi::Idle if active => view! {
-                    <button type="button" class="danger" on:click=move |_| {
-                        cancel.set(CancelUi::Confirming);
-                        focus_later("cancel-confirm".into());
-                    }>
-                        {B::Cancel.text(lang)}
-                    </button>
+            match cancel_ui() {
+                // A failed attempt may be tried again, as its message says.
+                CancelUi::Idle | CancelUi::Failed(CancelError::Network | CancelError::Other)
+                    if active =>
+                {
+                    view! {
+                        <button type="button" class="danger" on:click=move |_| {
+                            confirming.set(true);
+                            focus_later("cancel-confirm".into());
+                        }>
+                            {B::Cancel.text(lang)}
+                        </button>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 CancelUi::Confirming => view! {
                     <div class="confirm" id="cancel-confirm" tabindex="-1" role="group"
                         aria-labelledby="cancel-confirm-text">
                         <p id="cancel-confirm-text">{B::CancelConfirm.text(lang)}</p>
                         <div class="actions">
                             <button type="button" class="danger"
-                                on:click=move |_| on_cancel(reception_id.clone())>
+                                on:click=move |_| {
+                                    confirming.set(false);
+                                    cancel.dispatch_local(reception_id.clone());
+                                }>
                                 {B::CancelYes.text(lang)}
                             </button>
-                            <button type="button" class="secondary" on:click=move |_| {
-                                cancel.set(CancelUi::Idle);
-                            }>
+                            <button type="button" class="secondary"
+                                on:click=move |_| confirming.set(false)>
                                 {B::CancelNo.text(lang)}
                             </button>
                         </div>
@@ -149,7 +166,7 @@ pub fn ManagePage() -> impl IntoView {
     };
     let status = move || {
         let lang = lang.get();
-        match cancel.get() {
+        match cancel_ui() {
             CancelUi::Cancelling => view! {
                 <p class="status loading">
                     <span class="spinner" aria-hidden="true"></span>
