@@ -16,7 +16,7 @@ mod review;
 mod submit;
 
 use crate::api::{self, Official, Reception, Registration, Schedule};
-use crate::booking_api::{ApiError, Envelope};
+use crate::booking_api::{ApiError, Envelope, SubmitError};
 use crate::components::schedule::{format_msg, hm, place_text};
 use crate::components::status::Fetched;
 use crate::i18n::booking::{step_of, B};
@@ -49,7 +49,7 @@ pub fn focus_later(id: String) {
     });
 }
 
-/// Where the request stands.
+/// Where the request stands, as the review shows it ([`Ctx::send_state`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendState {
     Idle,
@@ -110,7 +110,12 @@ pub struct Ctx {
     pub server_errors: RwSignal<Vec<(String, String)>>,
     /// After "Next" or "Send": every error is shown, touched or not.
     pub show_errors: RwSignal<bool>,
-    pub send: RwSignal<SendState>,
+    /// The request (see [`submit`]): pending while its attempts are made, then the answer.
+    pub request: Action<submit::Request, submit::Answer>,
+    pub sending: Memo<bool>,
+    pub answer: MappedSignal<Option<submit::Answer>>,
+    /// The attempt being made, from 1.
+    pub attempt: RwSignal<u32>,
     pub done: RwSignal<Option<Envelope>>,
     /// The step was changed by the person: the new step's heading takes the focus.
     pub moved: RwSignal<bool>,
@@ -168,9 +173,29 @@ impl Ctx {
         }
     }
 
+    /// Where the request stands: its attempt while it is sent, then what its last answer
+    /// leaves to say on the review (a booking, or a field to fix, leave nothing).
+    pub fn send_state(&self) -> SendState {
+        if self.sending.get() {
+            return SendState::Sending {
+                attempt: self.attempt.get(),
+            };
+        }
+        self.answer.with(|answer| match answer {
+            Some(Err(SubmitError::Network)) => SendState::FailedNetwork,
+            Some(Err(SubmitError::Server)) => SendState::FailedServer,
+            Some(Err(SubmitError::RateLimited(after))) => SendState::RateLimited(*after),
+            Some(Err(SubmitError::Api(e))) if !submit::names_a_field(e) => {
+                SendState::Rejected(ApiErrorView::from(e.clone()))
+            }
+            _ => SendState::Idle,
+        })
+    }
+
     pub fn go(&self, step: Step) {
-        if !matches!(self.send.get_untracked(), SendState::Sending { .. }) {
-            self.send.set(SendState::Idle);
+        // The last answer belongs to the review the person leaves.
+        if !self.sending.get_untracked() {
+            self.request.clear();
         }
         self.show_errors.set(false);
         self.moved.set(true);
@@ -443,6 +468,8 @@ fn Wizard(
             errors
         })
     });
+    let attempt = RwSignal::new(1);
+    let request = submit::action(attempt);
     let ctx = Ctx {
         office_id,
         office_name,
@@ -454,7 +481,10 @@ fn Wizard(
         errors,
         server_errors: RwSignal::new(Vec::new()),
         show_errors: RwSignal::new(false),
-        send: RwSignal::new(SendState::Idle),
+        request,
+        sending: request.pending(),
+        answer: request.value(),
+        attempt,
         done: RwSignal::new(done),
         moved: RwSignal::new(false),
     };
@@ -467,6 +497,16 @@ fn Wizard(
         let d = draft.get();
         if done.get_untracked().is_none() {
             d.save(&rid);
+        }
+    });
+    // Each answer, once, as it comes.
+    let version = request.version();
+    let answered = ctx.clone();
+    Effect::new(move |_| {
+        if version.get() > 0 {
+            if let Some(answer) = answered.answer.get_untracked() {
+                submit::answered(&answered, answer);
+            }
         }
     });
     if auto_retry {

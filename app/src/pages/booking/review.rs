@@ -140,11 +140,13 @@ pub fn ReviewStep() -> impl IntoView {
     let lang = use_lang();
     let draft = ctx.draft;
     let kind = ctx.kind;
-    let send = ctx.send;
+    let sending = ctx.sending;
+    let send = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| ctx.send_state())
+    };
     // While the outcome of a request is unknown, the request may not change.
-    let locked = Memo::new(move |_| {
-        draft.with(|d| d.pending.is_some()) || matches!(send.get(), SendState::Sending { .. })
-    });
+    let locked = Memo::new(move |_| draft.with(|d| d.pending.is_some()) || sending.get());
 
     let answers = move || {
         let lang = lang.get();
