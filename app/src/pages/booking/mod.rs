@@ -13,6 +13,7 @@ mod fields;
 mod form;
 mod questions;
 mod review;
+mod ruleset;
 mod submit;
 
 use crate::api::{self, Official, Reception, Registration, Schedule};
@@ -370,7 +371,8 @@ fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView
         } else {
             Msg::ReceptionDistrict
         };
-        return view! { <NoWizard office_id title=B::NoPreRegTitle note /> }.into_any();
+        return view! { <NoWizard office_id title=B::NoPreRegTitle note ruleset=true /> }
+            .into_any();
     }
     let done = remembered_confirmation(&reception.id);
     let stored = Draft::load(&reception.id);
@@ -411,6 +413,9 @@ fn NoWizard(
     title: B,
     #[prop(optional)] text: Option<B>,
     #[prop(optional)] note: Option<Msg>,
+    /// The Rules decided it (R37, R14, R28): name them.
+    #[prop(optional)]
+    ruleset: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let back = move || href(lang.get(), &format!("/offices/{office_id}"));
@@ -418,6 +423,7 @@ fn NoWizard(
         <h1>{move || title.text(lang.get())}</h1>
         {text.map(|text| view! { <p>{move || text.text(lang.get())}</p> })}
         {note.map(|note| view! { <p>{move || note.text(lang.get())}</p> })}
+        {ruleset.then(|| view! { <ruleset::RuleSetNote /> })}
         <p><a href=back rel="external">{move || Msg::BackToOffice.text(lang.get())}</a></p>
     }
 }

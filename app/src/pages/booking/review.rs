@@ -3,6 +3,7 @@
 
 use super::draft::{needs_passport, Form, Step};
 use super::questions::RefusalPanel;
+use super::ruleset::RuleSetNote;
 use super::{submit, use_ctx, ApiErrorView, SendState, StepHeading};
 use crate::i18n::booking::{
     attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
@@ -286,9 +287,12 @@ fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
         }
         _ => B::ErrGeneric.text(lang).to_owned(),
     };
+    // R37, R14, R28: decided by the Rules, which the note names.
+    let by_rules = e.code == "no_pre_registration";
     view! {
         <div class="status error">
             <p>{text}</p>
+            {by_rules.then(|| view! { <RuleSetNote /> })}
             {another}
         </div>
     }
