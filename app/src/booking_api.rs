@@ -332,6 +332,24 @@ mod tests {
         assert!(e.booking.reception.place.is_some());
     }
 
+    /// A booking holds a place as `rules` says; a status this build does not know holds none.
+    #[test]
+    fn only_a_booking_that_holds_a_place_is_active() {
+        let json = |status: &str| {
+            format!(
+                r#"{{"code":"QB-1","status":"{status}","reception":{{"date":"2026-12-07",
+                  "start":"2026-12-07T10:00:00+05:00","end":"2026-12-07T13:00:00+05:00"}}}}"#
+            )
+        };
+        let active = |status: &str| {
+            serde_json::from_str::<Booking>(&json(status))
+                .unwrap()
+                .is_active()
+        };
+        assert!(active("requested") && active("confirmed"));
+        assert!(!active("cancelled") && !active("refused") && !active("archived"));
+    }
+
     #[test]
     fn refusal_error_deserialises() {
         let json = r#"{"error":{"code":"refused","message":"…","field":null,

@@ -287,6 +287,14 @@ mod tests {
     }
 
     #[test]
+    fn r7_passport_for_foreigners_and_stateless_iin_otherwise() {
+        assert!(needs_passport("foreigner") && needs_passport("stateless"));
+        assert!(!needs_passport("citizen"));
+        // Not chosen yet (or unknown): the IIN field, the form's default.
+        assert!(!needs_passport("") && !needs_passport("martian"));
+    }
+
+    #[test]
     fn the_document_goes_to_the_field_the_citizenship_needs() {
         let mut form = filled();
         form.citizenship = "foreigner".into();
