@@ -4,6 +4,7 @@
 
 use crate::api::{FetchError, Format, Place};
 use gloo_net::http::{Request, Response};
+use rules::booking::BookingStatus;
 use rules::LocalizedText;
 use serde::Deserialize;
 use time::{Date, OffsetDateTime};
@@ -40,9 +41,10 @@ pub struct Booking {
 }
 
 impl Booking {
-    /// Whether the booking still holds a place (and so can be cancelled).
+    /// Whether the booking still holds a place (and so can be cancelled); a status this
+    /// build does not know holds none.
     pub fn is_active(&self) -> bool {
-        matches!(self.status.as_str(), "requested" | "confirmed")
+        BookingStatus::parse(&self.status).is_some_and(BookingStatus::holds_place)
     }
 }
 
@@ -328,6 +330,24 @@ mod tests {
         );
         assert_eq!(e.booking.reception.format, Some(Format::InPerson));
         assert!(e.booking.reception.place.is_some());
+    }
+
+    /// A booking holds a place as `rules` says; a status this build does not know holds none.
+    #[test]
+    fn only_a_booking_that_holds_a_place_is_active() {
+        let json = |status: &str| {
+            format!(
+                r#"{{"code":"QB-1","status":"{status}","reception":{{"date":"2026-12-07",
+                  "start":"2026-12-07T10:00:00+05:00","end":"2026-12-07T13:00:00+05:00"}}}}"#
+            )
+        };
+        let active = |status: &str| {
+            serde_json::from_str::<Booking>(&json(status))
+                .unwrap()
+                .is_active()
+        };
+        assert!(active("requested") && active("confirmed"));
+        assert!(!active("cancelled") && !active("refused") && !active("archived"));
     }
 
     #[test]

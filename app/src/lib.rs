@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod booking_api;
+pub mod clock;
 pub mod components;
 pub mod i18n;
 pub mod lang;

@@ -1,5 +1,5 @@
-// Pre-registration as a person on a phone does it, in Kazakh (issue 6): the whole wizard for a
-// regional official's reception (questions, form, review, confirmation), a reload in the
+// Pre-registration as a person on a phone does it, in Kazakh (R3, R15, R30): the whole wizard
+// for a regional official's reception (questions, form, review, confirmation), a reload in the
 // middle of the form that loses nothing, a lost answer to the request that is retried without
 // a second booking, the manage link and a cancel that frees the place on the office page; a
 // refusal decided in the browser that sends nothing; axe-core on every step.
@@ -7,7 +7,7 @@
 // The receptions are the sample data of `data/`, served by the real Worker; the test picks one
 // whose registration is open through the API, and uses a fresh valid IIN on every run so the
 // one-active-booking-per-official rule never trips across runs.
-import { test, expect, Page, APIRequestContext } from '@playwright/test';
+import { test, expect, Page, Locator, APIRequestContext } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 type Reception = {
@@ -100,6 +100,16 @@ const STEP_QUESTIONS = '3 қадамның 1-қадамы: Жазуға бола
 const STEP_FORM = '3 қадамның 2-қадамы: Сіз туралы мәліметтер';
 const STEP_REVIEW = '3 қадамның 3-қадамы: Тексеру және жіберу';
 
+/// The rule set that decides, named with its repeal as its data says (`rules::ruleset`).
+async function expectRuleSetNamed(note: Locator) {
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('data-ruleset', 'order-87-2021');
+  await expect(note).toContainText('Қолданылған қағидалар');
+  await expect(note).toContainText('№ 87');
+  await expect(note).toContainText('№ 29');
+  await expect(note.locator('.repealed')).toContainText('күші жойылды');
+}
+
 test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer, the manage link and a cancel', async ({
   page,
   request,
@@ -122,6 +132,7 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   // Step 1: the questions (R27 competence "yes", every ground "no").
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Қабылдауға алдын ала жазылу');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(STEP_QUESTIONS);
+  await expectRuleSetNamed(page.locator('form.questions + .ruleset'));
   await expectNoSeriousA11yViolations(page, 'the questions step');
   // "Next" with nothing answered: the summary names the questions.
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
@@ -285,6 +296,7 @@ test('a refusal for the Prosecutor General (R17.4) is decided in the browser and
   await expect(alternatives.last()).toHaveAttribute('data-alternative', 'district_office_walk_in');
   await expect(alternatives.last()).toContainText('Аудандық (немесе оған теңестірілген) прокуратураға келіңіз');
   await expect(refusal).toContainText('Ешқандай дерек жіберілген жоқ');
+  await expectRuleSetNamed(refusal.locator('.ruleset'));
   await expectNoSeriousA11yViolations(page, 'the refusal');
 
   // Changing the answer brings the questions back.

@@ -1,6 +1,7 @@
-// The office's public schedule as a person on a phone sees it (issue 5): each official's next
-// receptions with their registration state, in Kazakh; the A4 poster with Kazakh and Russian
-// side by side (R5) under print media; accessible (axe-core) and usable at 320 px.
+// The office's public schedule as a person on a phone sees it (R5, R11, R16, R34, R37): each
+// official's next receptions with their registration state, in Kazakh; the A4 poster with
+// Kazakh and Russian side by side (R5) under print media; accessible (axe-core) and usable at
+// 320 px.
 //
 // The schedules are the sample data of `data/`, served by the real Worker: the assertions
 // hold for any such data (a first reception exists and says its state), never exact names.

@@ -1,5 +1,5 @@
-//! The `booking` bundle: the pre-registration wizard and the manage page (issue 6), loaded
-//! only by those who book.
+//! The `booking` bundle: the pre-registration wizard and the manage page (R3, R3.a, R15,
+//! R30), loaded only by those who book.
 
 use app::pages::{booking::BookingPage, manage::ManagePage};
 use app::shell::{Bundle, Shell};

@@ -1,23 +1,12 @@
 //! The working calendar on an office page, computed in the browser by `rules::calendar`
 //! (the same code the Worker uses for the registration windows, R3.a, R16, R34).
 
+use crate::clock;
 use crate::i18n::{long_date, Msg};
 use crate::lang::use_lang;
 use leptos::prelude::*;
 use rules::calendar::{Calendar, DayOff};
-use time::{Date, OffsetDateTime, UtcOffset, Weekday};
-
-/// Today in Kazakhstan (UTC+5 since 2024-03-01), from the browser's clock.
-fn today_in_kazakhstan() -> Option<Date> {
-    let seconds = (js_sys::Date::now() / 1000.0) as i64;
-    let offset = UtcOffset::from_hms(5, 0, 0).ok()?;
-    Some(
-        OffsetDateTime::from_unix_timestamp(seconds)
-            .ok()?
-            .to_offset(offset)
-            .date(),
-    )
-}
+use time::{Date, Weekday};
 
 /// The next days off that fall on weekdays, when an office is unexpectedly closed.
 fn upcoming(calendar: &Calendar, today: Date, count: usize) -> Vec<DayOff> {
@@ -36,7 +25,7 @@ pub fn DaysOff() -> impl IntoView {
     let lang = use_lang();
     let t = move |m: Msg| m.text(lang.get());
     let calendar = Calendar::kazakhstan();
-    let Some(today) = today_in_kazakhstan().filter(|d| calendar.supports(d.year())) else {
+    let Some(today) = clock::today().filter(|d| calendar.supports(d.year())) else {
         return ().into_any();
     };
     let working = calendar.is_working_day(today);

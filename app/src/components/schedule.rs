@@ -6,11 +6,11 @@ use crate::api::{
     self, ClosedWhy, FetchError, Format, Official, Place, PlaceKind, Reception, Registration,
     Schedule,
 };
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::{centre_hours, date_time, long_date, places_left, show_all, Msg};
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;
-use rules::window::ALMATY;
+use rules::dates::{almaty, iso_date};
 use rules::{Lang, OfficeLevel, OfficialKind};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -20,18 +20,13 @@ const SHOWN: usize = 3;
 
 /// "10:00", in Kazakhstan's time whatever offset the wire used.
 pub fn hm(t: OffsetDateTime) -> String {
-    let t = t.checked_to_offset(ALMATY).unwrap_or(t);
+    let t = almaty(t);
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// The local date of an instant in Kazakhstan.
 pub fn local_date(t: OffsetDateTime) -> Date {
-    t.checked_to_offset(ALMATY).unwrap_or(t).date()
-}
-
-/// `YYYY-MM-DD`, for `<time datetime>`.
-pub fn iso_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    almaty(t).date()
 }
 
 /// RFC 3339, for `<time datetime>`.
@@ -95,14 +90,9 @@ pub struct Arranged<'a> {
     pub duty: Vec<Entry<'a>>,
 }
 
-/// The browser's clock, to leave out receptions that are over (the list may be older than
-/// the page); `None` when it cannot be read.
-fn now() -> Option<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64).ok()
-}
-
 pub fn arrange(schedule: &Schedule) -> Arranged<'_> {
-    let now = now();
+    // Receptions that are over are left out: the list may be older than the page.
+    let now = crate::clock::now();
     let mut officials: Vec<&Official> = schedule.officials.iter().collect();
     officials.sort_by_key(|o| o.kind);
     let (mut regular, mut duty) = (Vec::new(), Vec::new());
@@ -164,21 +154,8 @@ pub fn ReceptionSchedule(
         Msg::ReceptionPreRegistration
     };
     let duty_office = office_id.clone();
-    let body = move || match schedule.get() {
-        None => view! { <Loading /> }.into_any(),
-        // No schedule at that address (yet): say so, as before schedules existed.
-        Some(Err(FetchError::NotFound)) => {
-            view! { <p class="muted">{move || t(Msg::SchedulesComing)}</p> }.into_any()
-        }
-        Some(Err(error)) => {
-            view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
-                .into_any()
-        }
-        Some(Ok(s)) => {
-            let id = office_id.clone();
-            (move || schedule_body(&s, &id, lang.get())).into_any()
-        }
-    };
+    // No schedule at that address (yet): say so, as before schedules existed.
+    let coming = move || view! { <p class="muted">{move || t(Msg::SchedulesComing)}</p> };
     let duty = move || match schedule.get() {
         Some(Ok(s)) => {
             let id = duty_office.clone();
@@ -190,7 +167,12 @@ pub fn ReceptionSchedule(
         <section class="reception" aria-labelledby="reception-heading">
             <h2 id="reception-heading">{move || t(Msg::ReceptionTitle)}</h2>
             <p>{move || t(intro)}</p>
-            {body}
+            <Fetched resource=schedule not_found=coming let:s>
+                {
+                    let id = office_id.clone();
+                    move || schedule_body(&s, &id, lang.get())
+                }
+            </Fetched>
         </section>
         {duty}
     }

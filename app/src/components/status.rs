@@ -3,7 +3,40 @@
 use crate::api::FetchError;
 use crate::i18n::Msg;
 use crate::lang::use_lang;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
+
+/// A resource the page fetched, in its four states: `Loading` while it comes; `not_found` for
+/// a 404 when the page has its own words for one (otherwise a 404 is a failure like any
+/// other); `LoadError` with a Retry that fetches it again; `children` with the data.
+///
+/// ```ignore
+/// <Fetched resource=office not_found=|| view! { <NotFound /> } let:detail>
+///     <OfficeView detail />
+/// </Fetched>
+/// ```
+#[component(transparent)]
+pub fn Fetched<T, F, V>(
+    resource: LocalResource<Result<T, FetchError>>,
+    children: F,
+    #[prop(optional, into)] not_found: Option<ViewFn>,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => EitherOf4::A(view! { <Loading /> }),
+        Some(Err(FetchError::NotFound)) if not_found.is_some() => {
+            EitherOf4::B(not_found.as_ref().map(ViewFn::run))
+        }
+        Some(Err(error)) => EitherOf4::C(
+            view! { <LoadError error retry=Callback::new(move |()| resource.refetch()) /> },
+        ),
+        Some(Ok(data)) => EitherOf4::D(children(data)),
+    }
+}
 
 #[component]
 pub fn Loading() -> impl IntoView {

@@ -2,7 +2,7 @@
 //! any part of its name in any of the three languages.
 
 use crate::api;
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::{count, found, Msg};
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;
@@ -91,14 +91,9 @@ pub fn DirectoryPage() -> impl IntoView {
             />
             <p id="office-search-hint" class="hint">{move || t(Msg::SearchHint)}</p>
         </search>
-        {move || match index.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => {
-                view! { <LoadError error retry=Callback::new(move |()| index.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(index)) => view! { <Results index query=query.into() /> }.into_any(),
-        }}
+        <Fetched resource=index let:index>
+            <Results index query=query.into() />
+        </Fetched>
     }
 }
 

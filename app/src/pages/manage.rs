@@ -2,9 +2,8 @@
 //! a cancel that frees the place. The token comes in the URL's fragment (never sent to a
 //! server), is kept on this device for the code, and is removed from the address bar.
 
-use crate::api::FetchError;
-use crate::booking_api::{self, CancelError};
-use crate::components::status::{LoadError, Loading};
+use crate::booking_api::{self, Booking, CancelError};
+use crate::components::status::Fetched;
 use crate::i18n::booking::B;
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
@@ -12,7 +11,6 @@ use crate::pages::booking::details::BookingDetails;
 use crate::pages::booking::{focus_later, forget_confirmation};
 use crate::storage;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_params_map};
 use wasm_bindgen::JsValue;
 
@@ -75,91 +73,100 @@ pub fn ManagePage() -> impl IntoView {
             async move { booking_api::get(&code, &token).await }
         })
     };
-    let cancel = RwSignal::new(CancelUi::Idle);
-
-    let on_cancel = {
+    // The cancel, an action run at most once at a time; its outcome stays for the status line.
+    let cancel = {
         let (code, token) = (code.clone(), token.clone());
-        move |reception_id: String| {
+        Action::new_local(move |reception_id: &String| {
             let (code, token) = (code.clone(), token.clone());
-            cancel.set(CancelUi::Cancelling);
-            spawn_local(async move {
-                match booking_api::cancel(&code, &token).await {
-                    Ok(()) => {
-                        forget_confirmation(&reception_id);
-                        cancel.set(CancelUi::Done);
-                        booking.refetch();
-                    }
-                    Err(e) => cancel.set(CancelUi::Failed(e)),
+            let reception_id = reception_id.clone();
+            async move {
+                let outcome = booking_api::cancel(&code, &token).await;
+                if outcome.is_ok() {
+                    forget_confirmation(&reception_id);
+                    booking.refetch();
                 }
                 focus_later("cancel-status".into());
-            });
+                outcome
+            }
+        })
+    };
+    let (cancelling, outcome) = (cancel.pending(), cancel.value());
+    // "Do you really want to cancel?" before the action is dispatched.
+    let confirming = RwSignal::new(false);
+    let cancel_ui = move || {
+        if confirming.get() {
+            CancelUi::Confirming
+        } else if cancelling.get() {
+            CancelUi::Cancelling
+        } else {
+            match outcome.get() {
+                None => CancelUi::Idle,
+                Some(Ok(())) => CancelUi::Done,
+                Some(Err(e)) => CancelUi::Failed(e),
+            }
         }
     };
 
-    let body = move || match booking.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(FetchError::NotFound)) => view! { <NotFoundBooking /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <LoadError error retry=Callback::new(move |()| booking.refetch()) /> }
-                .into_any()
-        }
-        Some(Ok(b)) => {
-            let active = b.is_active();
-            let reception_id = b.reception.id.clone();
-            let office = b.reception.office_id.clone();
-            let on_cancel = on_cancel.clone();
-            let actions = move || {
-                let lang = lang.get();
-                let reception_id = reception_id.clone();
-                let on_cancel = on_cancel.clone();
-                match cancel.get() {
-                    CancelUi::Idle if active => view! {
+    let body = move |b: Booking| {
+        let active = b.is_active();
+        let reception_id = b.reception.id.clone();
+        let office = b.reception.office_id.clone();
+        let actions = move || {
+            let lang = lang.get();
+            let reception_id = reception_id.clone();
+            match cancel_ui() {
+                // A failed attempt may be tried again, as its message says.
+                CancelUi::Idle | CancelUi::Failed(CancelError::Network | CancelError::Other)
+                    if active =>
+                {
+                    view! {
                         <button type="button" class="danger" on:click=move |_| {
-                            cancel.set(CancelUi::Confirming);
+                            confirming.set(true);
                             focus_later("cancel-confirm".into());
                         }>
                             {B::Cancel.text(lang)}
                         </button>
                     }
-                    .into_any(),
-                    CancelUi::Confirming => view! {
-                        <div class="confirm" id="cancel-confirm" tabindex="-1" role="group"
-                            aria-labelledby="cancel-confirm-text">
-                            <p id="cancel-confirm-text">{B::CancelConfirm.text(lang)}</p>
-                            <div class="actions">
-                                <button type="button" class="danger"
-                                    on:click=move |_| on_cancel(reception_id.clone())>
-                                    {B::CancelYes.text(lang)}
-                                </button>
-                                <button type="button" class="secondary" on:click=move |_| {
-                                    cancel.set(CancelUi::Idle);
-                                }>
-                                    {B::CancelNo.text(lang)}
-                                </button>
-                            </div>
-                        </div>
-                    }
-                    .into_any(),
-                    _ => ().into_any(),
+                    .into_any()
                 }
-            };
-            view! {
-                <BookingDetails booking=b />
-                <div class="manage-actions">{actions}</div>
-                {office.map(|office| view! {
-                    <p>
-                        <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
-                            {move || Msg::BackToOffice.text(lang.get())}
-                        </a>
-                    </p>
-                })}
+                CancelUi::Confirming => view! {
+                    <div class="confirm" id="cancel-confirm" tabindex="-1" role="group"
+                        aria-labelledby="cancel-confirm-text">
+                        <p id="cancel-confirm-text">{B::CancelConfirm.text(lang)}</p>
+                        <div class="actions">
+                            <button type="button" class="danger"
+                                on:click=move |_| {
+                                    confirming.set(false);
+                                    cancel.dispatch_local(reception_id.clone());
+                                }>
+                                {B::CancelYes.text(lang)}
+                            </button>
+                            <button type="button" class="secondary"
+                                on:click=move |_| confirming.set(false)>
+                                {B::CancelNo.text(lang)}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+                _ => ().into_any(),
             }
-            .into_any()
+        };
+        view! {
+            <BookingDetails booking=b />
+            <div class="manage-actions">{actions}</div>
+            {office.map(|office| view! {
+                <p>
+                    <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
+                        {move || Msg::BackToOffice.text(lang.get())}
+                    </a>
+                </p>
+            })}
         }
     };
     let status = move || {
         let lang = lang.get();
-        match cancel.get() {
+        match cancel_ui() {
             CancelUi::Cancelling => view! {
                 <p class="status loading">
                     <span class="spinner" aria-hidden="true"></span>
@@ -185,7 +192,7 @@ pub fn ManagePage() -> impl IntoView {
         <article class="manage">
             <h1>{move || B::ManageTitle.text(lang.get())}</h1>
             <div id="cancel-status" tabindex="-1" role="status">{status}</div>
-            {body}
+            <Fetched resource=booking not_found=|| view! { <NotFoundBooking /> } children=body />
         </article>
     }
     .into_any()

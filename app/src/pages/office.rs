@@ -5,7 +5,7 @@
 use crate::api::{self, FetchError, OfficeDetail, Schedule};
 use crate::components::days_off::DaysOff;
 use crate::components::schedule::ReceptionSchedule;
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::{level, Msg};
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
@@ -20,15 +20,9 @@ pub fn OfficePage() -> impl IntoView {
     // Asked for at the same time as the office, not after it.
     let schedule = LocalResource::new(move || api::schedule(id()));
     view! {
-        {move || match office.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
-            Some(Err(error)) => {
-                view! { <LoadError error retry=Callback::new(move |()| office.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(detail)) => view! { <OfficeView detail schedule /> }.into_any(),
-        }}
+        <Fetched resource=office not_found=|| view! { <NotFound /> } let:detail>
+            <OfficeView detail schedule />
+        </Fetched>
     }
 }
 

@@ -2,11 +2,11 @@
 //! state language and in Russian side by side, on one A4 sheet for the office's building.
 //! The buttons around it are for the screen only; the print stylesheet hides them.
 
-use crate::api::{self, FetchError, Format, PlaceKind, Reception, Registration, Schedule};
+use crate::api::{self, Format, PlaceKind, Reception, Registration, Schedule};
 use crate::components::schedule::{
-    arrange, format_msg, hm, is_sample, iso_date, out_of_town, place_text, Entry,
+    arrange, format_msg, hm, is_sample, out_of_town, place_text, Entry,
 };
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::{
     centre_hours, every_working_day, month_after_days, short_date, weekday_name, Msg,
 };
@@ -15,6 +15,7 @@ use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use rules::calendar::Calendar;
+use rules::dates::iso_date;
 use rules::official::Access;
 use rules::Lang;
 use time::Date;
@@ -28,15 +29,9 @@ pub fn PosterPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let schedule = LocalResource::new(move || api::schedule(id()));
     view! {
-        {move || match schedule.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
-            Some(Err(error)) => {
-                view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(s)) => view! { <Poster schedule=s office_id=id() /> }.into_any(),
-        }}
+        <Fetched resource=schedule not_found=|| view! { <NotFound /> } let:s>
+            <Poster schedule=s office_id=id() />
+        </Fetched>
     }
 }
 

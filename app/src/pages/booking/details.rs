@@ -10,12 +10,6 @@ use leptos::prelude::*;
 use rules::schedule::Format;
 use rules::values::AuthorityKind;
 use rules::Lang;
-use time::Date;
-
-/// `YYYY-MM-DD`.
-pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
 
 /// The status in words: `requested` says the place is held while staff review it (R15, R30).
 pub fn status_text(b: &Booking, lang: Lang) -> String {

@@ -7,7 +7,7 @@ use crate::storage;
 use rules::booking::{ApplicantInput, BookingInput, MatterInput, OnBehalfInput};
 use rules::eligibility::{is_asked, questions_for, Answers};
 use rules::ruleset::RuleSet;
-use rules::values::AuthorityInput;
+use rules::values::{AuthorityInput, Citizenship};
 use rules::{Lang, OfficialKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -104,9 +104,10 @@ impl Default for Form {
     }
 }
 
-/// R7: foreigners and stateless persons identify by passport.
+/// R7: foreigners and stateless persons identify by passport (`rules` decides); a value not
+/// chosen yet asks for the IIN, the form's default.
 pub fn needs_passport(citizenship: &str) -> bool {
-    matches!(citizenship, "foreigner" | "stateless")
+    Citizenship::parse(citizenship).is_some_and(Citizenship::needs_passport)
 }
 
 fn some(s: &str) -> Option<String> {
@@ -283,6 +284,14 @@ mod tests {
         let request = input.validate(date!(2026 - 11 - 25)).unwrap();
         assert_eq!(request.language, Lang::Kk);
         assert!(filled().ui_errors().is_empty());
+    }
+
+    #[test]
+    fn r7_passport_for_foreigners_and_stateless_iin_otherwise() {
+        assert!(needs_passport("foreigner") && needs_passport("stateless"));
+        assert!(!needs_passport("citizen"));
+        // Not chosen yet (or unknown): the IIN field, the form's default.
+        assert!(!needs_passport("") && !needs_passport("martian"));
     }
 
     #[test]

@@ -196,7 +196,7 @@ pub fn FormStep() -> impl IntoView {
             }
         })
     };
-    let max_date = super::details::iso(today());
+    let max_date = rules::dates::iso_date(today());
     let authority = move || {
         let max_date = max_date.clone();
         acts.get().then(move || {

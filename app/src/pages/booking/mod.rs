@@ -1,4 +1,4 @@
-//! Pre-registration for one reception (issue 6): `/register/:office/:reception`.
+//! Pre-registration for one reception (R3, R3.a, R15, R30): `/register/:office/:reception`.
 //!
 //! Three steps and a confirmation, each its own component: the eligibility questions for the
 //! official's kind, decided in the browser by `rules::eligibility` (a refusal sends nothing);
@@ -13,12 +13,13 @@ mod fields;
 mod form;
 mod questions;
 mod review;
+mod ruleset;
 mod submit;
 
-use crate::api::{self, FetchError, Official, Reception, Registration, Schedule};
-use crate::booking_api::{ApiError, Envelope};
+use crate::api::{self, Official, Reception, Registration, Schedule};
+use crate::booking_api::{ApiError, Envelope, SubmitError};
 use crate::components::schedule::{format_msg, hm, place_text};
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::Fetched;
 use crate::i18n::booking::{step_of, B};
 use crate::i18n::{long_date, Msg};
 use crate::lang::{href, use_lang};
@@ -29,16 +30,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use rules::eligibility::{eligibility, Answers, Verdict};
 use rules::ruleset::RuleSet;
-use rules::window::ALMATY;
 use rules::{Lang, LocalizedText, OfficialKind};
 use time::{Date, OffsetDateTime};
 use wasm_bindgen::JsCast;
 
 /// Today in Kazakhstan, by the browser's clock (an authority may not be dated later).
 pub fn today() -> Date {
-    let now = OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    now.to_offset(ALMATY).date()
+    crate::clock::today().unwrap_or(OffsetDateTime::UNIX_EPOCH.date())
 }
 
 /// Moves the keyboard focus (and a screen reader) to an element, once it is rendered.
@@ -52,7 +50,7 @@ pub fn focus_later(id: String) {
     });
 }
 
-/// Where the request stands.
+/// Where the request stands, as the review shows it ([`Ctx::send_state`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendState {
     Idle,
@@ -113,7 +111,12 @@ pub struct Ctx {
     pub server_errors: RwSignal<Vec<(String, String)>>,
     /// After "Next" or "Send": every error is shown, touched or not.
     pub show_errors: RwSignal<bool>,
-    pub send: RwSignal<SendState>,
+    /// The request (see [`submit`]): pending while its attempts are made, then the answer.
+    pub request: Action<submit::Request, submit::Answer>,
+    pub sending: Memo<bool>,
+    pub answer: MappedSignal<Option<submit::Answer>>,
+    /// The attempt being made, from 1.
+    pub attempt: RwSignal<u32>,
     pub done: RwSignal<Option<Envelope>>,
     /// The step was changed by the person: the new step's heading takes the focus.
     pub moved: RwSignal<bool>,
@@ -171,9 +174,29 @@ impl Ctx {
         }
     }
 
+    /// Where the request stands: its attempt while it is sent, then what its last answer
+    /// leaves to say on the review (a booking, or a field to fix, leave nothing).
+    pub fn send_state(&self) -> SendState {
+        if self.sending.get() {
+            return SendState::Sending {
+                attempt: self.attempt.get(),
+            };
+        }
+        self.answer.with(|answer| match answer {
+            Some(Err(SubmitError::Network)) => SendState::FailedNetwork,
+            Some(Err(SubmitError::Server)) => SendState::FailedServer,
+            Some(Err(SubmitError::RateLimited(after))) => SendState::RateLimited(*after),
+            Some(Err(SubmitError::Api(e))) if !submit::names_a_field(e) => {
+                SendState::Rejected(ApiErrorView::from(e.clone()))
+            }
+            _ => SendState::Idle,
+        })
+    }
+
     pub fn go(&self, step: Step) {
-        if !matches!(self.send.get_untracked(), SendState::Sending { .. }) {
-            self.send.set(SendState::Idle);
+        // The last answer belongs to the review the person leaves.
+        if !self.sending.get_untracked() {
+            self.request.clear();
         }
         self.show_errors.set(false);
         self.moved.set(true);
@@ -316,15 +339,9 @@ pub fn BookingPage() -> impl IntoView {
     let schedule = LocalResource::new(move || api::schedule(office()));
     Effect::new(move |_| super::set_title(B::WizardTitle.text(lang.get())));
     view! {
-        {move || match schedule.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(FetchError::NotFound)) => view! { <NotFound /> }.into_any(),
-            Some(Err(error)) => {
-                view! { <LoadError error retry=Callback::new(move |()| schedule.refetch()) /> }
-                    .into_any()
-            }
-            Some(Ok(s)) => start(s, office(), reception_id()),
-        }}
+        <Fetched resource=schedule not_found=|| view! { <NotFound /> } let:s>
+            {start(s, office(), reception_id())}
+        </Fetched>
     }
 }
 
@@ -354,7 +371,8 @@ fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView
         } else {
             Msg::ReceptionDistrict
         };
-        return view! { <NoWizard office_id title=B::NoPreRegTitle note /> }.into_any();
+        return view! { <NoWizard office_id title=B::NoPreRegTitle note ruleset=true /> }
+            .into_any();
     }
     let done = remembered_confirmation(&reception.id);
     let stored = Draft::load(&reception.id);
@@ -395,6 +413,9 @@ fn NoWizard(
     title: B,
     #[prop(optional)] text: Option<B>,
     #[prop(optional)] note: Option<Msg>,
+    /// The Rules decided it (R37, R14, R28): name them.
+    #[prop(optional)]
+    ruleset: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let back = move || href(lang.get(), &format!("/offices/{office_id}"));
@@ -402,6 +423,7 @@ fn NoWizard(
         <h1>{move || title.text(lang.get())}</h1>
         {text.map(|text| view! { <p>{move || text.text(lang.get())}</p> })}
         {note.map(|note| view! { <p>{move || note.text(lang.get())}</p> })}
+        {ruleset.then(|| view! { <ruleset::RuleSetNote /> })}
         <p><a href=back rel="external">{move || Msg::BackToOffice.text(lang.get())}</a></p>
     }
 }
@@ -452,6 +474,8 @@ fn Wizard(
             errors
         })
     });
+    let attempt = RwSignal::new(1);
+    let request = submit::action(attempt);
     let ctx = Ctx {
         office_id,
         office_name,
@@ -463,7 +487,10 @@ fn Wizard(
         errors,
         server_errors: RwSignal::new(Vec::new()),
         show_errors: RwSignal::new(false),
-        send: RwSignal::new(SendState::Idle),
+        request,
+        sending: request.pending(),
+        answer: request.value(),
+        attempt,
         done: RwSignal::new(done),
         moved: RwSignal::new(false),
     };
@@ -476,6 +503,16 @@ fn Wizard(
         let d = draft.get();
         if done.get_untracked().is_none() {
             d.save(&rid);
+        }
+    });
+    // Each answer, once, as it comes.
+    let version = request.version();
+    let answered = ctx.clone();
+    Effect::new(move |_| {
+        if version.get() > 0 {
+            if let Some(answer) = answered.answer.get_untracked() {
+                submit::answered(&answered, answer);
+            }
         }
     });
     if auto_retry {

@@ -5,6 +5,7 @@
 
 use super::draft::{asked_answers, Step};
 use super::fields::ErrorSummary;
+use super::ruleset::RuleSetNote;
 use super::{focus_later, use_ctx, StepHeading};
 use crate::i18n::booking::{clause_text, B};
 use crate::lang::{href, use_lang};
@@ -90,6 +91,7 @@ pub fn QuestionsStep() -> impl IntoView {
                 <button type="submit">{move || B::Next.text(lang.get())}</button>
             </div>
         </form>
+        <RuleSetNote />
     };
     let refusal = move || {
         let verdict = ctx.verdict();
@@ -242,6 +244,7 @@ pub fn RefusalPanel(
         <section class="refusal" aria-labelledby="refusal-heading">
             <h3 id="refusal-heading" tabindex="-1">{move || B::RefusedTitle.text(lang.get())}</h3>
             {body}
+            <RuleSetNote />
             {change.map(|change| view! {
                 <div class="actions">
                     <button type="button" class="secondary" on:click=move |_| change.run(())>

@@ -3,6 +3,7 @@
 
 use super::draft::{needs_passport, Form, Step};
 use super::questions::RefusalPanel;
+use super::ruleset::RuleSetNote;
 use super::{submit, use_ctx, ApiErrorView, SendState, StepHeading};
 use crate::i18n::booking::{
     attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
@@ -140,11 +141,13 @@ pub fn ReviewStep() -> impl IntoView {
     let lang = use_lang();
     let draft = ctx.draft;
     let kind = ctx.kind;
-    let send = ctx.send;
+    let sending = ctx.sending;
+    let send = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| ctx.send_state())
+    };
     // While the outcome of a request is unknown, the request may not change.
-    let locked = Memo::new(move |_| {
-        draft.with(|d| d.pending.is_some()) || matches!(send.get(), SendState::Sending { .. })
-    });
+    let locked = Memo::new(move |_| draft.with(|d| d.pending.is_some()) || sending.get());
 
     let answers = move || {
         let lang = lang.get();
@@ -284,9 +287,12 @@ fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
         }
         _ => B::ErrGeneric.text(lang).to_owned(),
     };
+    // R37, R14, R28: decided by the Rules, which the note names.
+    let by_rules = e.code == "no_pre_registration";
     view! {
         <div class="status error">
             <p>{text}</p>
+            {by_rules.then(|| view! { <RuleSetNote /> })}
             {another}
         </div>
     }

@@ -1,14 +1,14 @@
 //! Sending the request so that it is never lost and never doubled: the body is fixed (and
 //! stored with the draft's Idempotency-Key) before the first attempt, and every retry —
 //! automatic after a dropped connection, by the Retry button, or after a reload — sends the
-//! very same bytes with the same key, so the server answers with the same booking.
+//! very same bytes with the same key, so the server answers with the same booking. Each
+//! attempt has a time limit (`booking_api`); the request is a leptos [`Action`].
 
 use super::draft::{asked_answers, Draft, Step};
-use super::{focus_later, remember_confirmation, ApiErrorView, Ctx, SendState};
-use crate::booking_api::{self, SubmitError};
+use super::{focus_later, remember_confirmation, Ctx};
+use crate::booking_api::{self, ApiError, Envelope, SubmitError};
 use crate::storage;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Attempts made before the person is asked to retry.
 const AUTOMATIC_ATTEMPTS: u32 = 3;
@@ -25,8 +25,48 @@ const NOT_FIELD_ERRORS: [&str; 8] = [
     "rate_limited",
 ];
 
+/// One request: the body, fixed before the first attempt, and its Idempotency-Key.
+#[derive(Debug, Clone)]
+pub struct Request {
+    key: String,
+    body: String,
+}
+
+/// The server's answer to a request (with the answer's text, kept for a reload of the
+/// confirmation), or why there is none.
+pub type Answer = Result<(Envelope, String), SubmitError>;
+
+/// The request as a leptos action: pending while attempts are made, then the last answer.
+/// `attempt` counts the attempts, for the progress shown.
+pub fn action(attempt: RwSignal<u32>) -> Action<Request, Answer> {
+    Action::new_local(move |request: &Request| {
+        let request = request.clone();
+        async move {
+            let mut n = 1;
+            loop {
+                attempt.set(n);
+                match booking_api::create(&request.key, &request.body).await {
+                    Err(SubmitError::Network | SubmitError::Server) if n < AUTOMATIC_ATTEMPTS => {
+                        booking_api::sleep(1500 * n as i32).await;
+                        n += 1;
+                    }
+                    answer => return answer,
+                }
+            }
+        }
+    })
+}
+
+/// Whether the server's refusal is about one field the person can fix (not "fix this field"
+/// for an answer about the request as a whole).
+pub fn names_a_field(error: &ApiError) -> bool {
+    error.field.is_some() && !NOT_FIELD_ERRORS.contains(&error.code.as_str())
+}
+
+/// Sends the draft's request: the stored one again if its answer was lost, else the form
+/// as it is now, stored with the key before it leaves the device.
 pub fn submit(ctx: Ctx) {
-    if matches!(ctx.send.get_untracked(), SendState::Sending { .. }) {
+    if ctx.sending.get_untracked() {
         return;
     }
     let rid = ctx.reception_id().to_owned();
@@ -46,59 +86,40 @@ pub fn submit(ctx: Ctx) {
             body
         }
     };
-    spawn_local(async move {
-        let mut attempt = 1;
-        loop {
-            ctx.send.set(SendState::Sending { attempt });
-            match booking_api::create(&key, &body).await {
-                Ok((envelope, raw)) => {
-                    if let Some(token) = &envelope.manage_token {
-                        storage::set_manage_token(&envelope.booking.code, token);
-                    }
-                    remember_confirmation(&rid, &raw);
-                    ctx.moved.set(true);
-                    ctx.done.set(Some(envelope));
-                    Draft::remove(&rid);
-                    ctx.send.set(SendState::Idle);
-                    focus_later("done-heading".into());
-                    return;
-                }
-                Err(SubmitError::Network | SubmitError::Server) if attempt < AUTOMATIC_ATTEMPTS => {
-                    booking_api::sleep(1500 * attempt as i32).await;
-                    attempt += 1;
-                }
-                Err(SubmitError::Network) => {
-                    ctx.send.set(SendState::FailedNetwork);
-                    return;
-                }
-                Err(SubmitError::Server) => {
-                    ctx.send.set(SendState::FailedServer);
-                    return;
-                }
-                Err(SubmitError::RateLimited(after)) => {
-                    ctx.send.set(SendState::RateLimited(after));
-                    return;
-                }
-                Err(SubmitError::Api(error)) => {
-                    rejected(&ctx, error);
-                    return;
-                }
+    ctx.request.dispatch_local(Request { key, body });
+}
+
+/// What the wizard does with an answer: shows the booking, or goes back to the field the
+/// server named, or (for the rest) leaves the review to say why ([`Ctx::send_state`]).
+pub fn answered(ctx: &Ctx, answer: Answer) {
+    match answer {
+        Ok((envelope, raw)) => {
+            let rid = ctx.reception_id();
+            if let Some(token) = &envelope.manage_token {
+                storage::set_manage_token(&envelope.booking.code, token);
             }
+            remember_confirmation(rid, &raw);
+            ctx.moved.set(true);
+            ctx.done.set(Some(envelope));
+            Draft::remove(rid);
+            focus_later("done-heading".into());
         }
-    });
+        Err(SubmitError::Api(error)) => rejected(ctx, error),
+        // No answer: Retry sends the same key and body again.
+        Err(_) => {}
+    }
 }
 
 /// A definitive answer without a booking: the draft is editable again and its next request
 /// is a new one, with a new key.
-fn rejected(ctx: &Ctx, error: booking_api::ApiError) {
+fn rejected(ctx: &Ctx, error: ApiError) {
     ctx.draft.update(|d| {
         d.pending = None;
         d.key = booking_api::new_key();
     });
     match error.field.clone() {
-        Some(field) if !NOT_FIELD_ERRORS.contains(&error.code.as_str()) => {
+        Some(field) if names_a_field(&error) => {
             ctx.server_errors.set(vec![(field.clone(), error.code)]);
-            ctx.send.set(SendState::Idle);
             let step = if field.starts_with("matter.answers") {
                 Step::Questions
             } else {
@@ -109,9 +130,6 @@ fn rejected(ctx: &Ctx, error: booking_api::ApiError) {
             ctx.show_errors.set(true);
             focus_later("error-summary".into());
         }
-        _ => {
-            ctx.send.set(SendState::Rejected(ApiErrorView::from(error)));
-            focus_later("send-status".into());
-        }
+        _ => focus_later("send-status".into()),
     }
 }
