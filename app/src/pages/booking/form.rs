@@ -9,7 +9,7 @@ use crate::i18n::booking::{field_error, B};
 use crate::i18n::Msg;
 use crate::lang::use_lang;
 use leptos::prelude::*;
-use rules::eligibility::Verdict;
+use rules::eligibility::Outcome;
 use rules::values::AuthorityKind;
 
 fn citizenships() -> Vec<(&'static str, Label)> {
@@ -82,8 +82,8 @@ pub fn FormStep() -> impl IntoView {
 
     // R15, R30: "don't know" answers (or an exception) send the request to review first.
     let review_ctx = ctx.clone();
-    let review = move || match review_ctx.verdict() {
-        Some(Verdict::NeedsReview { reasons }) => {
+    let review = move || match review_ctx.verdict().map(|v| v.outcome) {
+        Some(Outcome::NeedsReview { reasons }) => {
             let lang = lang.get();
             Some(view! {
                 <div class="notice review">

@@ -28,7 +28,7 @@ use crate::storage;
 use draft::{asked_answers, Draft, Form, Step};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use rules::eligibility::{eligibility, Answers, Verdict};
+use rules::eligibility::{eligibility, Verdict};
 use rules::ruleset::RuleSet;
 use rules::{Lang, LocalizedText, OfficialKind};
 use time::{Date, OffsetDateTime};
@@ -365,7 +365,7 @@ fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView
     };
     let kind = official.kind;
     // R37, R14, R28 (and R4, R6): no questionnaire and no booking.
-    if eligibility(RuleSet::current(), kind, &Answers::new()) == Ok(Verdict::NoPreRegistration) {
+    if rules::admission::no_registration_clause(kind).is_some() {
         let note = if kind.access() == rules::official::Access::AsNeeded {
             Msg::ClosedAsNeeded
         } else {

@@ -10,7 +10,7 @@ use super::{focus_later, use_ctx, StepHeading};
 use crate::i18n::booking::{clause_text, B};
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;
-use rules::eligibility::{is_asked, questions_for, Answer, Verdict};
+use rules::eligibility::{is_asked, questions_for, Answer, Outcome};
 use rules::ruleset::{Question, RuleSet};
 use rules::{Lang, LocalizedText, Tr};
 
@@ -69,7 +69,7 @@ pub fn QuestionsStep() -> impl IntoView {
             return;
         }
         match next_ctx.verdict() {
-            Some(Verdict::Refused { .. }) => {
+            Some(v) if v.is_refused() => {
                 refused.set(true);
                 focus_later("refusal-heading".into());
             }
@@ -94,9 +94,9 @@ pub fn QuestionsStep() -> impl IntoView {
         <RuleSetNote />
     };
     let refusal = move || {
-        let verdict = ctx.verdict();
-        let (grounds, alternatives) = match &verdict {
-            Some(Verdict::Refused {
+        let outcome = ctx.verdict().map(|v| v.outcome);
+        let (grounds, alternatives) = match &outcome {
+            Some(Outcome::Refused {
                 grounds,
                 alternatives,
             }) => (

@@ -17,7 +17,7 @@ pub fn RuleSetNote() -> impl IntoView {
         <p class="ruleset muted" data-ruleset=rules.id>
             {move || B::RuleSetApplied.text(lang.get())}": "
             <cite>{move || rules.title.get(lang.get())}</cite>
-            {rules.repealed_by.map(|repeal| view! {
+            {rules.repeal_note.map(|repeal| view! {
                 " "<span class="repealed">"("{move || repeal.get(lang.get())}")"</span>
             })}
         </p>
