@@ -65,12 +65,13 @@ mod schema {
     use super::Lenient;
     use std::borrow::Cow;
     use utoipa::openapi::{RefOr, Schema};
-    use utoipa::{PartialSchema, ToSchema};
+    use utoipa::ToSchema;
 
-    /// Documented as the known values only: the Worker sends nothing else.
-    impl<T: ToSchema> PartialSchema for Lenient<T> {
-        fn schema() -> RefOr<Schema> {
-            T::schema()
+    /// Documented as the known values only: the Worker sends nothing else. (`PartialSchema`
+    /// comes with `ComposeSchema`, which the derive uses for a generic field type.)
+    impl<T: ToSchema> utoipa::__dev::ComposeSchema for Lenient<T> {
+        fn compose(generics: Vec<RefOr<Schema>>) -> RefOr<Schema> {
+            generics.into_iter().next().unwrap_or_else(T::schema)
         }
     }
 

@@ -16,6 +16,8 @@ pub mod error;
 mod lenient;
 pub mod offices;
 pub mod open_data;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 mod routes;
 pub mod schedule;
 #[cfg(test)]

@@ -48,10 +48,7 @@ pub struct OpenDataRow {
     pub registration_state: StateName,
     /// RFC 3339 while registration is open, else empty.
     #[serde(with = "rfc3339_or_empty")]
-    #[cfg_attr(
-        feature = "openapi",
-        schema(value_type = String, description = "RFC 3339 while registration is open, else empty")
-    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub registration_closes_at: Option<OffsetDateTime>,
     pub sample: bool,
 }

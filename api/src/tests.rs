@@ -25,12 +25,26 @@ use serde_json::{json, Value};
 use std::fmt::Debug;
 use time::macros::{date, datetime, time};
 
-/// Serialises, reads back, and compares; returns the JSON.
-fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(v: &T) -> Value {
+/// A body with its schema in the OpenAPI document (when the feature is on).
+#[cfg(feature = "openapi")]
+trait Documented: utoipa::ToSchema {}
+#[cfg(feature = "openapi")]
+impl<T: utoipa::ToSchema> Documented for T {}
+#[cfg(not(feature = "openapi"))]
+trait Documented {}
+#[cfg(not(feature = "openapi"))]
+impl<T> Documented for T {}
+
+/// Serialises, reads back, and compares; with the `openapi` feature also validates the JSON
+/// against the type's schema in the document. Returns the JSON.
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug + Documented>(v: &T) -> Value {
     let text = serde_json::to_string(v).unwrap();
     let back: T = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     assert_eq!(&back, v, "{text}");
-    serde_json::from_str(&text).unwrap()
+    let json: Value = serde_json::from_str(&text).unwrap();
+    #[cfg(feature = "openapi")]
+    documented::validate(&T::name(), &json);
+    json
 }
 
 fn text(s: &str) -> LocalizedText {
@@ -581,4 +595,124 @@ fn request_bodies_read_back() {
         "format": "in_person", "interpreter": null, "out_of_town": false}))
     .unwrap();
     round_trip(&input);
+}
+
+/// The OpenAPI document: 3.1, exactly the routes of the contract, every reference resolved,
+/// and (through `round_trip`) every sample above valid against its schema.
+#[cfg(feature = "openapi")]
+mod documented {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::sync::OnceLock;
+
+    fn document() -> &'static Value {
+        static DOCUMENT: OnceLock<Value> = OnceLock::new();
+        DOCUMENT.get_or_init(|| serde_json::from_str(&crate::openapi::json()).unwrap())
+    }
+
+    pub fn validate(schema: &str, json: &Value) {
+        let root = json!({
+            "$ref": format!("#/components/schemas/{schema}"),
+            "components": document()["components"],
+        });
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&root)
+            .unwrap_or_else(|e| panic!("schema {schema}: {e}"));
+        let errors: Vec<String> = validator
+            .iter_errors(json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{schema}: {errors:#?}\n{json}");
+    }
+
+    #[test]
+    fn the_document_is_openapi_3_1_with_every_route() {
+        let doc = document();
+        assert_eq!(doc["openapi"], "3.1.0");
+        let documented: BTreeSet<(String, String)> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .flat_map(|(path, item)| {
+                item.as_object()
+                    .unwrap()
+                    .keys()
+                    .filter(|k| {
+                        ["get", "post", "put", "patch", "delete", "head"].contains(&k.as_str())
+                    })
+                    .map(move |m| (m.to_uppercase(), path.clone()))
+            })
+            .collect();
+        let routes: BTreeSet<(String, String)> = ROUTES
+            .iter()
+            .map(|(m, p)| (m.as_str().to_owned(), (*p).to_owned()))
+            .collect();
+        assert_eq!(documented, routes);
+    }
+
+    fn refs(v: &Value, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(o) => {
+                if let Some(Value::String(r)) = o.get("$ref") {
+                    out.insert(r.clone());
+                }
+                o.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_reference_resolves() {
+        let doc = document();
+        let mut all = BTreeSet::new();
+        refs(doc, &mut all);
+        assert!(!all.is_empty());
+        for r in all {
+            let name = r.strip_prefix("#/components/schemas/").expect(&r);
+            assert!(doc["components"]["schemas"].get(name).is_some(), "{r}");
+        }
+        assert!(doc["components"]["securitySchemes"]["manage_token"].is_object());
+    }
+
+    /// Every error answer of every operation is the error body; every operation documents
+    /// the 405 of another method.
+    #[test]
+    fn every_error_is_the_error_body() {
+        for (path, item) in document()["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let responses = op["responses"].as_object().unwrap();
+                assert!(responses.contains_key("405"), "{method} {path}");
+                for (status, response) in responses {
+                    if status.starts_with('4') {
+                        assert_eq!(
+                            response["content"]["application/json"]["schema"]["$ref"],
+                            "#/components/schemas/ErrorBody",
+                            "{method} {path} {status}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A body that is no JSON object or misses a field does not validate: the check above
+    /// can fail.
+    #[test]
+    fn the_schemas_refuse_what_the_types_do_not_write() {
+        let root = json!({
+            "$ref": "#/components/schemas/ScheduledReception",
+            "components": document()["components"],
+        });
+        let validator = jsonschema::validator_for(&root).unwrap();
+        assert!(!validator.is_valid(&json!({"id": "x"})));
+        let body = serde_json::to_value(&scheduled()[0]).unwrap();
+        assert!(validator.is_valid(&body));
+        let mut wrong = body.clone();
+        wrong["registration"] = json!({"state": "closed", "reason": "window_passed"});
+        assert!(!validator.is_valid(&wrong));
+    }
 }

@@ -16,6 +16,8 @@ pub mod eligibility;
 pub mod lang;
 pub mod office;
 pub mod official;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod queue;
 pub mod ruleset;
 pub mod schedule;

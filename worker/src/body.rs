@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use futures_util::StreamExt;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use worker::Request;
 
 /// Request bodies of the API are small forms; anything larger is refused before parsing.
@@ -42,7 +42,7 @@ pub async fn bytes(req: &mut Request) -> Result<Vec<u8>, ApiError> {
     };
     let mut bytes = Vec::new();
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| ApiError::MalformedJson { field: None })?;
+        let chunk = chunk.map_err(|_| ApiError::MalformedJson)?;
         if bytes.len() + chunk.len() > MAX_BODY {
             return Err(ApiError::PayloadTooLarge);
         }
@@ -51,10 +51,15 @@ pub async fn bytes(req: &mut Request) -> Result<Vec<u8>, ApiError> {
     Ok(bytes)
 }
 
-/// Separated from the request so that it can be tested natively.
+/// Separated from the request so that it can be tested natively. The syntax is checked
+/// first, on its own: a body that is not well-formed JSON is `400 malformed_json` with no
+/// field, even where an earlier value also has the wrong type; only a well-formed body is
+/// read into `T`, whose errors name their field (`422`).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // One JSON value and nothing after it but whitespace (`from_slice` checks the end).
+    serde_json::from_slice::<IgnoredAny>(bytes).map_err(|_| ApiError::MalformedJson)?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
+    serde_path_to_error::deserialize(&mut *de).map_err(|err| {
         let path = err.path().to_string();
         let mut field = (path != ".").then_some(path);
         // serde names a missing field only in its message: "missing field `surname`".
@@ -68,18 +73,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 None => missing.to_owned(),
             });
         }
-        match err.inner().classify() {
-            serde_json::error::Category::Data => ApiError::Invalid {
-                code: api::ErrorCode::InvalidField,
-                field: field.unwrap_or_else(|| "body".into()),
-            },
-            _ => ApiError::MalformedJson { field },
+        ApiError::Invalid {
+            code: api::ErrorCode::InvalidField,
+            field: field.unwrap_or_else(|| "body".into()),
         }
-    })?;
-    // One JSON value and nothing after it but whitespace.
-    de.end()
-        .map_err(|_| ApiError::MalformedJson { field: None })?;
-    Ok(value)
+    })
 }
 
 #[cfg(test)]
@@ -106,7 +104,7 @@ mod tests {
     fn bad_bodies_name_their_field() {
         let field = |body: &str| match parse::<Form>(body.as_bytes()) {
             Err(ApiError::Invalid { field, .. }) => Some(field),
-            Err(ApiError::MalformedJson { .. }) => Some("malformed".into()),
+            Err(ApiError::MalformedJson) => Some("malformed".into()),
             _ => None,
         };
         assert_eq!(field(r#"{"kind":"a","inner":{"n":1}}"#), None);
@@ -129,5 +127,44 @@ mod tests {
             "malformed"
         );
         assert_eq!(field("{\"kind\":\"a\",\"inner\":{\"n\":1}}\n"), None);
+    }
+
+    /// A body that is not well-formed JSON is `malformed_json` without a field, whatever
+    /// its first values are: syntax is checked before types.
+    #[test]
+    fn malformed_json_comes_before_wrong_types() {
+        for body in [
+            r#"{"kind": 1, "inner": {"#,
+            r#"{"kind": "a", "inner": {"n": 1"#,
+            r#"{"kind": "a", "inner": {"n": 1}, }"#,
+            r#"{"kind": 1, "inner": {"n": 300}} x"#,
+            r#"{"kind": [1, 2"#,
+            "",
+            "   ",
+            "{'kind': 'a'}",
+        ] {
+            assert!(
+                matches!(parse::<Form>(body.as_bytes()), Err(ApiError::MalformedJson)),
+                "{body:?}"
+            );
+        }
+        // The booking form of the contract: a truncated body names no field.
+        for body in [
+            r#"{"reception_id": 1, "applicant": {"#,
+            r#"{"reception_id": "x", "applicant": {"kind": "individual""#,
+        ] {
+            assert!(
+                matches!(
+                    parse::<api::bookings::BookingInput>(body.as_bytes()),
+                    Err(ApiError::MalformedJson)
+                ),
+                "{body:?}"
+            );
+        }
+        // Well-formed with a wrong type: the field is named.
+        assert!(matches!(
+            parse::<api::bookings::BookingInput>(br#"{"reception_id": 1}"#),
+            Err(ApiError::Invalid { field, .. }) if field == "reception_id"
+        ));
     }
 }

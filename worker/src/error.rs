@@ -17,9 +17,8 @@ pub enum ApiError {
     },
     UnsupportedMediaType,
     PayloadTooLarge,
-    MalformedJson {
-        field: Option<String>,
-    },
+    /// 400: the body is not well-formed JSON; no field, the whole body is wrong.
+    MalformedJson,
     /// 422: the request is well-formed but a field's value is not acceptable.
     Invalid {
         code: ErrorCode,
@@ -60,7 +59,7 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
             ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
-            ApiError::MalformedJson { .. } => ErrorCode::MalformedJson,
+            ApiError::MalformedJson => ErrorCode::MalformedJson,
             ApiError::Invalid { code, .. }
             | ApiError::Conflict { code, .. }
             | ApiError::BadHeader { code, .. } => code.clone(),
@@ -80,7 +79,7 @@ impl ApiError {
             }
             ApiError::UnsupportedMediaType => "Send the request body as application/json.",
             ApiError::PayloadTooLarge => "The request body is larger than 16 KiB.",
-            ApiError::MalformedJson { .. } => "The request body is not well-formed JSON.",
+            ApiError::MalformedJson => "The request body is not well-formed JSON.",
             ApiError::Invalid { .. } => "A field has a value that is not accepted; see field.",
             ApiError::Conflict { .. } => {
                 "The request is valid but cannot be carried out now; see code and clause."
@@ -102,7 +101,6 @@ impl ApiError {
     fn field(&self) -> Option<&str> {
         match self {
             ApiError::NotFound { field } => *field,
-            ApiError::MalformedJson { field } => field.as_deref(),
             ApiError::Invalid { field, .. } => Some(field),
             ApiError::Conflict { field, .. } => *field,
             ApiError::NoPreRegistration { .. } => Some("reception_id"),
@@ -182,7 +180,7 @@ mod tests {
             (ApiError::MethodNotAllowed { allow: &["GET"] }, 405),
             (ApiError::UnsupportedMediaType, 415),
             (ApiError::PayloadTooLarge, 413),
-            (ApiError::MalformedJson { field: None }, 400),
+            (ApiError::MalformedJson, 400),
             (
                 ApiError::Invalid {
                     code: ErrorCode::from_rules("bad_checksum"),

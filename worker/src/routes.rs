@@ -6,11 +6,15 @@ use crate::{bookings, calendar, eligibility, http, ics, offices, open_data, rate
 use rules::OfficeId;
 use worker::{Env, Request, Response};
 
+/// The OpenAPI 3.1 document of the contract, rendered by build.rs.
+const OPENAPI: &str = include_str!(concat!(env!("OUT_DIR"), "/openapi.json"));
+
 const READ: &[&str] = &["GET", "HEAD"];
 const SUBMIT: &[&str] = &["POST"];
 
 enum Route {
     Health,
+    OpenApi,
     Offices,
     Office(String),
     Rules,
@@ -27,6 +31,29 @@ enum Route {
 }
 
 impl Route {
+    /// The path template of the route, as `api::ROUTES` and the OpenAPI document name it.
+    #[cfg(test)]
+    fn template(&self) -> &'static str {
+        match self {
+            Route::Health => "/api/v1/health",
+            Route::OpenApi => "/api/v1/openapi.json",
+            Route::Offices => "/api/v1/offices",
+            Route::Office(_) => "/api/v1/offices/{id}",
+            Route::Schedule(_) => "/api/v1/offices/{id}/schedule",
+            Route::ScheduleIcs(_) => "/api/v1/offices/{id}/schedule.ics",
+            Route::Receptions => "/api/v1/receptions",
+            Route::OpenData(open_data::Format::Csv) => "/api/v1/open-data/schedules.csv",
+            Route::OpenData(open_data::Format::Json) => "/api/v1/open-data/schedules.json",
+            Route::Rules => "/api/v1/rules",
+            Route::Eligibility => "/api/v1/eligibility",
+            Route::Calendar(_) => "/api/v1/calendar/{year}",
+            Route::Bookings => "/api/v1/bookings",
+            Route::Booking(_) => "/api/v1/bookings/{code}",
+            Route::BookingCancel(_) => "/api/v1/bookings/{code}/cancel",
+            Route::BookingIcs(_) => "/api/v1/bookings/{code}/booking.ics",
+        }
+    }
+
     fn allow(&self) -> &'static [&'static str] {
         match self {
             Route::Eligibility | Route::Bookings | Route::BookingCancel(_) => SUBMIT,
@@ -40,6 +67,7 @@ fn route(path: &str) -> Option<Route> {
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     match segments.as_slice() {
         ["health"] => Some(Route::Health),
+        ["openapi.json"] => Some(Route::OpenApi),
         ["offices"] => Some(Route::Offices),
         ["offices", id] if !id.is_empty() => Some(Route::Office((*id).to_owned())),
         ["offices", id, "schedule"] if !id.is_empty() => Some(Route::Schedule((*id).to_owned())),
@@ -71,6 +99,7 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
     }
     match route {
         Route::Health => Ok(health()),
+        Route::OpenApi => http::cached_json(&req, OPENAPI.to_owned(), "public, max-age=3600"),
         Route::Offices => offices::list(&req, env).await,
         Route::Office(id) => {
             // An id that cannot exist is as unknown as one that does not.
@@ -140,5 +169,34 @@ mod tests {
         assert_eq!(route("/api/v1/rules").map(|r| r.allow()), Some(READ));
         assert!(route("/api/v2/health").is_none());
         assert!(route("/api/").is_none());
+    }
+
+    /// The route table and the contract's list (which the OpenAPI document is tested
+    /// against) name the same operations.
+    #[test]
+    fn every_route_of_the_contract_is_served() {
+        let mut templates = std::collections::BTreeSet::new();
+        for (method, template) in api::ROUTES {
+            let path = template
+                .replace("{id}", "gpo")
+                .replace("{year}", "2026")
+                .replace("{code}", "0123-4567-89AB");
+            let r = route(&path).unwrap_or_else(|| panic!("{path}"));
+            assert_eq!(r.template(), *template);
+            assert!(r.allow().contains(&method.as_str()), "{method:?} {path}");
+            templates.insert(*template);
+        }
+        assert_eq!(templates.len(), api::ROUTES.len());
+    }
+
+    #[test]
+    fn the_served_document_is_the_contracts() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).unwrap();
+        assert_eq!(doc["openapi"], "3.1.0");
+        let paths = doc["paths"].as_object().unwrap();
+        for (method, template) in api::ROUTES {
+            let op = &paths[*template][method.as_str().to_lowercase()];
+            assert!(op.is_object(), "{method:?} {template}");
+        }
     }
 }

@@ -1,0 +1,295 @@
+//! The OpenAPI 3.1 document of `/api/v1/`, generated from the contract's types: every path
+//! of [`crate::ROUTES`] with its parameters, request body, every status it answers and the
+//! body and headers of each. The Worker serves it at `GET /api/v1/openapi.json` (rendered at
+//! build time by its build script, so none of this is in the Worker's wasm).
+//!
+//! The operations below are declarations only (`utoipa::path` on empty functions): the
+//! handlers are the Worker's, which is tested against [`crate::ROUTES`] as this document is.
+
+#![allow(dead_code)] // the functions exist for their `utoipa::path` attributes
+
+use crate::bookings::{BookingBody, BookingCreated, BookingInput};
+use crate::eligibility::{EligibilityRequest, RulesBody, Verdict};
+use crate::offices::{OfficeBody, OfficeList};
+use crate::open_data::OpenDataList;
+use crate::schedule::{ReceptionList, ScheduleBody};
+use crate::{ErrorBody, Health, YearCalendar};
+use rules::schedule::OfficialId;
+use rules::{Lang, OfficeId};
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, ResponseBuilder, Type};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// The document, as served.
+pub fn document() -> utoipa::openapi::OpenApi {
+    Document::openapi()
+}
+
+/// The document as compact JSON text.
+pub fn json() -> String {
+    document().to_json().expect("the document serialises")
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Qabyldau API",
+        description = "Pre-registration for personal reception at the prosecutor's offices of \
+            Kazakhstan (Rules for personal reception, Order No. 87). Every error is \
+            `{\"error\":{\"code\",\"message\",\"field\"}}` with a 4xx status; a method a path \
+            does not accept is `405` with `Allow`; any other path under `/api/` is `404`.",
+        license(name = "MIT", identifier = "MIT"),
+    ),
+    paths(
+        health,
+        openapi_json,
+        offices,
+        office,
+        schedule,
+        schedule_ics,
+        receptions,
+        open_data_csv,
+        open_data_json,
+        rules_body,
+        eligibility,
+        calendar,
+        create_booking,
+        booking,
+        cancel_booking,
+        booking_ics,
+    ),
+    modifiers(&ManageToken, &MethodNotAllowed),
+    tags(
+        (name = "directory", description = "Offices (R2)"),
+        (name = "schedules", description = "Receptions and open data (R5)"),
+        (name = "rules", description = "The rule set, eligibility (R17–R33), the working calendar"),
+        (name = "bookings", description = "Pre-registration (R3, R15, R30) and its management"),
+    )
+)]
+struct Document;
+
+/// `Authorization: Bearer <manage token>` of the manage endpoints.
+struct ManageToken;
+
+impl Modify for ManageToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "manage_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The manage token of the booking (base64url, 256 bits), given once in \
+                         the 201 of `POST /api/v1/bookings`. Without it or with a wrong one \
+                         the booking is `404`.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Every operation may be asked with another method: `405` with `Allow`.
+struct MethodNotAllowed;
+
+impl Modify for MethodNotAllowed {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let response = ResponseBuilder::new()
+            .description("Not a method this path accepts (see `Allow`).")
+            .header(
+                "Allow",
+                HeaderBuilder::new()
+                    .schema(ObjectBuilder::new().schema_type(Type::String))
+                    .description(Some("The methods the path accepts, e.g. `GET, HEAD`."))
+                    .build(),
+            )
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name(ErrorBody::name())))
+                    .build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+                operation
+                    .responses
+                    .responses
+                    .insert("405".into(), response.clone().into());
+            }
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/health", tag = "directory",
+    responses((status = 200, description = "The Worker is up.", body = Health)))]
+fn health() {}
+
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "directory",
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag of this document")),
+    responses(
+        (status = 200, description = "This document.", content_type = "application/json",
+         body = Object, headers(("ETag" = String, description = "Strong ETag of the body"))),
+        (status = 304, description = "Unchanged since the ETag given.",
+         headers(("ETag" = String, description = "Strong ETag of the body"))),
+    ))]
+fn openapi_json() {}
+
+#[utoipa::path(get, path = "/api/v1/offices", tag = "directory",
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag of the directory")),
+    responses(
+        (status = 200, description = "Every office (from the published snapshot).", body = OfficeList,
+         headers(("ETag" = String, description = "Strong ETag of the body"),
+                 ("Cache-Control" = String, description = "`public, max-age=300, stale-while-revalidate=86400`"))),
+        (status = 304, description = "Unchanged since the ETag given.",
+         headers(("ETag" = String, description = "Strong ETag of the body"))),
+    ))]
+fn offices() {}
+
+#[utoipa::path(get, path = "/api/v1/offices/{id}", tag = "directory",
+    params(("id" = String, Path, description = "The office id, e.g. `almaty-region-talgar`")),
+    responses(
+        (status = 200, description = "The office with its parent and children.", body = OfficeBody),
+        (status = 404, description = "No office has this id (`not_found`, field `id`).", body = ErrorBody),
+    ))]
+fn office() {}
+
+#[utoipa::path(get, path = "/api/v1/offices/{id}/schedule", tag = "schedules",
+    params(
+        ("id" = String, Path, description = "The office id"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag of the schedule"),
+    ),
+    responses(
+        (status = 200, description = "The office, its officials and its receptions for eight \
+            weeks with their registration state now.", body = ScheduleBody,
+         headers(("ETag" = String, description = "Strong ETag of the body"))),
+        (status = 304, description = "Unchanged since the ETag given.",
+         headers(("ETag" = String, description = "Strong ETag of the body"))),
+        (status = 404, description = "No office has this id.", body = ErrorBody),
+    ))]
+fn schedule() {}
+
+#[utoipa::path(get, path = "/api/v1/offices/{id}/schedule.ics", tag = "schedules",
+    params(
+        ("id" = String, Path, description = "The office id"),
+        ("lang" = Option<Lang>, Query, description = "One language; Kazakh and Russian side by side without it"),
+    ),
+    responses(
+        (status = 200, description = "The receptions as iCalendar (RFC 5545).", body = String,
+         content_type = "text/calendar"),
+        (status = 404, description = "No office has this id.", body = ErrorBody),
+        (status = 422, description = "`unknown_language` (field `lang`).", body = ErrorBody),
+    ))]
+fn schedule_ics() {}
+
+#[utoipa::path(get, path = "/api/v1/receptions", tag = "schedules",
+    params(
+        ("office" = OfficeId, Query, description = "The office"),
+        ("official" = Option<OfficialId>, Query, description = "Only this official's receptions"),
+        ("from" = Option<String>, Query, format = Date, description = "First day (`YYYY-MM-DD`), today by default"),
+        ("to" = Option<String>, Query, format = Date, description = "Last day, at most 92 days after `from`; 55 days after it by default"),
+    ),
+    responses(
+        (status = 200, description = "The receptions in the range, with their registration state now.",
+         body = ReceptionList),
+        (status = 404, description = "No such office or official (field `office` or `official`).",
+         body = ErrorBody),
+        (status = 422, description = "A parameter is missing, unknown or invalid (`required`, \
+            `unknown_parameter`, `invalid`, `invalid_date`, `before_from`, `range_too_long`), \
+            naming it in `field`.", body = ErrorBody),
+    ))]
+fn receptions() {}
+
+#[utoipa::path(get, path = "/api/v1/open-data/schedules.csv", tag = "schedules",
+    responses((status = 200, description = "Every office's receptions for eight weeks, one row \
+        each (the columns of `OpenDataRow`).", body = String, content_type = "text/csv")))]
+fn open_data_csv() {}
+
+#[utoipa::path(get, path = "/api/v1/open-data/schedules.json", tag = "schedules",
+    responses((status = 200, description = "The same rows as the CSV.", body = OpenDataList)))]
+fn open_data_json() {}
+
+#[utoipa::path(get, path = "/api/v1/rules", tag = "rules",
+    responses((status = 200, description = "The rule set, the official kinds and the \
+        eligibility questions in kk/ru/en.", body = RulesBody)))]
+fn rules_body() {}
+
+#[utoipa::path(post, path = "/api/v1/eligibility", tag = "rules",
+    request_body(content = EligibilityRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The verdict with its clauses and alternatives.", body = Verdict),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: more than 16 KiB.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not `application/json`.", body = ErrorBody),
+        (status = 422, description = "`invalid_field`, `unknown_official_kind`, `unknown_question`, \
+            `not_applicable`, `unanswered`, naming the field.", body = ErrorBody),
+    ))]
+fn eligibility() {}
+
+#[utoipa::path(get, path = "/api/v1/calendar/{year}", tag = "rules",
+    params(("year" = i32, Path, description = "2024–2028")),
+    responses(
+        (status = 200, description = "The working calendar of the year.", body = YearCalendar),
+        (status = 404, description = "A year without a published calendar.", body = ErrorBody),
+    ))]
+fn calendar() {}
+
+#[utoipa::path(post, path = "/api/v1/bookings", tag = "bookings",
+    params(("Idempotency-Key" = String, Header, min_length = 16, max_length = 128,
+            pattern = "^[A-Za-z0-9._:-]{16,128}$",
+            description = "One key per booking; the same key and body answer the same booking")),
+    request_body(content = BookingInput, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Booked (`requested`: staff study the request while the \
+            place is held, R15, R30), or the same key and body again.", body = BookingCreated),
+        (status = 400, description = "`idempotency_key_required`, `invalid_idempotency_key`, \
+            `malformed_json`.", body = ErrorBody),
+        (status = 409, description = "`idempotency_key_reused`, `reception_full`, \
+            `registration_closed` (+ `clause`), `duplicate_booking`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: more than 16 KiB.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not `application/json`.", body = ErrorBody),
+        (status = 422, description = "`refused` (+ `grounds`, `alternatives`), \
+            `no_pre_registration` (+ `clause`), `unknown_reception`, `video_only`, \
+            `video_reception`, or a field's code naming the field.", body = ErrorBody),
+        (status = 429, description = "`rate_limited`.", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn create_booking() {}
+
+#[utoipa::path(get, path = "/api/v1/bookings/{code}", tag = "bookings",
+    params(("code" = String, Path, description = "The booking code, `XXXX-XXXX-XXXX`")),
+    security(("manage_token" = [])),
+    responses(
+        (status = 200, description = "The booking.", body = BookingBody),
+        (status = 404, description = "No booking with this code and token.", body = ErrorBody),
+        (status = 429, description = "`rate_limited`.", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn booking() {}
+
+#[utoipa::path(post, path = "/api/v1/bookings/{code}/cancel", tag = "bookings",
+    params(("code" = String, Path, description = "The booking code")),
+    security(("manage_token" = [])),
+    responses(
+        (status = 200, description = "Cancelled, the place freed (cancelling twice answers the \
+            cancelled booking).", body = BookingBody),
+        (status = 404, description = "No booking with this code and token.", body = ErrorBody),
+        (status = 409, description = "`reception_started`, `not_cancellable`.", body = ErrorBody),
+        (status = 429, description = "`rate_limited`.", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn cancel_booking() {}
+
+#[utoipa::path(get, path = "/api/v1/bookings/{code}/booking.ics", tag = "bookings",
+    params(("code" = String, Path, description = "The booking code")),
+    security(("manage_token" = [])),
+    responses(
+        (status = 200, description = "The booking as iCalendar.", body = String,
+         content_type = "text/calendar"),
+        (status = 404, description = "No booking with this code and token.", body = ErrorBody),
+        (status = 429, description = "`rate_limited`.", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn booking_ics() {}
