@@ -11,6 +11,7 @@ mod seed;
 mod server;
 mod sh;
 mod size;
+mod target;
 mod test;
 mod tools;
 mod video_only;

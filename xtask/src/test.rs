@@ -1,7 +1,8 @@
 //! `cargo xtask test`: set-up, static checks, unit tests, then API and end-to-end tests
 //! against a `wrangler dev` of its own. Ends with one line: `N passed, N failed`.
 
-use crate::import::{self, Target};
+use crate::import;
+use crate::target::Target;
 use crate::server::DevServer;
 use crate::{bundle, seed, sh, tools};
 use std::io::{BufRead, BufReader};
