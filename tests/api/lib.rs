@@ -96,11 +96,45 @@ fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) 
     // Not `into_string`: it stops at 10 MB, and the open-data feeds are larger.
     let mut body = String::new();
     std::io::Read::read_to_string(&mut response.into_reader(), &mut body).expect("readable body");
-    Reply {
+    let reply = Reply {
         status,
         headers,
         body,
-    }
+    };
+    record(method, path, &reply);
+    reply
+}
+
+/// Appends the exchange to the JSON-lines file named by `QABYLDAU_EXCHANGES`, if set:
+/// `cargo xtask test` validates every response in it against the OpenAPI document.
+fn record(method: &str, path: &str, reply: &Reply) {
+    use std::io::Write;
+    static FILE: OnceLock<Option<Mutex<std::fs::File>>> = OnceLock::new();
+    let file = FILE.get_or_init(|| {
+        let path = std::env::var_os("QABYLDAU_EXCHANGES")?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .unwrap_or_else(|e| panic!("QABYLDAU_EXCHANGES {path:?}: {e}"));
+        Some(Mutex::new(file))
+    });
+    let Some(file) = file else {
+        return;
+    };
+    let mut line = json!({
+        "method": method,
+        "path": path,
+        "status": reply.status,
+        "headers": reply.headers,
+        "body": reply.body,
+    })
+    .to_string();
+    line.push('\n');
+    // One write per line under the lock: tests run in parallel threads.
+    let mut file = file.lock().unwrap_or_else(|e| e.into_inner());
+    file.write_all(line.as_bytes())
+        .expect("the exchanges file is writable");
 }
 
 pub fn get(path: &str) -> Reply {

@@ -4,8 +4,11 @@
 
 mod bench;
 mod bundle;
+mod fuzz;
 mod import;
 mod offices_gen;
+mod openapi;
+mod python;
 mod schedules_gen;
 mod seed;
 mod server;
