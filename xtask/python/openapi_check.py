@@ -9,10 +9,11 @@ Run by `cargo xtask test` with the pinned tools of `requirements.txt` (in target
         Every exchange in FILE (JSON lines written by `send` in tests/api/lib.rs: method,
         path with query, status, response headers, body) validates against DOC: its path and
         method are an operation of DOC, its status is declared there, and its headers and
-        body match the declared ones (openapi-core). Two answers that no OpenAPI document can
-        declare are exempted, counted and printed: the 404 of a path the document does not
-        hold (the Worker's catch-all under /api/) and the 405 of a method a path does not
-        accept; their bodies must still match the error schema DOC declares for 404.
+        body match the declared ones (openapi-core). Exempted, counted and printed: exchanges
+        outside /api/ (the SPA's pages), and two answers that no OpenAPI document can declare:
+        the 404 of a path the document does not hold (the Worker's catch-all under /api/) and
+        the 405 of a method a path does not accept; their bodies must still match the error
+        schema DOC declares for 404.
         --partial (a document that covers only some operations, the fixture of the machinery)
         also exempts, and prints, exchanges of operations DOC does not hold.
 
@@ -137,6 +138,7 @@ def check_exchanges(doc_path, exchanges_path, partial):
     error_where, error_validator = error_body_validator(doc)
     valid = invalid = 0
     exempt = Counter()
+    probes = []
     failures = []
     with open(exchanges_path, encoding="utf-8") as f:
         lines = [line for line in f if line.strip()]
@@ -151,6 +153,10 @@ def check_exchanges(doc_path, exchanges_path, partial):
         request = MockRequest(HOST, method.lower(), url.path, args=dict(parse_qsl(url.query)))
         response = MockResponse(x["body"].encode("utf-8"), status_code=status, headers=headers, content_type=content_type)
         label = f"{method} {target} → {status}"
+        if not url.path.startswith("/api/"):
+            # The tests also open a few pages to see that no personal data is in them.
+            exempt["not under /api/ (the SPA's pages, outside the API)"] += 1
+            continue
         try:
             errors = list(api.iter_response_errors(request, response))
         except (PathNotFound, ServerNotFound, OperationNotFound) as e:
@@ -170,6 +176,7 @@ def check_exchanges(doc_path, exchanges_path, partial):
                 continue
             reason = "404 of a path the document does not hold (catch-all)" if no_path else "405 of a method the path does not accept"
             exempt[reason] += 1
+            probes.append(label)
             if error_validator is None:
                 invalid += 1
                 failures.append(f"{label}: exempted {reason}, but the document declares no 404 error body to check it against")
@@ -195,8 +202,11 @@ def check_exchanges(doc_path, exchanges_path, partial):
     for failure in failures:
         print(f"openapi_check: invalid: {failure}")
     for reason, count in sorted(exempt.items()):
-        suffix = "" if reason.startswith("operation not in") else f"; their bodies checked against the error schema of {error_where}"
+        checked = reason.startswith(("404", "405"))
+        suffix = f"; their bodies checked against the error schema of {error_where}" if checked else ""
         print(f"openapi_check: exempted {count} exchange(s): {reason}{suffix}")
+    for probe in sorted(set(probes)):
+        print(f"openapi_check:   exempted: {probe}")
     print(f"openapi_check: {valid} valid, {invalid} invalid, {sum(exempt.values())} exempted (of {len(lines)} recorded in {exchanges_path})")
     return 1 if invalid else 0
 
