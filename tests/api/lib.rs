@@ -96,11 +96,45 @@ fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) 
     // Not `into_string`: it stops at 10 MB, and the open-data feeds are larger.
     let mut body = String::new();
     std::io::Read::read_to_string(&mut response.into_reader(), &mut body).expect("readable body");
-    Reply {
+    let reply = Reply {
         status,
         headers,
         body,
-    }
+    };
+    record(method, path, &reply);
+    reply
+}
+
+/// Appends the exchange to the JSON-lines file named by `QABYLDAU_EXCHANGES`, if set:
+/// `cargo xtask test` validates every response in it against the OpenAPI document.
+fn record(method: &str, path: &str, reply: &Reply) {
+    use std::io::Write;
+    static FILE: OnceLock<Option<Mutex<std::fs::File>>> = OnceLock::new();
+    let file = FILE.get_or_init(|| {
+        let path = std::env::var_os("QABYLDAU_EXCHANGES")?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .unwrap_or_else(|e| panic!("QABYLDAU_EXCHANGES {path:?}: {e}"));
+        Some(Mutex::new(file))
+    });
+    let Some(file) = file else {
+        return;
+    };
+    let mut line = json!({
+        "method": method,
+        "path": path,
+        "status": reply.status,
+        "headers": reply.headers,
+        "body": reply.body,
+    })
+    .to_string();
+    line.push('\n');
+    // One write per line under the lock: tests run in parallel threads.
+    let mut file = file.lock().unwrap_or_else(|e| e.into_inner());
+    file.write_all(line.as_bytes())
+        .expect("the exchanges file is writable");
 }
 
 pub fn get(path: &str) -> Reply {
@@ -157,22 +191,13 @@ pub fn fresh() -> u64 {
     mix(run_seed() ^ mix(COUNTER.fetch_add(1, Ordering::Relaxed)))
 }
 
-/// The Kazakh IIN check digit of the first eleven digits (weights 1..11, mod 11; a 10 is
-/// recomputed with weights 3..11, 1, 2; a second 10 means no such IIN exists).
-pub fn iin_check_digit(first11: &[u8; 11]) -> Option<u8> {
-    let pass = |weights: [u32; 11]| -> u32 {
-        first11
-            .iter()
-            .zip(weights)
-            .map(|(&d, w)| u32::from(d) * w)
-            .sum::<u32>()
-            % 11
-    };
-    let mut r = pass([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    if r == 10 {
-        r = pass([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-    }
-    (r < 10).then_some(r as u8)
+/// The IIN/BIN check digit of the first eleven digits: the Rules' own (one implementation
+/// for the Worker, the tests and the bench).
+pub use rules::values::check_digit as iin_check_digit;
+
+/// The digit values of a string of ASCII digits.
+fn digits(text: &str) -> Vec<u8> {
+    text.bytes().map(|b| b - b'0').collect()
 }
 
 /// A valid IIN never handed out before in this run: `YYMMDD`, the century-and-sex digit
@@ -189,11 +214,7 @@ pub fn valid_iin() -> String {
         let century = if year < 2000 { 3 } else { 5 } + female;
         let serial = ((r >> 32) % 10_000) as u32;
         let text = format!("{:02}{month:02}{day:02}{century}{serial:04}", year % 100);
-        let mut first11 = [0u8; 11];
-        for (d, b) in first11.iter_mut().zip(text.bytes()) {
-            *d = b - b'0';
-        }
-        let Some(check) = iin_check_digit(&first11) else {
+        let Some(check) = iin_check_digit(&digits(&text)) else {
             continue;
         };
         let iin = format!("{text}{check}");
@@ -479,11 +500,7 @@ pub fn valid_bin() -> String {
             1 + (r >> 8) % 12,
             (r >> 16) % 100_000
         );
-        let mut first11 = [0u8; 11];
-        for (d, b) in first11.iter_mut().zip(text.bytes()) {
-            *d = b - b'0';
-        }
-        if let Some(check) = iin_check_digit(&first11) {
+        if let Some(check) = iin_check_digit(&digits(&text)) {
             return format!("{text}{check}");
         }
     }

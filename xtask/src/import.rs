@@ -5,6 +5,7 @@
 //! and drops the published schedule snapshots so the Worker rebuilds them.
 
 use crate::sh;
+use crate::target::Target;
 use rules::calendar::Calendar;
 use rules::schedule::{check_rows, parse_row, ScheduleRow};
 use std::fmt::Write as _;
@@ -111,8 +112,7 @@ pub fn problems(
 }
 
 fn today() -> time::Date {
-    let offset = time::UtcOffset::from_hms(5, 0, 0).expect("+05:00 is a valid offset");
-    time::OffsetDateTime::now_utc().to_offset(offset).date()
+    rules::dates::almaty(time::OffsetDateTime::now_utc()).date()
 }
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
@@ -131,11 +131,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     )
 }
 
-pub enum Target<'a> {
-    Local(Option<&'a Path>),
-    Remote,
-}
-
 pub fn import(root: &Path, file: &Path, target: Target) -> Result<(), String> {
     let rows = read(file)?;
     let (problems, parsed) = problems(&rows, today());
@@ -152,24 +147,8 @@ pub fn import(root: &Path, file: &Path, target: Target) -> Result<(), String> {
     let sql_path = root.join("target/seed/schedules.sql");
     std::fs::create_dir_all(root.join("target/seed")).map_err(|e| e.to_string())?;
     std::fs::write(&sql_path, sql(&rows)).map_err(|e| e.to_string())?;
-    let scope = |c: &mut std::process::Command| match &target {
-        Target::Remote => {
-            c.arg("--remote");
-        }
-        Target::Local(dir) => {
-            c.arg("--local");
-            if let Some(dir) = dir {
-                c.arg("--persist-to").arg(dir);
-            }
-        }
-    };
-    let mut execute = sh::cmd(root, "wrangler");
-    execute
-        .args(["d1", "execute", "qabyldau", "--file"])
-        .arg(&sql_path);
-    scope(&mut execute);
-    sh::run(&mut execute)?;
-    invalidate_snapshots(root, &scope)?;
+    target.execute_sql(root, &sql_path)?;
+    invalidate_snapshots(root, target)?;
     println!(
         "xtask: imported {} schedules of {} officials",
         parsed.len(),
@@ -184,10 +163,7 @@ pub fn import(root: &Path, file: &Path, target: Target) -> Result<(), String> {
 }
 
 /// Drops every published schedule snapshot (`schedule:*` keys); the Worker rebuilds them.
-pub fn invalidate_snapshots(
-    root: &Path,
-    scope: &dyn Fn(&mut std::process::Command),
-) -> Result<(), String> {
+pub fn invalidate_snapshots(root: &Path, target: Target) -> Result<(), String> {
     let mut list = sh::cmd(root, "wrangler");
     list.args([
         "kv",
@@ -198,7 +174,7 @@ pub fn invalidate_snapshots(
         "--prefix",
         "schedule:",
     ]);
-    scope(&mut list);
+    target.scope(&mut list);
     let listed = sh::output(&mut list).ok_or("wrangler kv key list failed")?;
     let keys: Vec<serde_json::Value> =
         serde_json::from_str(listed.trim()).map_err(|e| format!("kv key list: {e}"))?;
@@ -216,8 +192,7 @@ pub fn invalidate_snapshots(
     delete
         .args(["kv", "bulk", "delete", "--binding", "KV", "--force"])
         .arg(&path);
-    scope(&mut delete);
-    sh::run(&mut delete)
+    sh::run(target.scope(&mut delete))
 }
 
 pub fn quote(s: &str) -> String {

@@ -4,13 +4,17 @@
 
 mod bench;
 mod bundle;
+mod fuzz;
 mod import;
 mod offices_gen;
+mod openapi;
+mod python;
 mod schedules_gen;
 mod seed;
 mod server;
 mod sh;
 mod size;
+mod target;
 mod test;
 mod tools;
 mod video_only;

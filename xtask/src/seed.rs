@@ -3,6 +3,7 @@
 //! and the snapshot key is overwritten with the same bytes.
 
 use crate::sh;
+use crate::target::Target;
 use rules::{Directory, Office};
 use serde::Deserialize;
 use std::fmt::Write as _;
@@ -25,28 +26,14 @@ pub fn load_directory(root: &Path) -> Result<Directory, String> {
 /// the one `wrangler dev` uses.
 pub fn run(root: &Path, persist_to: Option<&Path>) -> Result<(), String> {
     let directory = load_directory(root)?;
-    let local = |c: &mut std::process::Command| {
-        c.arg("--local");
-        if let Some(dir) = persist_to {
-            c.arg("--persist-to").arg(dir);
-        }
-    };
-
-    let mut migrate = sh::cmd(root, "wrangler");
-    migrate.args(["d1", "migrations", "apply", "qabyldau"]);
-    local(&mut migrate);
-    sh::run(&mut migrate)?;
+    let target = Target::Local(persist_to);
+    target.migrate(root)?;
 
     let work = root.join("target/seed");
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let sql_path = work.join("offices.sql");
     std::fs::write(&sql_path, offices_sql(&directory)).map_err(|e| e.to_string())?;
-    let mut execute = sh::cmd(root, "wrangler");
-    execute
-        .args(["d1", "execute", "qabyldau", "--file"])
-        .arg(&sql_path);
-    local(&mut execute);
-    sh::run(&mut execute)?;
+    target.execute_sql(root, &sql_path)?;
 
     let snapshot = directory.snapshot();
     let body_path = work.join("offices-snapshot.json");
@@ -65,14 +52,9 @@ pub fn run(root: &Path, persist_to: Option<&Path>) -> Result<(), String> {
         ])
         .arg(&body_path)
         .args(["--metadata", &metadata]);
-    local(&mut publish);
-    sh::run(&mut publish)?;
+    sh::run(target.scope(&mut publish))?;
     // The sample schedules go through the same validating import as an office's own file.
-    crate::import::import(
-        root,
-        &root.join("data/schedules.csv"),
-        crate::import::Target::Local(persist_to),
-    )?;
+    crate::import::import(root, &root.join("data/schedules.csv"), target)?;
     println!(
         "xtask: seeded {} offices; snapshot {}",
         directory.offices().len(),

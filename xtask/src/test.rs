@@ -1,9 +1,12 @@
 //! `cargo xtask test`: set-up, static checks, unit tests, then API and end-to-end tests
-//! against a `wrangler dev` of its own. Ends with one line: `N passed, N failed`.
+//! against a `wrangler dev` of its own, the OpenAPI checks (the served document is valid
+//! OpenAPI 3.1; every response the API tests received validates against it) and schemathesis
+//! on a server of its own. Ends with one line: `N passed, N failed`.
 
-use crate::import::{self, Target};
+use crate::import;
 use crate::server::DevServer;
-use crate::{bundle, seed, sh, tools};
+use crate::target::Target;
+use crate::{bundle, fuzz, openapi, python, seed, sh, tools};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
@@ -64,9 +67,16 @@ impl Tally {
 
 pub fn run(root: &Path) -> ExitCode {
     let mut tally = Tally::default();
-    if !tally.step("set-up", tools::ensure(root, tools::Purpose::Test)) {
-        return tally.finish();
-    }
+    let venv = match tools::ensure(root, tools::Purpose::Test).and_then(|()| python::ensure(root)) {
+        Ok(venv) => {
+            tally.step("set-up", Ok(()));
+            venv
+        }
+        Err(e) => {
+            tally.step("set-up", Err(e));
+            return tally.finish();
+        }
+    };
     tally.step(
         "cargo fmt --check",
         sh::run(sh::cmd(root, "cargo").args(["fmt", "--all", "--", "--check"])),
@@ -137,6 +147,12 @@ pub fn run(root: &Path) -> ExitCode {
     ) {
         return tally.finish();
     }
+    // schemathesis gets this seeded state as it is now, before any test books (crate::fuzz).
+    let fuzz_state = root.join("target/fuzz-state");
+    let fuzz_state_copied = tally.step(
+        "copy the seeded state for schemathesis",
+        fuzz::copy_state(&state, &fuzz_state),
+    );
     let server = match DevServer::start(root, &state) {
         Ok(server) => server,
         Err(e) => {
@@ -144,16 +160,30 @@ pub fn run(root: &Path) -> ExitCode {
             return tally.finish();
         }
     };
-    tally.tests(
-        "API tests",
-        cargo_test(
-            sh::cmd(root, "cargo")
-                .args(["test", "-p", "api-tests"])
-                .env("QABYLDAU_URL", &server.url)
-                // The personal-data test reads what the Worker logged.
-                .env("QABYLDAU_LOG", &server.log),
-        ),
-    );
+    let document = openapi::fetch(root, &server.url);
+    let document = match document {
+        Ok(document) => tally
+            .step(
+                "the OpenAPI document is valid OpenAPI 3.1",
+                openapi::check_document(root, &venv, &document),
+            )
+            .then_some(document),
+        Err(e) => {
+            tally.step("the server serves its OpenAPI document", Err(e));
+            None
+        }
+    };
+    let exchanges = openapi::start_recording(root);
+    let mut api_tests = sh::cmd(root, "cargo");
+    api_tests
+        .args(["test", "-p", "api-tests"])
+        .env("QABYLDAU_URL", &server.url)
+        // The personal-data test reads what the Worker logged.
+        .env("QABYLDAU_LOG", &server.log);
+    if let Ok(path) = &exchanges {
+        api_tests.env(openapi::EXCHANGES_ENV, path);
+    }
+    tally.tests("API tests", cargo_test(&mut api_tests));
     tally.tests("end-to-end tests", playwright(root, &server.url));
     let log = server.log.clone();
     drop(server);
@@ -161,6 +191,32 @@ pub fn run(root: &Path) -> ExitCode {
         "xtask: the test server is stopped; its log is {}",
         log.display()
     );
+    let Some(document) = document else {
+        println!("xtask: no valid OpenAPI document: the exchanges are not checked and schemathesis does not run");
+        return tally.finish();
+    };
+    tally.tests(
+        "API responses against the OpenAPI document",
+        exchanges.and_then(|path| openapi::check_exchanges(root, &venv, &document, &path)),
+    );
+    if fuzz_state_copied {
+        tally.tests(
+            "schemathesis",
+            fuzz::run(root, &venv, &document, &fuzz_state).map(|f| {
+                println!(
+                    "xtask: schemathesis: {} operations, {} test cases (seed {}, at most {} \
+                     examples per operation and phase): {} passed, {} failed",
+                    f.operations,
+                    f.test_cases.map_or("?".to_owned(), |n| n.to_string()),
+                    fuzz::SEED,
+                    fuzz::MAX_EXAMPLES,
+                    f.passed,
+                    f.failed
+                );
+                (f.passed, f.failed)
+            }),
+        );
+    }
     tally.finish()
 }
 

@@ -5,7 +5,7 @@
 //! the responsible officer's switch.
 
 use crate::import::{invalidate_snapshots, quote};
-use crate::sh;
+use crate::target::Target;
 use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "usage: cargo xtask video-only OFFICE|all (--kk TEXT --ru TEXT --en TEXT | --off) [--remote | --persist-to DIR]";
@@ -90,23 +90,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let path = root.join("target/seed/video-only.sql");
     std::fs::create_dir_all(root.join("target/seed")).map_err(|e| e.to_string())?;
     std::fs::write(&path, sql(&args.office, args.reason.as_ref())).map_err(|e| e.to_string())?;
-    let scope = |c: &mut std::process::Command| {
-        if args.remote {
-            c.arg("--remote");
-        } else {
-            c.arg("--local");
-            if let Some(dir) = &args.persist_to {
-                c.arg("--persist-to").arg(dir);
-            }
-        }
+    let target = if args.remote {
+        Target::Remote
+    } else {
+        Target::Local(args.persist_to.as_deref())
     };
-    let mut execute = sh::cmd(root, "wrangler");
-    execute
-        .args(["d1", "execute", "qabyldau", "--file"])
-        .arg(&path);
-    scope(&mut execute);
-    sh::run(&mut execute)?;
-    invalidate_snapshots(root, &scope)?;
+    target.execute_sql(root, &path)?;
+    invalidate_snapshots(root, target)?;
     println!(
         "xtask: {} {}",
         args.office,
