@@ -166,6 +166,7 @@ pub struct ErrorDetail {
     pub message: String,
     /// The request field, parameter or header at fault (`applicant.iin`, `office`,
     /// `Idempotency-Key`), `null` when the whole request is.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub field: Option<String>,
     /// The clause of the Rules that decides (`R16`, `R37`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
