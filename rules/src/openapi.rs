@@ -11,7 +11,7 @@ use crate::booking::{
 };
 use crate::calendar::{DayOff, DayOffKind, YearCalendar};
 use crate::eligibility::{Answer, ReviewCode};
-use crate::ruleset::{Alternative, Role};
+use crate::ruleset::{AgreementWith, Alternative, Role};
 use crate::schedule::{Capacity, Format, OfficialId, Place, PlaceKind};
 use crate::values::{AuthorityInput, AuthorityKind, Citizenship, PersonName};
 use crate::window::{AsNeededClause, RegistrationState, WindowClause};
@@ -210,6 +210,7 @@ schema!(Alternative => object()
     .required("text")
     .into());
 schema!(Role => one_of_values(&crate::wire::ROLES));
+schema!(AgreementWith => one_of_values(&[AgreementWith::GpoUnits, AgreementWith::StructuralUnit]));
 schema!(ReviewCode => one_of_values(&crate::wire::REVIEW_CODES));
 schema!(Answer => one_of_values(&[Answer::Yes, Answer::No, Answer::Unknown]));
 

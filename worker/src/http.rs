@@ -3,6 +3,12 @@
 use serde::Serialize;
 use worker::{Headers, Response};
 
+/// The request's method as sent. workers-rs reads a method it has no variant for (`QUERY`,
+/// `PROPFIND`, ...) as `GET`, which would let it through a GET route; the raw one cannot.
+pub fn method(req: &worker::Request) -> String {
+    req.inner().method()
+}
+
 /// A JSON response; serialising our own types cannot fail, so a failure is a plain 500.
 pub fn json<T: Serialize>(status: u16, value: &T) -> Response {
     match serde_json::to_string(value) {

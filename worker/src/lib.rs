@@ -41,7 +41,7 @@ async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     {
         return Ok(None);
     }
-    if !matches!(req.method(), worker::Method::Get | worker::Method::Head) {
+    if !matches!(http::method(req).as_str(), "GET" | "HEAD") {
         return Ok(Some(http::secure(
             error::ApiError::MethodNotAllowed {
                 allow: &["GET", "HEAD"],

@@ -94,7 +94,7 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         return Err(ApiError::NotFound { field: None });
     };
     let allow = route.allow();
-    if !allow.contains(&req.method().as_ref()) {
+    if !allow.contains(&http::method(&req).as_str()) {
         return Err(ApiError::MethodNotAllowed { allow });
     }
     match route {
