@@ -181,12 +181,15 @@ schema!(RegistrationState => OneOfBuilder::new()
         .property("closes_at", date_time())
         .required("state")
         .required("closes_at"))
-    .item(closed(&["window_passed"], Some(one_of_values(&[WindowClause::R16, WindowClause::R34]))))
+    .item(closed(
+        &["window_passed", "started"],
+        Some(one_of_values(&[WindowClause::R16, WindowClause::R34])),
+    ))
     .item(closed(
         &["no_public_registration"],
         Some(one_of_values(&[AsNeededClause::R14, AsNeededClause::R28])),
     ))
-    .item(closed(&["started", "not_a_working_day", "calendar_not_available"], None))
+    .item(closed(&["not_a_working_day", "calendar_not_available"], None))
     .item(object().property("state", constant("walk_in")).required("state"))
     .into());
 
