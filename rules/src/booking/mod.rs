@@ -1,4 +1,5 @@
-//! A pre-registration request (issue 6): the form as it arrives ([`BookingInput`]), checked
+//! A pre-registration request (R3, R3.b, R3.c, R7, R10, R11, R39-4): the form as it
+//! arrives ([`BookingInput`]), checked
 //! field by field into a [`BookingRequest`] whose parts are all validated values, and the
 //! decisions that depend on the reception it asks for (format, R11; review, R15 / R30;
 //! documents to bring, R10).

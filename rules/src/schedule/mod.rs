@@ -1,4 +1,5 @@
-//! Public reception schedules (issue 5): who receives, when, where, in which format (R5).
+//! Public reception schedules (R5, R6, R11, R29, R39-1): who receives, when, where, in
+//! which format.
 //!
 //! * [`Official`]: an official who receives (R2): full name, patronymic if any, and
 //!   position in kk/ru/en (R5), competence areas (R22, R27).

@@ -221,7 +221,7 @@ mod tests {
     }
 
     proptest! {
-        /// Acceptance (issue 4, R1): every generated valid BIN is accepted; single-digit
+        /// R1: every generated valid BIN is accepted; single-digit
         /// changes are rejected exactly as far as the shared checksum allows.
         #[test]
         fn generated_bins_are_valid_and_changes_are_caught(s in valid_bins()) {

@@ -238,7 +238,7 @@ mod tests {
     }
 
     proptest! {
-        /// Acceptance (issue 4): every generated valid IIN is accepted with its birth date;
+        /// R1, R7: every generated valid IIN is accepted with its birth date;
         /// single-digit changes are rejected exactly as far as the checksum allows (see
         /// `check_single_digit_changes` for why "every change" cannot hold).
         #[test]

@@ -1,4 +1,4 @@
-//! Typed, validated values of a reception request (issue 4, item 1).
+//! Typed, validated values of a reception request (R1, R3.b, R3.c, R7, R39-7).
 //!
 //! Parse, don't validate: every type here has private fields and a constructor that checks
 //! its input, so an invalid IIN, phone number or matter description cannot exist in the

@@ -1,4 +1,5 @@
-//! Pre-registration bookings (issue 6): taking a place of a reception exactly once, and the
+//! Pre-registration bookings (R3, R15, R16, R30, R34): taking a place of a reception
+//! exactly once, and the
 //! owner's view and cancel through the manage token.
 
 mod create;
