@@ -1,117 +1,36 @@
-//! Calls to the booking endpoints (`POST /api/v1/bookings`, the manage endpoints) and the
-//! shapes of their answers. The applicant's data go out only in the request body; the
-//! manage token only in the `Authorization` header, never in a URL the server sees.
+//! Calls to the booking endpoints (`POST /api/v1/bookings`, the manage endpoints), read as
+//! the contract's types (`api::bookings`, `api::ErrorBody`). The applicant's data go out only
+//! in the request body; the manage token only in the `Authorization` header, never in a URL
+//! the server sees.
 
-use crate::api::{FetchError, Format, Place};
+use crate::api::FetchError;
+use ::api::bookings::BookingBody;
+pub use ::api::bookings::{Booking, BookingCreated};
+use ::api::{ErrorBody, ErrorCode, ErrorDetail};
 use gloo_net::http::{Request, Response};
-use rules::booking::BookingStatus;
-use rules::LocalizedText;
-use serde::Deserialize;
-use time::{Date, OffsetDateTime};
 use wasm_bindgen::JsValue;
 
 /// How long one attempt may take before it counts as a dropped connection.
 const TIMEOUT_MS: i32 = 30_000;
 
-/// `201 {"booking", "manage_token", "manage_path"}` and the manage endpoints' `{"booking"}`.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Envelope {
-    pub booking: Booking,
-    #[serde(default)]
-    pub manage_token: Option<String>,
+/// The `201` of `POST /api/v1/bookings` (also kept for a reload of the confirmation).
+pub fn read_created(text: &str) -> Option<BookingCreated> {
+    serde_json::from_str(text).ok()
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct Booking {
-    pub code: String,
-    pub status: String,
-    #[serde(default)]
-    pub review: Option<ReviewRef>,
-    pub reception: BookedReception,
-    #[serde(default)]
-    pub format: Option<Format>,
-    #[serde(default)]
-    pub language: Option<String>,
-    #[serde(default)]
-    pub interpreter: Option<String>,
-    #[serde(default)]
-    pub out_of_town: bool,
-    #[serde(default)]
-    pub documents: Vec<DocumentRef>,
-}
-
-impl Booking {
-    /// Whether the booking still holds a place (and so can be cancelled); a status this
-    /// build does not know holds none.
-    pub fn is_active(&self) -> bool {
-        BookingStatus::parse(&self.status).is_some_and(BookingStatus::holds_place)
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct ReviewRef {
-    pub clause: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct BookedReception {
-    #[serde(default)]
-    pub id: String,
-    #[serde(default)]
-    pub office_id: Option<String>,
-    #[serde(with = "rules::calendar::iso_date")]
-    pub date: Date,
-    #[serde(with = "time::serde::rfc3339")]
-    pub start: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
-    pub end: OffsetDateTime,
-    /// The same shape as the schedule's (`api::Place`).
-    #[serde(default)]
-    pub place: Option<Place>,
-    #[serde(default)]
-    pub format: Option<Format>,
-}
-
-/// `{"document":"identity_document"|"passport"|"authority","kind"?}` (R10).
-#[derive(Debug, Clone, Deserialize)]
-pub struct DocumentRef {
-    pub document: String,
-    #[serde(default)]
-    pub kind: Option<String>,
-}
-
-/// The API's error body, `{"error":{"code","message","field",…}}`.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct ApiError {
-    pub code: String,
-    #[serde(default)]
-    pub field: Option<String>,
-    #[serde(default)]
-    pub clause: Option<String>,
-    #[serde(default)]
-    pub grounds: Vec<WireGround>,
-    #[serde(default)]
-    pub alternatives: Vec<WireAlternative>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct WireGround {
-    pub clause: String,
-    #[serde(default)]
-    pub explanation: Option<LocalizedText>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct WireAlternative {
-    #[serde(default)]
-    pub code: String,
-    #[serde(default)]
-    pub text: Option<LocalizedText>,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ApiError,
+/// The error body of a 4xx. A body that does not read is `internal`: the UI's generic text.
+/// An error code this build does not know reads too, and shows the generic text as well.
+pub fn read_error(text: &str) -> ErrorDetail {
+    serde_json::from_str::<ErrorBody>(text)
+        .map(|b| b.error)
+        .unwrap_or_else(|_| ErrorDetail {
+            code: ErrorCode::Internal,
+            message: String::new(),
+            field: None,
+            clause: None,
+            grounds: None,
+            alternatives: None,
+        })
 }
 
 /// Why a submission did not produce a booking.
@@ -124,7 +43,7 @@ pub enum SubmitError {
     /// 429: retry after so many seconds, with the same key and body.
     RateLimited(Option<u64>),
     /// A definitive answer: nothing was booked.
-    Api(ApiError),
+    Api(ErrorDetail),
 }
 
 /// A `fetch` with a time limit: an attempt that hangs counts as a dropped connection.
@@ -149,17 +68,13 @@ async fn send(request: gloo_net::http::RequestBuilder, body: Option<&str>) -> Op
     response
 }
 
-async fn error_of(response: &Response) -> ApiError {
-    response
-        .json::<ErrorBody>()
-        .await
-        .map(|b| b.error)
-        .unwrap_or_default()
+async fn error_of(response: &Response) -> ErrorDetail {
+    read_error(&response.text().await.unwrap_or_default())
 }
 
 /// `POST /api/v1/bookings` with exactly `body` (the stored string, byte for byte) and `key`.
 /// The booking comes with the answer's text, to be kept for a reload of the confirmation.
-pub async fn create(key: &str, body: &str) -> Result<(Envelope, String), SubmitError> {
+pub async fn create(key: &str, body: &str) -> Result<(BookingCreated, String), SubmitError> {
     let request = Request::post("/api/v1/bookings")
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key);
@@ -169,8 +84,8 @@ pub async fn create(key: &str, body: &str) -> Result<(Envelope, String), SubmitE
     match response.status() {
         200 | 201 => {
             let text = response.text().await.map_err(|_| SubmitError::Network)?;
-            let envelope = serde_json::from_str(&text).map_err(|_| SubmitError::Server)?;
-            Ok((envelope, text))
+            let created = read_created(&text).ok_or(SubmitError::Server)?;
+            Ok((created, text))
         }
         429 => Err(SubmitError::RateLimited(
             response
@@ -202,11 +117,10 @@ pub async fn get(code: &str, token: &str) -> Result<Booking, FetchError> {
         .cache(web_sys::RequestCache::NoStore);
     let response = send(request, None).await.ok_or(FetchError::Network)?;
     match response.status() {
-        200 => response
-            .json::<Envelope>()
-            .await
-            .map(|e| e.booking)
-            .map_err(|_| FetchError::Server),
+        200 => {
+            let text = response.text().await.map_err(|_| FetchError::Network)?;
+            crate::api::read::<BookingBody>(&text).map(|b| b.booking)
+        }
         404 | 401 | 403 => Err(FetchError::NotFound),
         _ => Err(FetchError::Server),
     }
@@ -229,8 +143,10 @@ pub async fn cancel(code: &str, token: &str) -> Result<(), CancelError> {
     match response.status() {
         200..=299 => Ok(()),
         404 | 401 | 403 => Err(CancelError::NotFound),
-        409 => match error_of(&response).await.code.as_str() {
-            "reception_started" | "registration_closed" => Err(CancelError::Started),
+        409 => match error_of(&response).await.code {
+            ErrorCode::ReceptionStarted | ErrorCode::RegistrationClosed => {
+                Err(CancelError::Started)
+            }
             _ => Err(CancelError::Other),
         },
         _ => Err(CancelError::Other),
@@ -305,62 +221,114 @@ pub fn new_key() -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use ::api::Lenient;
+    use rules::booking::{BookingStatus, Document};
+    use rules::schedule::Format;
 
-    /// The `201` of the contract (README "Bookings") reads.
-    #[test]
-    fn created_booking_deserialises() {
-        let json = r#"{"booking":{"code":"QB-7K3M9P","status":"requested","review":{"clause":"R30"},
-          "reception":{"id":"shymkent-head-weekly-20261207","office_id":"shymkent","official_id":"shymkent-head",
-            "date":"2026-12-07","start":"2026-12-07T10:00:00+05:00","end":"2026-12-07T13:00:00+05:00",
-            "place":{"kind":"office","name":null,"address":null},"format":"in_person"},
-          "format":"in_person","language":"kk","interpreter":null,"out_of_town":false,
-          "documents":[{"document":"identity_document"},{"document":"authority","kind":"power_of_attorney"}],
-          "created_at":"2026-11-25T10:00:00+05:00"},
-          "manage_token":"abc","manage_path":"/bookings/QB-7K3M9P#t=abc"}"#;
-        let e: Envelope = serde_json::from_str(json).unwrap();
-        assert_eq!(e.booking.code, "QB-7K3M9P");
-        assert_eq!(e.manage_token.as_deref(), Some("abc"));
-        assert!(e.booking.is_active());
-        assert_eq!(e.booking.review.unwrap().clause, "R30");
-        assert_eq!(
-            e.booking.documents[1].kind.as_deref(),
-            Some("power_of_attorney")
-        );
-        assert_eq!(e.booking.reception.format, Some(Format::InPerson));
-        assert!(e.booking.reception.place.is_some());
+    /// The review clause `rules` gives a request to a regional head with clear answers.
+    pub(crate) fn review_clause() -> &'static str {
+        use rules::eligibility::{eligibility, questions_for, Answer, Answers};
+        use rules::ruleset::{Role, RuleSet};
+        use rules::OfficialKind;
+        let kind = OfficialKind::RegionalHead;
+        let answers: Answers = questions_for(RuleSet::current(), kind)
+            .filter(|q| q.role != Role::Exception)
+            .map(|q| {
+                let yes = q.role == Role::Competence;
+                (q.id.to_owned(), if yes { Answer::Yes } else { Answer::No })
+            })
+            .collect();
+        let verdict = eligibility(RuleSet::current(), kind, &answers).unwrap();
+        rules::booking::initial_status(kind, &verdict)
+            .unwrap()
+            .1
+            .clause
     }
 
-    /// A booking holds a place as `rules` says; a status this build does not know holds none.
+    pub(crate) fn booking(status: &str, document: &str) -> String {
+        let review = review_clause();
+        format!(
+            r#"{{"booking":{{"code":"7K3M-9PQR-2XYZ","status":"{status}","review":{{"clause":"{review}"}},
+          "reception":{{"id":"shymkent-head-weekly-20261207","office_id":"shymkent","official_id":"shymkent-head",
+            "date":"2026-12-07","start":"2026-12-07T10:00:00+05:00","end":"2026-12-07T13:00:00+05:00",
+            "place":{{"kind":"office"}},"format":"in_person"}},
+          "format":"in_person","language":"kk","interpreter":null,"out_of_town":false,
+          "documents":[{{"document":"identity_document"}},{document}],
+          "created_at":"2026-11-25T10:00:00+05:00"}},
+          "manage_token":"abc","manage_path":"/bookings/7K3M-9PQR-2XYZ#t=abc"}}"#
+        )
+    }
+
+    /// The `201` of the contract (README "Bookings") reads; the booking holds a place.
     #[test]
-    fn only_a_booking_that_holds_a_place_is_active() {
-        let json = |status: &str| {
-            format!(
-                r#"{{"code":"QB-1","status":"{status}","reception":{{"date":"2026-12-07",
-                  "start":"2026-12-07T10:00:00+05:00","end":"2026-12-07T13:00:00+05:00"}}}}"#
-            )
-        };
-        let active = |status: &str| {
-            serde_json::from_str::<Booking>(&json(status))
-                .unwrap()
-                .is_active()
-        };
-        assert!(active("requested") && active("confirmed"));
-        assert!(!active("cancelled") && !active("refused") && !active("archived"));
+    fn created_booking_deserialises() {
+        let json = booking(
+            "requested",
+            r#"{"document":"authority","kind":"power_of_attorney"}"#,
+        );
+        let created = read_created(&json).unwrap();
+        assert_eq!(created.booking.code, "7K3M-9PQR-2XYZ");
+        assert_eq!(created.manage_token, "abc");
+        assert_eq!(
+            created.booking.status,
+            Lenient::Known(BookingStatus::Requested)
+        );
+        assert!(created.booking.holds_place());
+        assert!(matches!(
+            created.booking.documents[1],
+            Lenient::Known(Document::Authority { .. })
+        ));
+        assert_eq!(created.booking.reception.reception.format, Format::InPerson);
+    }
+
+    /// A status and a document a newer Worker sends still read: the booking shows, holding
+    /// no place this build can vouch for.
+    #[test]
+    fn an_unknown_status_and_document_read_as_unknown() {
+        let json = booking("on_hold", r#"{"document":"court_summons"}"#);
+        let created = read_created(&json).expect("an unknown status does not fail the answer");
+        assert!(matches!(created.booking.status, Lenient::Unknown(_)));
+        assert!(matches!(created.booking.documents[1], Lenient::Unknown(_)));
+        assert!(!created.booking.holds_place());
     }
 
     #[test]
     fn refusal_error_deserialises() {
-        let json = r#"{"error":{"code":"refused","message":"…","field":null,
-          "grounds":[{"clause":"R17.4","question":"r17_4_cassation_deadline_missed",
-                      "explanation":{"kk":"к","ru":"р","en":"e"}}],
-          "alternatives":[{"code":"restore_deadline","text":{"kk":"к","ru":"р","en":"e"}},
-                          {"code":"district_office_walk_in"}]}}"#;
-        let e: ErrorBody = serde_json::from_str(json).unwrap();
-        assert_eq!(e.error.code, "refused");
-        assert_eq!(e.error.grounds[0].clause, "R17.4");
-        assert_eq!(e.error.alternatives[0].text.as_ref().unwrap().ru, "р");
-        assert!(e.error.alternatives[1].text.is_none());
+        let question = "r17_4_cassation_deadline_missed";
+        let clause = rules::ruleset::RuleSet::current()
+            .questions
+            .iter()
+            .find(|q| q.id == question)
+            .unwrap()
+            .clause;
+        let json = format!(
+            r#"{{"error":{{"code":"refused","message":"…","field":"matter.answers",
+          "grounds":[{{"clause":"{clause}","question":"{question}",
+                      "explanation":{{"kk":"к","ru":"р","en":"e"}}}}],
+          "alternatives":[{{"code":"restore_deadline","text":{{"kk":"к","ru":"р","en":"e"}}}},
+                          {{"code":"something_newer","text":{{"kk":"к","ru":"р","en":"e"}}}}]}}}}"#
+        );
+        let e = read_error(&json);
+        assert_eq!(e.code, ErrorCode::Refused);
+        assert!(!e.code.is_about_a_value());
+        assert_eq!(
+            e.grounds.as_ref().unwrap()[0].question,
+            "r17_4_cassation_deadline_missed"
+        );
+        let alternatives = e.alternatives.unwrap();
+        assert!(alternatives[0].known().is_some());
+        assert!(alternatives[1].known().is_none());
+    }
+
+    /// An error code this build does not know, or a body that does not read, is still an
+    /// error the UI can word (generically), never a failure.
+    #[test]
+    fn an_unknown_error_code_reads() {
+        let e = read_error(r#"{"error":{"code":"queue_closed","message":"…","field":null}}"#);
+        assert_eq!(e.code.code(), "queue_closed");
+        assert!(!ErrorCode::NAMED.contains(&e.code));
+        assert_eq!(read_error("<html>").code, ErrorCode::Internal);
     }
 }

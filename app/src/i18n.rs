@@ -58,6 +58,8 @@ pub enum Msg {
     FormatVideo,
     RegOpen,
     RegClosed,
+    /// A registration state this version does not know (a newer Worker).
+    RegUnknown,
     RegWalkIn,
     RegWalkInHours,
     ClosedR16,
@@ -239,6 +241,9 @@ impl Msg {
             (RegClosed, Kk) => "Алдын ала жазылу жабық",
             (RegClosed, Ru) => "Предварительная запись закрыта",
             (RegClosed, En) => "Pre-registration closed",
+            (RegUnknown, Kk) => "Жазылу мүмкіндігін прокуратурадан нақтылаңыз",
+            (RegUnknown, Ru) => "Возможность записи уточните в прокуратуре",
+            (RegUnknown, En) => "Ask the prosecutor's office whether you can register",
             (RegWalkIn, Kk) => "Жазылудың қажеті жоқ — кез келген жұмыс күні 09:00–18:30 аралығында келіңіз",
             (RegWalkIn, Ru) => "Запись не требуется — приходите в любой рабочий день с 09:00 до 18:30",
             (RegWalkIn, En) => "No registration needed — come any working day, 09:00–18:30",

@@ -2,15 +2,15 @@
 //! whether one can register now (R16, R34, R37), as the Worker computed it with `rules`.
 //! The same grouping and texts feed the office page and the printed poster.
 
-use crate::api::{
-    self, ClosedWhy, FetchError, Format, Official, Place, PlaceKind, Reception, Registration,
-    Schedule,
-};
+use crate::api::{self, FetchError, Official, Reception, Schedule};
 use crate::components::status::Fetched;
 use crate::i18n::{centre_hours, date_time, long_date, places_left, show_all, Msg};
 use crate::lang::{href, use_lang};
+use ::api::Lenient;
 use leptos::prelude::*;
 use rules::dates::{almaty, iso_date};
+use rules::schedule::{format_hhmm, Format, Place, PlaceKind};
+use rules::window::{AsNeededClause, ClosedReason, RegistrationState, WindowClause};
 use rules::{Lang, OfficeLevel, OfficialKind};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -36,16 +36,20 @@ pub fn iso_instant(t: OffsetDateTime) -> String {
 
 /// Where a reception is held, in one line.
 pub fn place_text(place: &Place, lang: Lang) -> String {
-    let (msg, with_name) = match place.kind {
-        PlaceKind::Office => (Msg::PlaceOffice, false),
-        PlaceKind::ReceptionCentre => (Msg::PlaceCentre, false),
-        PlaceKind::Outreach => (Msg::PlaceOutreach, true),
-        PlaceKind::Institution => (Msg::PlaceInstitution, true),
+    let (msg, details) = match place {
+        Place::Office => (Msg::PlaceOffice, [None, None]),
+        Place::ReceptionCentre => (Msg::PlaceCentre, [None, None]),
+        Place::Outreach {
+            settlement,
+            address,
+        } => (Msg::PlaceOutreach, [Some(settlement), Some(address)]),
+        Place::Institution { name, address } => {
+            (Msg::PlaceInstitution, [Some(name), address.as_ref()])
+        }
     };
-    let details: Vec<&str> = [&place.name, &place.address]
+    let details: Vec<&str> = details
         .into_iter()
         .flatten()
-        .filter(|_| with_name)
         .map(|t| t.get(lang).trim())
         .filter(|s| !s.is_empty())
         .collect();
@@ -63,18 +67,26 @@ pub fn format_msg(format: Format) -> Msg {
     }
 }
 
-fn closed_msg(why: ClosedWhy) -> Option<Msg> {
-    Some(match why {
-        ClosedWhy::WindowPassedR16 => Msg::ClosedR16,
-        ClosedWhy::WindowPassedR34 => Msg::ClosedR34,
-        ClosedWhy::Started => Msg::ClosedStarted,
-        ClosedWhy::NotAWorkingDay => Msg::ClosedNotWorkingDay,
-        ClosedWhy::AsNeededR14 => Msg::ClosedAsNeededR14,
-        ClosedWhy::AsNeededR28 => Msg::ClosedAsNeededR28,
-        ClosedWhy::AsNeeded => Msg::ClosedAsNeeded,
-        ClosedWhy::CalendarNotAvailable => Msg::ClosedNoCalendar,
-        ClosedWhy::Unknown => return None,
-    })
+/// Why registration is closed, in words, by the reason `rules` gave (R3.a, R14, R16, R28,
+/// R34).
+pub fn closed_msg(why: ClosedReason) -> Msg {
+    match why {
+        ClosedReason::WindowPassed {
+            clause: WindowClause::R16,
+        } => Msg::ClosedR16,
+        ClosedReason::WindowPassed {
+            clause: WindowClause::R34,
+        } => Msg::ClosedR34,
+        ClosedReason::Started { .. } => Msg::ClosedStarted,
+        ClosedReason::NotAWorkingDay => Msg::ClosedNotWorkingDay,
+        ClosedReason::NoPublicRegistration {
+            clause: AsNeededClause::R14,
+        } => Msg::ClosedAsNeededR14,
+        ClosedReason::NoPublicRegistration {
+            clause: AsNeededClause::R28,
+        } => Msg::ClosedAsNeededR28,
+        ClosedReason::CalendarNotAvailable => Msg::ClosedNoCalendar,
+    }
 }
 
 /// An official with their receptions, in the order the Worker sorted them (by start).
@@ -100,14 +112,14 @@ pub fn arrange(schedule: &Schedule) -> Arranged<'_> {
         let receptions: Vec<&Reception> = schedule
             .receptions
             .iter()
-            .filter(|r| r.official_id == official.id)
-            .filter(|r| now.is_none_or(|now| r.end > now))
+            .filter(|r| r.reception.official_id == official.id)
+            .filter(|r| now.is_none_or(|now| r.reception.end > now))
             .collect();
         let is_duty = official.kind == OfficialKind::DutyProsecutor
             || (!receptions.is_empty()
                 && receptions
                     .iter()
-                    .all(|r| r.place.kind == PlaceKind::Institution));
+                    .all(|r| r.reception.place.kind() == PlaceKind::Institution));
         let entry = Entry {
             official,
             receptions,
@@ -194,7 +206,7 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
     let sample = is_sample(s).then(|| view! { <p class="notice sample">{t(Msg::SampleData)}</p> });
     let centre =
         s.office.reception_centre.as_ref().map(
-            |c| view! { <p class="centre-hours">{centre_hours(&c.opens, &c.closes, lang)}</p> },
+            |c| view! { <p class="centre-hours">{centre_hours(&format_hhmm(c.opens), &format_hhmm(c.closes), lang)}</p> },
         );
     let out_of_town = out_of_town(s.office.level).map(|m| view! { <p>{t(m)}</p> });
     let officials = if arranged.officials.is_empty() && arranged.duty.is_empty() {
@@ -302,10 +314,20 @@ fn walk_in_msg(kind: OfficialKind, place: PlaceKind) -> Msg {
     }
 }
 
-fn reception_view(r: &Reception, kind: OfficialKind, office_id: &str, lang: Lang) -> impl IntoView {
+fn reception_view(
+    sr: &Reception,
+    kind: OfficialKind,
+    office_id: &str,
+    lang: Lang,
+) -> impl IntoView {
     let t = |m: Msg| m.text(lang);
-    let (state_class, state) = match &r.registration {
-        Registration::Open { closes_at } => (
+    let r = &sr.reception;
+    let open = matches!(
+        sr.registration,
+        Lenient::Known(RegistrationState::Open { .. })
+    );
+    let (state_class, state) = match &sr.registration {
+        Lenient::Known(RegistrationState::Open { closes_at }) => (
             "reg reg-open",
             view! {
                 {t(Msg::RegOpen)}" "
@@ -315,28 +337,25 @@ fn reception_view(r: &Reception, kind: OfficialKind, office_id: &str, lang: Lang
             }
             .into_any(),
         ),
-        Registration::Closed { reason, clause } => {
-            let why = closed_msg(ClosedWhy::of(reason.as_deref(), clause.as_deref()));
-            let text = match why {
-                Some(m) => format!("{}: {}.", t(Msg::RegClosed), t(m)),
-                None => format!("{}.", t(Msg::RegClosed)),
-            };
+        Lenient::Known(RegistrationState::Closed { reason }) => {
+            let text = format!("{}: {}.", t(Msg::RegClosed), t(closed_msg(*reason)));
             ("reg reg-closed", text.into_any())
         }
-        Registration::WalkIn => (
+        Lenient::Known(RegistrationState::WalkIn) => (
             "reg reg-walk-in",
-            t(walk_in_msg(kind, r.place.kind)).into_any(),
+            t(walk_in_msg(kind, r.place.kind())).into_any(),
         ),
-        Registration::Unknown => ("reg", ().into_any()),
+        // A state a newer Worker sends: said generically, and not bookable here.
+        Lenient::Unknown(_) => ("reg", t(Msg::RegUnknown).into_any()),
     };
-    let places = match r.registration {
-        Registration::Open { .. } if r.places_left() == 0 => Some(t(Msg::NoPlacesLeft).to_owned()),
-        Registration::Open { .. } => Some(places_left(r.places_left(), r.capacity, lang)),
-        _ => None,
+    let places = match (open, sr.places_left()) {
+        (true, 0) => Some(t(Msg::NoPlacesLeft).to_owned()),
+        (true, left) => Some(places_left(left, u32::from(sr.capacity.get()), lang)),
+        (false, _) => None,
     };
     // R3, R16, R34: a reception open for registration, with a place left, is booked here.
-    let register = (matches!(r.registration, Registration::Open { .. })
-        && r.places_left() > 0
+    let register = (open
+        && sr.places_left() > 0
         && kind.takes_pre_registration())
     .then(|| {
         // The wizard is the `booking` bundle (lib.rs): a full page load.

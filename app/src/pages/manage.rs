@@ -108,8 +108,8 @@ pub fn ManagePage() -> impl IntoView {
     };
 
     let body = move |b: Booking| {
-        let active = b.is_active();
-        let reception_id = b.reception.id.clone();
+        let active = b.holds_place();
+        let reception_id = b.reception.reception.id.clone();
         let office = b.reception.office_id.clone();
         let actions = move || {
             let lang = lang.get();
@@ -155,13 +155,11 @@ pub fn ManagePage() -> impl IntoView {
         view! {
             <BookingDetails booking=b />
             <div class="manage-actions">{actions}</div>
-            {office.map(|office| view! {
-                <p>
-                    <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
-                        {move || Msg::BackToOffice.text(lang.get())}
-                    </a>
-                </p>
-            })}
+            <p>
+                <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
+                    {move || Msg::BackToOffice.text(lang.get())}
+                </a>
+            </p>
         }
     };
     let status = move || {

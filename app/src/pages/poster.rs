@@ -2,7 +2,7 @@
 //! state language and in Russian side by side, on one A4 sheet for the office's building.
 //! The buttons around it are for the screen only; the print stylesheet hides them.
 
-use crate::api::{self, Format, PlaceKind, Reception, Registration, Schedule};
+use crate::api::{self, Reception, Schedule};
 use crate::components::schedule::{
     arrange, format_msg, hm, is_sample, out_of_town, place_text, Entry,
 };
@@ -12,11 +12,14 @@ use crate::i18n::{
 };
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
+use ::api::Lenient;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use rules::calendar::Calendar;
 use rules::dates::iso_date;
 use rules::official::Access;
+use rules::schedule::{format_hhmm, Format, PlaceKind};
+use rules::window::RegistrationState;
 use rules::Lang;
 use time::Date;
 
@@ -97,7 +100,7 @@ fn poster(s: &Schedule, site: &str) -> impl IntoView {
     let centre = office.reception_centre.as_ref().map(|c| {
         let c = c.clone();
         pair("centre-hours", move |l| {
-            centre_hours(&c.opens, &c.closes, l)
+            centre_hours(&format_hhmm(c.opens), &format_hhmm(c.closes), l)
         })
     });
     let out_of_town =
@@ -118,7 +121,7 @@ fn poster(s: &Schedule, site: &str) -> impl IntoView {
             .officials
             .iter()
             .chain(&arranged.duty)
-            .flat_map(|e| e.receptions.iter().map(|r| r.date))
+            .flat_map(|e| e.receptions.iter().map(|r| r.reception.date))
     };
     let period = dates().min().zip(dates().max()).map(|(from, to)| {
         view! {
@@ -220,13 +223,11 @@ impl Slot<'_> {
 
     fn matches(&self, r: &Reception, by_weekday: bool) -> bool {
         let f = self.first();
-        (!by_weekday || r.date.weekday() == f.date.weekday())
-            && hm(r.start) == hm(f.start)
-            && hm(r.end) == hm(f.end)
-            && r.format == f.format
-            && r.place.kind == f.place.kind
-            && r.place.name == f.place.name
-            && r.place.address == f.place.address
+        (!by_weekday || r.reception.date.weekday() == f.reception.date.weekday())
+            && hm(r.reception.start) == hm(f.reception.start)
+            && hm(r.reception.end) == hm(f.reception.end)
+            && r.reception.format == f.reception.format
+            && r.reception.place == f.reception.place
     }
 }
 
@@ -249,7 +250,8 @@ fn slots<'a>(receptions: &[&'a Reception]) -> Vec<Slot<'a>> {
             slots.push(slot);
         } else {
             let mut by_weekday = group(&slot.receptions, true);
-            by_weekday.sort_by_key(|s| s.first().date.weekday().number_days_from_monday());
+            by_weekday
+                .sort_by_key(|s| s.first().reception.date.weekday().number_days_from_monday());
             slots.extend(by_weekday);
         }
     }
@@ -260,20 +262,21 @@ fn slots<'a>(receptions: &[&'a Reception]) -> Vec<Slot<'a>> {
 /// for one who receives every working day (R37).
 fn slot_view(slot: &Slot<'_>, lang: Lang) -> impl IntoView {
     let first = slot.first();
-    let (start, end) = (hm(first.start), hm(first.end));
+    let (start, end) = (hm(first.reception.start), hm(first.reception.end));
     let head = if every_working_day_of_period(slot) {
         every_working_day(&start, &end, lang)
     } else {
-        let weekday = weekday_name(first.date.weekday(), lang);
+        let weekday = weekday_name(first.reception.date.weekday(), lang);
         capitalised(&format!("{weekday}, {start}–{end}"))
     };
     let dates = (!every_working_day_of_period(slot)).then(|| {
         view! { ": " {dates_view(&slot.receptions, lang)} }
     });
-    let place = (first.place.kind != PlaceKind::Office)
-        .then(|| view! { <span class="poster-place">{place_text(&first.place, lang)}</span> });
-    let video = (first.format == Format::Video).then(|| {
-        view! { <span class="poster-place">{format_msg(first.format).text(lang)}</span> }
+    let place = (first.reception.place.kind() != PlaceKind::Office).then(
+        || view! { <span class="poster-place">{place_text(&first.reception.place, lang)}</span> },
+    );
+    let video = (first.reception.format == Format::Video).then(|| {
+        view! { <span class="poster-place">{format_msg(first.reception.format).text(lang)}</span> }
     });
     view! {
         <li>
@@ -287,7 +290,7 @@ fn slot_view(slot: &Slot<'_>, lang: Lang) -> impl IntoView {
 
 /// Days grouped by month: «1, 8, 15 желтоқсан; 5, 12 қаңтар», each a `<time>`.
 fn dates_view(receptions: &[&Reception], lang: Lang) -> impl IntoView {
-    let mut dates: Vec<Date> = receptions.iter().map(|r| r.date).collect();
+    let mut dates: Vec<Date> = receptions.iter().map(|r| r.reception.date).collect();
     dates.sort();
     dates.dedup();
     let mut months: Vec<Vec<Date>> = Vec::new();
@@ -328,13 +331,13 @@ fn every_working_day_of_period(slot: &Slot<'_>) -> bool {
     let walk_in = slot
         .receptions
         .iter()
-        .all(|r| matches!(r.registration, Registration::WalkIn));
+        .all(|r| matches!(r.registration, Lenient::Known(RegistrationState::WalkIn)));
     if !walk_in || slot.receptions.len() < 5 {
         return false;
     }
     let (first, last) = (
-        slot.first().date,
-        slot.receptions[slot.receptions.len() - 1].date,
+        slot.first().reception.date,
+        slot.receptions[slot.receptions.len() - 1].reception.date,
     );
     let calendar = Calendar::kazakhstan();
     let mut working_days = 0;
@@ -351,7 +354,7 @@ fn every_working_day_of_period(slot: &Slot<'_>) -> bool {
             None => return false,
         }
     }
-    let mut dates: Vec<Date> = slot.receptions.iter().map(|r| r.date).collect();
+    let mut dates: Vec<Date> = slot.receptions.iter().map(|r| r.reception.date).collect();
     dates.dedup();
     dates.len() == working_days
 }

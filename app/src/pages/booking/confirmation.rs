@@ -55,7 +55,7 @@ pub fn Confirmation() -> impl IntoView {
         return ().into_any();
     };
     let booking = envelope.booking;
-    let token = envelope.manage_token.unwrap_or_default();
+    let token = envelope.manage_token;
     let code = booking.code.clone();
     let path = {
         let (code, token) = (code.clone(), token.clone());

@@ -6,36 +6,35 @@ use crate::components::schedule::{format_msg, hm, place_text};
 use crate::i18n::booking::{authority_kind, status_requested, B};
 use crate::i18n::long_date;
 use crate::lang::use_lang;
+use ::api::Lenient;
 use leptos::prelude::*;
+use rules::booking::{BookingStatus, Document};
 use rules::schedule::Format;
-use rules::values::AuthorityKind;
 use rules::Lang;
 
-/// The status in words: `requested` says the place is held while staff review it (R15, R30).
+/// The status in words: `requested` says the place is held while staff review it, under
+/// the clause the answer names (R15, R30); a status this build does not know, generically.
 pub fn status_text(b: &Booking, lang: Lang) -> String {
-    match b.status.as_str() {
-        "requested" => {
-            status_requested(b.review.as_ref().map_or("R30", |r| r.clause.as_str()), lang)
-        }
-        "confirmed" => B::StatusConfirmed.text(lang).to_owned(),
-        "refused" => B::StatusRefused.text(lang).to_owned(),
-        "cancelled" => B::StatusCancelled.text(lang).to_owned(),
-        other => other.to_owned(),
+    match b.status {
+        Lenient::Known(BookingStatus::Requested) => status_requested(&b.review.clause, lang),
+        Lenient::Known(BookingStatus::Confirmed) => B::StatusConfirmed.text(lang).to_owned(),
+        Lenient::Known(BookingStatus::Refused) => B::StatusRefused.text(lang).to_owned(),
+        Lenient::Known(BookingStatus::Cancelled) => B::StatusCancelled.text(lang).to_owned(),
+        Lenient::Unknown(_) => B::StatusUnknown.text(lang).to_owned(),
     }
 }
 
-fn document_text(document: &str, kind: Option<&str>, lang: Lang) -> String {
+/// What to bring (R10); a document this build does not know, generically.
+pub fn document_text(document: &Lenient<Document>, lang: Lang) -> String {
     match document {
-        "identity_document" => B::DocIdentity.text(lang).to_owned(),
-        "passport" => B::DocPassport.text(lang).to_owned(),
-        _ => match kind.and_then(AuthorityKind::parse) {
-            Some(k) => format!(
-                "{}: {}",
-                B::DocAuthority.text(lang),
-                authority_kind(k, lang)
-            ),
-            None => B::DocAuthority.text(lang).to_owned(),
-        },
+        Lenient::Known(Document::IdentityDocument) => B::DocIdentity.text(lang).to_owned(),
+        Lenient::Known(Document::Passport) => B::DocPassport.text(lang).to_owned(),
+        Lenient::Known(Document::Authority { kind }) => format!(
+            "{}: {}",
+            B::DocAuthority.text(lang),
+            authority_kind(*kind, lang)
+        ),
+        Lenient::Unknown(_) => B::DocUnknown.text(lang).to_owned(),
     }
 }
 
@@ -45,8 +44,8 @@ pub fn BookingDetails(#[prop(into)] booking: Signal<Booking>) -> impl IntoView {
     move || {
         let b = booking.get();
         let lang = lang.get();
-        let r = &b.reception;
-        let format = b.format.or(r.format).unwrap_or(Format::InPerson);
+        let r = &b.reception.reception;
+        let format = b.format;
         let documents_title = if format == Format::Video {
             B::DocumentsVideo
         } else {
@@ -57,20 +56,18 @@ pub fn BookingDetails(#[prop(into)] booking: Signal<Booking>) -> impl IntoView {
                 <dt>{B::Code.text(lang)}</dt>
                 <dd><strong class="booking-code">{b.code.clone()}</strong></dd>
                 <dt>{B::Status.text(lang)}</dt>
-                <dd class="booking-status" data-status=b.status.clone()>{status_text(&b, lang)}</dd>
+                <dd class="booking-status" data-status=b.status.known().map(|s| s.code())>{status_text(&b, lang)}</dd>
                 <dt>{B::DateTime.text(lang)}</dt>
                 <dd>{long_date(r.date, lang)}", "{hm(r.start)}"–"{hm(r.end)}</dd>
-                {r.place.as_ref().map(|p| view! {
-                    <dt>{B::Place.text(lang)}</dt>
-                    <dd>{place_text(p, lang)}</dd>
-                })}
+                <dt>{B::Place.text(lang)}</dt>
+                <dd>{place_text(&r.place, lang)}</dd>
                 <dt>{B::Format.text(lang)}</dt>
                 <dd>{format_msg(format).text(lang)}</dd>
-                {b.language.as_deref().and_then(|l| match l {
-                    "kk" => Some(B::LangKk),
-                    "ru" => Some(B::LangRu),
-                    _ => None,
-                }).map(|l| view! {
+                {match b.language {
+                    Lang::Kk => Some(B::LangKk),
+                    Lang::Ru => Some(B::LangRu),
+                    Lang::En => None,
+                }.map(|l| view! {
                     <dt>{B::Language.text(lang)}</dt>
                     <dd>{l.text(lang)}</dd>
                 })}
@@ -88,10 +85,51 @@ pub fn BookingDetails(#[prop(into)] booking: Signal<Booking>) -> impl IntoView {
                 <ul class="documents">
                     {b.documents
                         .iter()
-                        .map(|d| view! { <li>{document_text(&d.document, d.kind.as_deref(), lang)}</li> })
+                        .map(|d| view! { <li>{document_text(d, lang)}</li> })
                         .collect_view()}
                 </ul>
             })}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::booking_api::read_created;
+    use crate::booking_api::tests::{booking, review_clause};
+    use crate::i18n::booking::clause_text;
+
+    /// A status and a document a newer Worker sends show the generic texts (kk, ru, en),
+    /// the rest of the booking as usual.
+    #[test]
+    fn an_unknown_status_and_document_show_generic_texts() {
+        let b = read_created(&booking("on_hold", r#"{"document":"court_summons"}"#))
+            .unwrap()
+            .booking;
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            assert_eq!(status_text(&b, lang), B::StatusUnknown.text(lang));
+            assert_eq!(
+                document_text(&b.documents[1], lang),
+                B::DocUnknown.text(lang)
+            );
+            assert_eq!(
+                document_text(&b.documents[0], lang),
+                B::DocIdentity.text(lang)
+            );
+        }
+    }
+
+    /// `requested` names the review clause the answer gives (R15 or R30), not one of its own.
+    #[test]
+    fn requested_names_the_answers_review_clause() {
+        let b = read_created(&booking("requested", r#"{"document":"passport"}"#))
+            .unwrap()
+            .booking;
+        let text = status_text(&b, Lang::Ru);
+        assert!(
+            text.contains(&clause_text(review_clause(), Lang::Ru)),
+            "{text}"
+        );
     }
 }

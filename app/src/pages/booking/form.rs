@@ -9,6 +9,7 @@ use crate::i18n::booking::{field_error, B};
 use crate::i18n::Msg;
 use crate::lang::use_lang;
 use leptos::prelude::*;
+use rules::booking::FormatError;
 use rules::eligibility::Outcome;
 use rules::values::AuthorityKind;
 
@@ -219,15 +220,21 @@ pub fn FormStep() -> impl IntoView {
         })
     };
     let format = match ctx.video_forced {
-        Some(reason) => view! {
+        Some(forced) => {
+            let reason = match forced {
+                FormatError::VideoOnlyMode => B::VideoOnlyOffice,
+                FormatError::VideoReception => B::VideoOnlyReception,
+            };
+            view! {
             <fieldset class="field choices">
                 <legend>{move || B::FormatLegend.text(lang.get())}</legend>
                 <p>{move || reason.text(lang.get())}</p>
                 <Checkbox id="format-consent" value=Flag::VideoConsent label=B::VideoConsent
                     fields=&["format.consent", "format"] />
             </fieldset>
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! {
             <RadioGroup id="format" fields=&["format"] value=Text::Format legend=B::FormatLegend
                 options=vec![

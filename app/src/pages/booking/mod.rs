@@ -16,8 +16,8 @@ mod review;
 mod ruleset;
 mod submit;
 
-use crate::api::{self, Official, Reception, Registration, Schedule};
-use crate::booking_api::{ApiError, Envelope, SubmitError};
+use crate::api::{self, Official, Reception, Schedule};
+use crate::booking_api::{BookingCreated, SubmitError};
 use crate::components::schedule::{format_msg, hm, place_text};
 use crate::components::status::Fetched;
 use crate::i18n::booking::{step_of, B};
@@ -25,11 +25,14 @@ use crate::i18n::{long_date, Msg};
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
 use crate::storage;
+use ::api::{ErrorDetail, Lenient};
 use draft::{asked_answers, Draft, Form, Step};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use rules::booking::{FormatError, ReceptionFacts};
 use rules::eligibility::{eligibility, Verdict};
 use rules::ruleset::RuleSet;
+use rules::window::RegistrationState;
 use rules::{Lang, LocalizedText, OfficialKind};
 use time::{Date, OffsetDateTime};
 use wasm_bindgen::JsCast;
@@ -61,36 +64,9 @@ pub enum SendState {
     FailedNetwork,
     FailedServer,
     RateLimited(Option<u64>),
-    /// A definitive refusal by the server; nothing was booked.
-    Rejected(ApiErrorView),
-}
-
-/// The parts of an API error the wizard shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ApiErrorView {
-    pub code: String,
-    pub clause: Option<String>,
-    pub grounds: Vec<(String, Option<LocalizedText>)>,
-    pub alternatives: Vec<(String, Option<LocalizedText>)>,
-}
-
-impl From<ApiError> for ApiErrorView {
-    fn from(e: ApiError) -> ApiErrorView {
-        ApiErrorView {
-            code: e.code,
-            clause: e.clause,
-            grounds: e
-                .grounds
-                .into_iter()
-                .map(|g| (g.clause, g.explanation))
-                .collect(),
-            alternatives: e
-                .alternatives
-                .into_iter()
-                .map(|a| (a.code, a.text))
-                .collect(),
-        }
-    }
+    /// A definitive refusal (by the server, or by the same `rules::admission` before
+    /// sending); nothing was booked.
+    Rejected(ErrorDetail),
 }
 
 /// Everything the steps share.
@@ -101,9 +77,11 @@ pub struct Ctx {
     pub reception: Reception,
     pub official: Official,
     pub kind: OfficialKind,
+    /// The reception as `rules` decides on it (R11's format, R16/R34's window).
+    pub facts: ReceptionFacts,
     /// R11: why only a video conference can be had (a video reception, or the office in
     /// video-only mode); `None` when the person chooses.
-    pub video_forced: Option<B>,
+    pub video_forced: Option<FormatError>,
     pub draft: RwSignal<Draft>,
     /// The form's errors by `rules::booking` (and the video consent), in form order.
     pub errors: Memo<Vec<(String, String)>>,
@@ -117,14 +95,14 @@ pub struct Ctx {
     pub answer: MappedSignal<Option<submit::Answer>>,
     /// The attempt being made, from 1.
     pub attempt: RwSignal<u32>,
-    pub done: RwSignal<Option<Envelope>>,
+    pub done: RwSignal<Option<BookingCreated>>,
     /// The step was changed by the person: the new step's heading takes the focus.
     pub moved: RwSignal<bool>,
 }
 
 impl Ctx {
     pub fn reception_id(&self) -> &str {
-        &self.reception.id
+        &self.reception.reception.id
     }
 
     /// The error to show for a field (one of `fields`, the paths that belong to one
@@ -187,7 +165,7 @@ impl Ctx {
             Some(Err(SubmitError::Server)) => SendState::FailedServer,
             Some(Err(SubmitError::RateLimited(after))) => SendState::RateLimited(*after),
             Some(Err(SubmitError::Api(e))) if !submit::names_a_field(e) => {
-                SendState::Rejected(ApiErrorView::from(e.clone()))
+                SendState::Rejected(e.clone())
             }
             _ => SendState::Idle,
         })
@@ -326,8 +304,8 @@ fn remember_confirmation(reception_id: &str, json: &str) {
     storage::session_set(&done_key(reception_id), json);
 }
 
-fn remembered_confirmation(reception_id: &str) -> Option<Envelope> {
-    serde_json::from_str(&storage::session_get(&done_key(reception_id))?).ok()
+fn remembered_confirmation(reception_id: &str) -> Option<BookingCreated> {
+    crate::booking_api::read_created(&storage::session_get(&done_key(reception_id))?)
 }
 
 #[component]
@@ -350,13 +328,13 @@ fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView
     let reception = schedule
         .receptions
         .iter()
-        .find(|r| r.id == reception_id)
+        .find(|r| r.reception.id == reception_id)
         .cloned();
     let official = reception.as_ref().and_then(|r| {
         schedule
             .officials
             .iter()
-            .find(|o| o.id == r.official_id)
+            .find(|o| o.id == r.reception.official_id)
             .cloned()
     });
     let (Some(reception), Some(official)) = (reception, official) else {
@@ -374,10 +352,13 @@ fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView
         return view! { <NoWizard office_id title=B::NoPreRegTitle note ruleset=true /> }
             .into_any();
     }
-    let done = remembered_confirmation(&reception.id);
-    let stored = Draft::load(&reception.id);
+    let done = remembered_confirmation(&reception.reception.id);
+    let stored = Draft::load(&reception.reception.id);
     let pending = stored.as_ref().is_some_and(|d| d.pending.is_some());
-    let open = matches!(reception.registration, Registration::Open { .. });
+    let open = matches!(
+        reception.registration,
+        Lenient::Known(RegistrationState::Open { .. })
+    );
     if done.is_none() && !pending && (!open || reception.places_left() == 0) {
         let text = if open {
             B::ErrReceptionFull
@@ -386,20 +367,20 @@ fn start(schedule: Schedule, office_id: String, reception_id: String) -> AnyView
         };
         return view! { <NoWizard office_id title=B::NotOpenTitle text /> }.into_any();
     }
-    let video_forced = if reception.format == api::Format::Video {
-        Some(B::VideoOnlyReception)
-    } else if schedule.office.video_only.is_some() {
-        Some(B::VideoOnlyOffice)
-    } else {
-        None
-    };
+    // R11, as `rules::admission` will check it.
+    let facts = ReceptionFacts::at(
+        kind,
+        reception.reception.start,
+        reception.reception.format,
+        schedule.office.video_only.is_some(),
+    );
     view! {
         <Wizard
             office_id
             office_name=schedule.office.name.clone()
             reception
             official
-            video_forced
+            facts
             stored
             done
         />
@@ -434,11 +415,12 @@ fn Wizard(
     office_name: LocalizedText,
     reception: Reception,
     official: Official,
-    video_forced: Option<B>,
+    facts: ReceptionFacts,
     stored: Option<Draft>,
-    done: Option<Envelope>,
+    done: Option<BookingCreated>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let video_forced = facts.forced_video();
     let restored = stored.is_some() && done.is_none();
     let mut initial = stored.unwrap_or_else(|| Draft {
         form: Form::new(lang.get_untracked(), video_forced.is_some()),
@@ -457,7 +439,7 @@ fn Wizard(
     }
     let draft = RwSignal::new(initial);
     let today = today();
-    let rid = reception.id.clone();
+    let rid = reception.reception.id.clone();
     let kind = official.kind;
     let errors = Memo::new(move |_| {
         draft.with(|d| {
@@ -482,6 +464,7 @@ fn Wizard(
         reception,
         official,
         kind,
+        facts,
         video_forced,
         draft,
         errors,
@@ -497,7 +480,7 @@ fn Wizard(
     provide_context(ctx.clone());
 
     // Every change of the draft is kept at once; nothing after the booking is made.
-    let rid = ctx.reception.id.clone();
+    let rid = ctx.reception.reception.id.clone();
     let done = ctx.done;
     Effect::new(move |_| {
         let d = draft.get();
@@ -557,7 +540,7 @@ fn Wizard(
 fn ReceptionCard() -> impl IntoView {
     let ctx = use_ctx();
     let lang = use_lang();
-    let r = ctx.reception.clone();
+    let r = ctx.reception.reception.clone();
     let o = ctx.official.clone();
     let office_name = ctx.office_name.clone();
     move || {

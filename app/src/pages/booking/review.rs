@@ -4,12 +4,13 @@
 use super::draft::{needs_passport, Form, Step};
 use super::questions::RefusalPanel;
 use super::ruleset::RuleSetNote;
-use super::{submit, use_ctx, ApiErrorView, SendState, StepHeading};
+use super::{submit, use_ctx, SendState, StepHeading};
 use crate::i18n::booking::{
     attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
 };
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
+use ::api::{ErrorCode, ErrorDetail, Lenient};
 use leptos::prelude::*;
 use rules::eligibility::{is_asked, questions_for, Answer};
 use rules::ruleset::RuleSet;
@@ -252,28 +253,18 @@ fn failure(text: String) -> AnyView {
     view! { <div class="status error"><p>{text}</p></div> }.into_any()
 }
 
-/// The server's definitive answer, in words; nothing was booked.
-fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
-    let another = view! {
-        <p><a href=href(lang, &format!("/offices/{office_id}")) rel="external">{B::ChooseAnother.text(lang)}</a></p>
-    };
-    let text = match e.code.as_str() {
-        "refused" => {
-            return view! {
-                <div class="status error">
-                    <p>{B::ErrRefusedServer.text(lang)}</p>
-                    <RefusalPanel grounds=e.grounds alternatives=e.alternatives />
-                </div>
-            }
-            .into_any()
-        }
-        "reception_full" => B::ErrReceptionFull.text(lang).to_owned(),
-        "registration_closed" => registration_closed(e.clause.as_deref(), lang),
-        "duplicate_booking" => B::ErrDuplicate.text(lang).to_owned(),
-        "unknown_reception" => B::ErrUnknownReception.text(lang).to_owned(),
-        "video_only" => B::ErrVideoOnly.text(lang).to_owned(),
-        "video_reception" => B::ErrVideoReception.text(lang).to_owned(),
-        "no_pre_registration" => {
+/// A definitive rejection (the server's, or `rules::admission`'s before sending) in words,
+/// by its code and clause; a code this build does not know, generically.
+pub fn rejection_text(e: &ErrorDetail, lang: Lang) -> String {
+    match &e.code {
+        ErrorCode::ReceptionFull => B::ErrReceptionFull.text(lang).to_owned(),
+        ErrorCode::RegistrationClosed => registration_closed(e.clause.as_deref(), lang),
+        ErrorCode::DuplicateBooking => B::ErrDuplicate.text(lang).to_owned(),
+        ErrorCode::UnknownReception => B::ErrUnknownReception.text(lang).to_owned(),
+        ErrorCode::VideoOnly => B::ErrVideoOnly.text(lang).to_owned(),
+        ErrorCode::VideoReception => B::ErrVideoReception.text(lang).to_owned(),
+        ErrorCode::Refused => B::ErrRefusedServer.text(lang).to_owned(),
+        ErrorCode::NoPreRegistration => {
             let clause = e
                 .clause
                 .as_deref()
@@ -286,9 +277,42 @@ fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
             )
         }
         _ => B::ErrGeneric.text(lang).to_owned(),
+    }
+}
+
+/// The definitive answer, in words; nothing was booked.
+fn rejection(e: ErrorDetail, office_id: &str, lang: Lang) -> AnyView {
+    let another = view! {
+        <p><a href=href(lang, &format!("/offices/{office_id}")) rel="external">{B::ChooseAnother.text(lang)}</a></p>
     };
+    let text = rejection_text(&e, lang);
+    if e.code == ErrorCode::Refused {
+        let grounds = e
+            .grounds
+            .unwrap_or_default()
+            .into_iter()
+            .map(|g| (g.clause, Some(g.explanation)))
+            .collect();
+        // An alternative this build does not know has no text to show.
+        let alternatives = e
+            .alternatives
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|a| match a {
+                Lenient::Known(a) => Some((a.code().to_owned(), Some(a.text().into()))),
+                Lenient::Unknown(_) => None,
+            })
+            .collect();
+        return view! {
+            <div class="status error">
+                <p>{text}</p>
+                <RefusalPanel grounds alternatives />
+            </div>
+        }
+        .into_any();
+    }
     // R37, R14, R28: decided by the Rules, which the note names.
-    let by_rules = e.code == "no_pre_registration";
+    let by_rules = e.code == ErrorCode::NoPreRegistration;
     view! {
         <div class="status error">
             <p>{text}</p>
@@ -297,4 +321,27 @@ fn rejection(e: ApiErrorView, office_id: &str, lang: Lang) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::booking_api::read_error;
+
+    /// A code the server may answer with that this build does not know reads and shows the
+    /// generic text in every language; a known one its own (R16 named by its clause).
+    #[test]
+    fn an_unknown_error_code_shows_the_generic_text() {
+        let unknown = read_error(r#"{"error":{"code":"queue_closed","message":"","field":null}}"#);
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            assert_eq!(rejection_text(&unknown, lang), B::ErrGeneric.text(lang));
+        }
+        let r16 = rules::window::WindowClause::R16.id();
+        let closed = read_error(&format!(
+            r#"{{"error":{{"code":"registration_closed","message":"","field":"reception_id","clause":"{r16}"}}}}"#
+        ));
+        let text = rejection_text(&closed, Lang::En);
+        assert!(text.contains(&clause_text(closed.clause.as_deref().unwrap(), Lang::En)));
+        assert_ne!(text, B::ErrGeneric.text(Lang::En));
+    }
 }
