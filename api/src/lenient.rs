@@ -50,12 +50,13 @@ impl<T: Serialize> Serialize for Lenient<T> {
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Buffered so that a value `T` refuses can still be kept as unknown; the answers
-        // are small.
-        let value = serde_json::Value::deserialize(d)?;
-        Ok(match T::deserialize(&value) {
+        // Kept as its JSON text so that a value `T` refuses can still be kept as unknown,
+        // then read by the same JSON reader as the rest of the answer: a `serde_json::Value`
+        // would bring a second deserialiser of every lenient type into the SPA.
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        Ok(match serde_json::from_str(raw.get()) {
             Ok(t) => Lenient::Known(t),
-            Err(_) => Lenient::Unknown(Unknown(value.to_string())),
+            Err(_) => Lenient::Unknown(Unknown(raw.get().to_owned())),
         })
     }
 }

@@ -50,6 +50,7 @@ impl From<&Occurrence> for Reception {
 /// can take it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(from = "FlatScheduledReception")]
 pub struct ScheduledReception {
     #[serde(flatten)]
     pub reception: Reception,
@@ -57,6 +58,44 @@ pub struct ScheduledReception {
     /// Places taken (a count; nothing about who).
     pub booked: u32,
     pub registration: Lenient<RegistrationState>,
+}
+
+/// The same fields read flat: `flatten` would buffer every reception of a schedule through
+/// serde's generic content, a cost the SPA's first screen pays in size.
+#[derive(Deserialize)]
+struct FlatScheduledReception {
+    id: String,
+    official_id: OfficialId,
+    #[serde(with = "rules::calendar::iso_date")]
+    date: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    start: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    end: OffsetDateTime,
+    place: Place,
+    format: Format,
+    capacity: Capacity,
+    booked: u32,
+    registration: Lenient<RegistrationState>,
+}
+
+impl From<FlatScheduledReception> for ScheduledReception {
+    fn from(f: FlatScheduledReception) -> ScheduledReception {
+        ScheduledReception {
+            reception: Reception {
+                id: f.id,
+                official_id: f.official_id,
+                date: f.date,
+                start: f.start,
+                end: f.end,
+                place: f.place,
+                format: f.format,
+            },
+            capacity: f.capacity,
+            booked: f.booked,
+            registration: f.registration,
+        }
+    }
 }
 
 impl ScheduledReception {

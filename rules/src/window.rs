@@ -228,7 +228,11 @@ impl From<NoRegistration> for ClosedReason {
 /// `{"state":"open","closes_at":"2026-12-09T18:30:00+05:00"}`,
 /// `{"state":"closed","reason":"not_a_working_day"}` or `{"state":"walk_in"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(
+    tag = "state",
+    rename_all = "snake_case",
+    try_from = "RegistrationWire"
+)]
 pub enum RegistrationState {
     /// A request arriving now is registered in time; `closes_at` is in UTC+05:00.
     Open {
@@ -832,5 +836,59 @@ mod tests {
                 prop_assert_eq!(registered, kz().next_working_day(local.date()));
             }
         }
+    }
+}
+
+/// [`RegistrationState`] read flat: its internal tag and the flattened reason would buffer
+/// each state through serde's generic content, a cost the SPA's first screen pays in size.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistrationWire {
+    state: String,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    closes_at: Option<OffsetDateTime>,
+    reason: Option<String>,
+    clause: Option<String>,
+}
+
+impl TryFrom<RegistrationWire> for RegistrationState {
+    type Error = &'static str;
+
+    fn try_from(w: RegistrationWire) -> Result<RegistrationState, &'static str> {
+        let window = |c: &Option<String>| {
+            [WindowClause::R16, WindowClause::R34]
+                .into_iter()
+                .find(|k| Some(k.id()) == c.as_deref())
+                .ok_or("unknown window clause")
+        };
+        let as_needed = |c: &Option<String>| {
+            [AsNeededClause::R14, AsNeededClause::R28]
+                .into_iter()
+                .find(|k| Some(k.id()) == c.as_deref())
+                .ok_or("unknown clause")
+        };
+        Ok(match (w.state.as_str(), w.reason.as_deref()) {
+            ("open", None) => RegistrationState::Open {
+                closes_at: w.closes_at.ok_or("closes_at missing")?,
+            },
+            ("walk_in", None) => RegistrationState::WalkIn,
+            ("closed", Some(reason)) => RegistrationState::Closed {
+                reason: match reason {
+                    "window_passed" => ClosedReason::WindowPassed {
+                        clause: window(&w.clause)?,
+                    },
+                    "started" => ClosedReason::Started {
+                        clause: window(&w.clause)?,
+                    },
+                    "not_a_working_day" => ClosedReason::NotAWorkingDay,
+                    "no_public_registration" => ClosedReason::NoPublicRegistration {
+                        clause: as_needed(&w.clause)?,
+                    },
+                    "calendar_not_available" => ClosedReason::CalendarNotAvailable,
+                    _ => return Err("unknown reason"),
+                },
+            },
+            _ => return Err("unknown registration state"),
+        })
     }
 }
