@@ -7,6 +7,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 fn main() {
+    // The panic message with its stack in the console, in development only: on the first
+    // screen its formatting machinery is weight every phone downloads, and a release build
+    // aborts on a panic anyway (the console still shows where, as a wasm trap).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
         view! {

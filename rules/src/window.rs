@@ -842,7 +842,6 @@ mod tests {
 /// [`RegistrationState`] read flat: its internal tag and the flattened reason would buffer
 /// each state through serde's generic content, a cost the SPA's first screen pays in size.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RegistrationWire {
     state: String,
     #[serde(default, with = "time::serde::rfc3339::option")]

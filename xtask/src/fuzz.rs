@@ -20,7 +20,7 @@ use std::time::Instant;
 /// Fixed, so a failure is reproduced by running again (`st run --seed`).
 pub const SEED: &str = "20261207";
 /// Test cases per operation and phase: a few minutes in all on 2 cores.
-pub const MAX_EXAMPLES: &str = "25";
+pub const MAX_EXAMPLES: &str = "100";
 /// High enough that schemathesis never meets the booking limit (wrangler.toml `[vars]`).
 const RATE_LIMIT: (&str, &str) = ("BOOKING_REQUESTS_PER_MINUTE", "1000000");
 pub const CONFIG: &str = "xtask/python/schemathesis.toml";
