@@ -52,6 +52,14 @@ macro_rules! error_codes {
 error_codes! {
     /// The body is not well-formed JSON (or has text after the value).
     MalformedJson = "malformed_json" => 400,
+    /// Staff sign-in: an unknown login, a wrong password and a wrong or reused code alike.
+    InvalidCredentials = "invalid_credentials" => 401,
+    /// A staff endpoint without a live session (none, expired, signed out).
+    Unauthenticated = "unauthenticated" => 401,
+    /// A state-changing staff request without `X-Qabyldau-Staff: 1` from the same origin.
+    Csrf = "csrf" => 403,
+    /// Signed in, in scope, but without the role the action needs.
+    Forbidden = "forbidden" => 403,
     IdempotencyKeyRequired = "idempotency_key_required" => 400,
     InvalidIdempotencyKey = "invalid_idempotency_key" => 400,
     /// Nothing at this address, or a booking whose code and token do not match.
@@ -63,6 +71,8 @@ error_codes! {
     /// With the clause of the window (R16, R34), when one decides it.
     RegistrationClosed = "registration_closed" => 409,
     DuplicateBooking = "duplicate_booking" => 409,
+    /// A staff account with this login exists already.
+    LoginTaken = "login_taken" => 409,
     ReceptionStarted = "reception_started" => 409,
     /// A booking staff refused cannot be cancelled.
     NotCancellable = "not_cancellable" => 409,
@@ -87,11 +97,15 @@ error_codes! {
     UnknownParameter = "unknown_parameter" => 422,
     Required = "required" => 422,
     Invalid = "invalid" => 422,
+    /// A new staff password too short, too long, or the same as the current one.
+    WeakPassword = "weak_password" => 422,
     InvalidDate = "invalid_date" => 422,
     BeforeFrom = "before_from" => 422,
     RangeTooLong = "range_too_long" => 422,
     /// See the `Retry-After` header.
     RateLimited = "rate_limited" => 429,
+    /// Staff sign-in locked for this login or address for a while: see `Retry-After`.
+    TooManyAttempts = "too_many_attempts" => 429,
     /// Our failure; nothing about it is detailed.
     Internal = "internal" => 500,
 }
@@ -120,6 +134,7 @@ impl ErrorCode {
                 | ErrorCode::UnknownParameter
                 | ErrorCode::Required
                 | ErrorCode::Invalid
+                | ErrorCode::WeakPassword
                 | ErrorCode::InvalidDate
                 | ErrorCode::BeforeFrom
                 | ErrorCode::RangeTooLong

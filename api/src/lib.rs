@@ -20,6 +20,7 @@ pub mod open_data;
 pub mod openapi;
 mod routes;
 pub mod schedule;
+pub mod staff;
 #[cfg(test)]
 mod tests;
 
