@@ -1,6 +1,7 @@
 //! Qabyldau's Worker: the JSON API under `/api/v1/`. Static files (the SPA) are served by
 //! Workers Static Assets before this code runs; only `/api/*` reaches it, and the pages of
-//! the booking bundle (`/register/*`, `/bookings/*`), answered with its HTML.
+//! the booking bundle (`/register/*`, `/bookings/*`) and of the staff console (`/staff`,
+//! `/staff/*`), answered with their HTML.
 
 mod body;
 mod bookings;
@@ -16,11 +17,16 @@ mod rate_limit;
 mod routes;
 mod schedule;
 
-use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
+use worker::{
+    event, Context, Env, Headers, Request, Response, Result, ScheduleContext, ScheduledEvent,
+};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     if let Some(page) = booking_page(&req, &env).await? {
+        return Ok(page);
+    }
+    if let Some(page) = staff_page(&req, &env).await? {
         return Ok(page);
     }
     let response = match routes::dispatch(req, &env).await {
@@ -55,6 +61,47 @@ async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     Ok(Some(http::secure(response)))
 }
 
+/// Whether a path is the staff console's (`/staff`, `/staff/…`): not `/staffing`.
+fn is_staff_path(path: &str) -> bool {
+    path == "/staff" || path.starts_with("/staff/")
+}
+
+/// The staff console (app/src/bin/staff.rs) is its own HTML, `dist/console/`, for every
+/// console path; never cached, as no staff page may be (its files are hashed and cached as
+/// any other). Framing is refused: a console page in someone else's frame could be clicked
+/// through.
+async fn staff_page(req: &Request, env: &Env) -> Result<Option<Response>> {
+    if !is_staff_path(&req.path()) {
+        return Ok(None);
+    }
+    if !matches!(http::method(req).as_str(), "GET" | "HEAD") {
+        return Ok(Some(http::secure(
+            error::ApiError::MethodNotAllowed {
+                allow: &["GET", "HEAD"],
+            }
+            .into_response(),
+        )));
+    }
+    let url = req.url()?;
+    let shell = format!("{}/console/", url.origin().ascii_serialization());
+    let asset = env.assets("ASSETS")?.fetch(shell, None).await?;
+    // A fetched response's headers are immutable: the page gets a copy of them, then its own.
+    let headers = Headers::new();
+    for (name, value) in asset.headers().entries() {
+        headers.set(&name, &value)?;
+    }
+    headers.set("Cache-Control", "no-store")?;
+    headers.set("X-Frame-Options", "DENY")?;
+    headers.set("X-Robots-Tag", "noindex, nofollow")?;
+    let status = asset.status_code();
+    let (_, body) = asset.into_parts();
+    let response = Response::builder()
+        .with_status(status)
+        .with_headers(headers)
+        .body(body);
+    Ok(Some(http::secure(response)))
+}
+
 /// The daily trigger of wrangler.toml (00:05 in Kazakhstan).
 const DAILY: &str = "5 19 * * *";
 
@@ -70,5 +117,22 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     }
     if let Err(err) = rate_limit::forget_past(&env).await {
         worker::console_error!("cron: clearing rate limits failed: {err:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_staff_path;
+
+    #[test]
+    fn staff_paths_are_the_consoles_only() {
+        assert!(
+            is_staff_path("/staff") && is_staff_path("/staff/") && is_staff_path("/staff/audit")
+        );
+        assert!(
+            !is_staff_path("/staffing")
+                && !is_staff_path("/")
+                && !is_staff_path("/api/v1/staff/me")
+        );
     }
 }

@@ -8,8 +8,9 @@ pub fn build_all(root: &Path) -> Result<(), String> {
     build_worker(root)
 }
 
-/// Two bundles (app/src/lib.rs): the public pages into dist/, then the booking wizard into
-/// dist/booking/ (in this order: each Trunk build replaces its whole dist directory).
+/// Three bundles (app/src/lib.rs): the public pages into dist/, then the booking wizard into
+/// dist/booking/ and the staff console into dist/console/ (in this order: each Trunk build
+/// replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
     sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))?;
     sh::run(sh::cmd(root, "trunk").args([
@@ -20,8 +21,22 @@ fn build_app(root: &Path) -> Result<(), String> {
         "dist/booking",
         "--public-url",
         "/booking/",
-    ]))
+    ]))?;
+    // Its files under /console/, not /staff/: the Worker answers /staff/* with its HTML.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/staff.html",
+        "--release",
+        "--dist",
+        STAFF_DIST,
+        "--public-url",
+        "/console/",
+    ]))?;
+    crate::size::check_public_pages(&root.join("dist"))
 }
+
+/// Where the staff console's files go, under dist/.
+pub const STAFF_DIST: &str = "dist/console";
 
 fn build_worker(root: &Path) -> Result<(), String> {
     let bin = root.join("node_modules/.bin");

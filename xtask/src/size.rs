@@ -1,5 +1,6 @@
-//! `cargo xtask size`: gzip bytes of what a browser downloads for the first screen, and of
-//! the Worker bundle. Reads the last build; run `cargo xtask build` first.
+//! `cargo xtask size`: gzip bytes of what a browser downloads for the first screen, for the
+//! booking pages and for the staff console, and of the Worker bundle; and the check that no
+//! public page loads the console. Reads the last build; run `cargo xtask build` first.
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -67,6 +68,16 @@ pub fn run(root: &Path) -> Result<(), String> {
         report("booking pages total", &booking, &dist)?;
     }
 
+    // The staff console (app/src/bin/staff.rs) loads only for /staff/…; no public page links it.
+    if let Ok(html) = std::fs::read_to_string(dist.join("console/index.html")) {
+        let mut console = vec![dist.join("console/index.html")];
+        console.extend(first_screen_files(&dist, &html));
+        println!("staff console (what the browser downloads for /staff/…):");
+        report("staff console total", &console, &dist)?;
+        check_public_pages(&dist)?;
+        println!("no public page references the staff console's files");
+    }
+
     let build = root.join("worker/build");
     let mut worker = Vec::new();
     collect(&build, &mut worker)?;
@@ -96,4 +107,84 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The public pages and the public bundles' HTML.
+const PUBLIC_PAGES: [&str; 2] = ["index.html", "booking/index.html"];
+
+/// Fails if a public page, or a file it loads, names the staff console's directory or any of
+/// its files: the console is never loaded by a page the public opens.
+pub fn check_public_pages(dist: &Path) -> Result<(), String> {
+    let console = dist.join("console");
+    let mut needles = vec!["/console/".to_string()];
+    for entry in std::fs::read_dir(&console)
+        .map_err(|e| format!("{}: {e}", console.display()))?
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // Its own HTML's name is every bundle's; the hashed files are the console's alone.
+        if name != "index.html" {
+            needles.push(name);
+        }
+    }
+    for page in PUBLIC_PAGES {
+        let html =
+            std::fs::read_to_string(dist.join(page)).map_err(|e| format!("dist/{page}: {e}"))?;
+        let mut files = vec![dist.join(page)];
+        files.extend(first_screen_files(dist, &html));
+        for file in files {
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            if let Some(n) = needles.iter().find(|n| contains(&bytes, n.as_bytes())) {
+                return Err(format!(
+                    "{} (loaded by dist/{page}) references the staff console: {n}",
+                    file.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_public_pages;
+
+    #[test]
+    fn a_public_page_naming_a_console_file_fails() {
+        let dir = std::env::temp_dir().join(format!("qabyldau-size-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("booking")).unwrap();
+        std::fs::create_dir_all(dir.join("console")).unwrap();
+        std::fs::write(dir.join("console/staff-0123.js"), "x").unwrap();
+        std::fs::write(dir.join("console/index.html"), "x").unwrap();
+        std::fs::write(dir.join("app-1.js"), "import './app-1_bg.wasm'").unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            r#"<script src="/app-1.js"></script>"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("booking/index.html"), "<p></p>").unwrap();
+        assert_eq!(check_public_pages(&dir), Ok(()));
+
+        std::fs::write(dir.join("app-1.js"), "fetch('/console/staff-0123.js')").unwrap();
+        let err = check_public_pages(&dir).unwrap_err();
+        assert!(
+            err.contains("app-1.js") && err.contains("/console/"),
+            "{err}"
+        );
+
+        std::fs::write(dir.join("app-1.js"), "").unwrap();
+        std::fs::write(
+            dir.join("booking/index.html"),
+            r#"<link href="staff-0123.js">"#,
+        )
+        .unwrap();
+        let err = check_public_pages(&dir).unwrap_err();
+        assert!(err.contains("staff-0123.js"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -1,0 +1,240 @@
+//! Calls to `/api/v1/staff/…`, read as the contract's types (`api::staff`). The session is
+//! the `HttpOnly` cookie the browser keeps: nothing of it (nor any staff data) is stored by
+//! the console. Every state-changing request carries `X-Qabyldau-Staff: 1` (the Worker
+//! answers `403 csrf` without it); every request is same-origin and never cached.
+
+use ::api::staff::{
+    AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
+    SignIn, StaffBody, StaffMember,
+};
+use ::api::{ErrorBody, ErrorCode};
+use gloo_net::http::{Request, RequestBuilder};
+use rules::OfficeId;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use web_sys::{RequestCache, RequestCredentials};
+
+/// Why a staff call did not give its answer. The UI names each in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffError {
+    /// No live session (`401 unauthenticated`): the console goes back to sign-in.
+    Unauthenticated,
+    /// `429 too_many_attempts` (or `rate_limited`), with `Retry-After` in seconds.
+    TooMany(Option<u64>),
+    /// Any other 4xx, by its code.
+    Api(ErrorCode),
+    /// No answer (offline, dropped connection).
+    Network,
+    /// A 5xx or an answer that does not read.
+    Server,
+}
+
+const BASE: &str = "/api/v1/staff";
+
+fn prepare(request: RequestBuilder, changes_state: bool) -> RequestBuilder {
+    let request = request
+        .credentials(RequestCredentials::SameOrigin)
+        .cache(RequestCache::NoStore);
+    if changes_state {
+        request.header("X-Qabyldau-Staff", "1")
+    } else {
+        request
+    }
+}
+
+/// Sends the request; `Ok` with the body's text for a 2xx.
+async fn send(request: RequestBuilder, body: Option<String>) -> Result<String, StaffError> {
+    let request = match body {
+        Some(b) => request
+            .header("Content-Type", "application/json")
+            .body(b)
+            .map_err(|_| StaffError::Network)?,
+        None => request.build().map_err(|_| StaffError::Network)?,
+    };
+    let response = request.send().await.map_err(|_| StaffError::Network)?;
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("Retry-After")
+        .and_then(|s| s.trim().parse().ok());
+    let text = response.text().await.map_err(|_| StaffError::Network)?;
+    classify(status, &text, retry_after)
+}
+
+/// The outcome of an answer by its status and error code (pure, for the tests).
+pub fn classify(status: u16, text: &str, retry_after: Option<u64>) -> Result<String, StaffError> {
+    if (200..300).contains(&status) {
+        return Ok(text.to_owned());
+    }
+    if !(400..500).contains(&status) {
+        return Err(StaffError::Server);
+    }
+    let code = serde_json::from_str::<ErrorBody>(text)
+        .map(|b| b.error.code)
+        .ok();
+    Err(match code {
+        Some(ErrorCode::Unauthenticated) => StaffError::Unauthenticated,
+        Some(ErrorCode::TooManyAttempts | ErrorCode::RateLimited) => {
+            StaffError::TooMany(retry_after)
+        }
+        Some(code) => StaffError::Api(code),
+        // A 401 without a readable body is still "no session"; a 429 still a wait.
+        None if status == 401 => StaffError::Unauthenticated,
+        None if status == 429 => StaffError::TooMany(retry_after),
+        None => StaffError::Server,
+    })
+}
+
+fn read<T: DeserializeOwned>(text: &str) -> Result<T, StaffError> {
+    serde_json::from_str(text).map_err(|_| StaffError::Server)
+}
+
+fn json<T: Serialize>(body: &T) -> Option<String> {
+    serde_json::to_string(body).ok()
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, StaffError> {
+    read(&send(prepare(Request::get(path), false), None).await?)
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, StaffError> {
+    read(&send(prepare(Request::post(path), true), json(body)).await?)
+}
+
+/// `GET /api/v1/staff/me`.
+pub async fn me() -> Result<StaffMember, StaffError> {
+    get::<StaffBody>(&format!("{BASE}/me"))
+        .await
+        .map(|b| b.staff)
+}
+
+/// `POST /api/v1/staff/session`: the cookie comes with the answer.
+pub async fn sign_in(body: SignIn) -> Result<StaffMember, StaffError> {
+    post::<_, StaffBody>(&format!("{BASE}/session"), &body)
+        .await
+        .map(|b| b.staff)
+}
+
+/// `DELETE /api/v1/staff/session`.
+pub async fn sign_out() -> Result<(), StaffError> {
+    send(
+        prepare(Request::delete(&format!("{BASE}/session")), true),
+        None,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `POST /api/v1/staff/enrolment`: the authenticator's secret, for a first sign-in.
+pub async fn enrol(body: EnrolmentRequest) -> Result<Enrolment, StaffError> {
+    post(&format!("{BASE}/enrolment"), &body).await
+}
+
+/// `POST /api/v1/staff/password` (`204`): every session of the account ends.
+pub async fn change_password(body: PasswordChange) -> Result<(), StaffError> {
+    send(
+        prepare(Request::post(&format!("{BASE}/password")), true),
+        json(&body),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `GET /api/v1/staff/accounts` (admin).
+pub async fn accounts() -> Result<AccountList, StaffError> {
+    get(&format!("{BASE}/accounts")).await
+}
+
+/// `POST /api/v1/staff/accounts` (admin): the `initial_password` comes once, here.
+pub async fn create_account(body: NewAccount) -> Result<AccountBody, StaffError> {
+    post(&format!("{BASE}/accounts"), &body).await
+}
+
+/// `POST /api/v1/staff/accounts/{id}/disable` (admin).
+pub async fn disable_account(id: &str) -> Result<AccountBody, StaffError> {
+    // Account ids are `st_` + hex; anything else is not sent as a path.
+    if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Err(StaffError::Api(ErrorCode::NotFound));
+    }
+    post(&format!("{BASE}/accounts/{id}/disable"), &()).await
+}
+
+/// The filter of the audit trail: one office in scope or all, and a range of dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub office: Option<OfficeId>,
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+}
+
+impl AuditFilter {
+    pub fn query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(o) = &self.office {
+            parts.push(format!("office={o}"));
+        }
+        if let Some(d) = self.from {
+            parts.push(format!("from={}", rules::dates::iso_date(d)));
+        }
+        if let Some(d) = self.to {
+            parts.push(format!("to={}", rules::dates::iso_date(d)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// `GET /api/v1/staff/audit?office=&from=&to=` (auditor, admin).
+pub async fn audit(filter: AuditFilter) -> Result<AuditPage, StaffError> {
+    get(&format!("{BASE}/audit{}", filter.query())).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(code: &str) -> String {
+        format!(r#"{{"error":{{"code":"{code}","message":"m","field":null}}}}"#)
+    }
+
+    #[test]
+    fn answers_are_classified_by_code() {
+        assert_eq!(classify(200, "{}", None), Ok("{}".into()));
+        assert_eq!(classify(204, "", None), Ok(String::new()));
+        assert_eq!(
+            classify(401, &error("unauthenticated"), None),
+            Err(StaffError::Unauthenticated)
+        );
+        assert_eq!(
+            classify(401, &error("invalid_credentials"), None),
+            Err(StaffError::Api(ErrorCode::InvalidCredentials))
+        );
+        assert_eq!(
+            classify(429, &error("too_many_attempts"), Some(840)),
+            Err(StaffError::TooMany(Some(840)))
+        );
+        assert_eq!(
+            classify(403, &error("csrf"), None),
+            Err(StaffError::Api(ErrorCode::Csrf))
+        );
+        assert_eq!(classify(401, "", None), Err(StaffError::Unauthenticated));
+        assert_eq!(classify(502, "", None), Err(StaffError::Server));
+    }
+
+    #[test]
+    fn audit_filter_query() {
+        assert_eq!(AuditFilter::default().query(), "");
+        let f = AuditFilter {
+            office: Some(OfficeId::parse("ulytau-region").unwrap()),
+            from: rules::dates::parse_iso_date("2026-12-01"),
+            to: rules::dates::parse_iso_date("2026-12-07"),
+        };
+        assert_eq!(
+            f.query(),
+            "?office=ulytau-region&from=2026-12-01&to=2026-12-07"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! The console's form parts: a labelled field with its hint and error (checked here, in the
+//! person's language, rather than by the browser's own messages), the alert of a refused
+//! request, and a copy button for what is shown once.
+
+use super::api::StaffError;
+use crate::i18n::staff::{self as t, S};
+use crate::lang::use_lang;
+use ::api::ErrorCode;
+use leptos::prelude::*;
+use rules::Lang;
+
+/// The text of a failed call, by the API's error code.
+pub fn error_text(error: &StaffError, lang: Lang) -> String {
+    let s = match error {
+        StaffError::TooMany(wait) => return t::too_many_attempts(*wait, lang),
+        StaffError::Api(ErrorCode::WeakPassword) => return t::weak_password(lang),
+        StaffError::Unauthenticated => S::SessionEnded,
+        StaffError::Network => S::ErrNetwork,
+        StaffError::Server => S::ErrServer,
+        StaffError::Api(code) => match code {
+            ErrorCode::InvalidCredentials => S::ErrInvalidCredentials,
+            ErrorCode::Csrf => S::ErrCsrf,
+            ErrorCode::Forbidden => S::ErrForbidden,
+            ErrorCode::LoginTaken => S::ErrLoginTaken,
+            ErrorCode::NotFound => S::ErrNotFound,
+            ErrorCode::InvalidDate => S::ErrInvalidDate,
+            ErrorCode::BeforeFrom => S::ErrBeforeFrom,
+            ErrorCode::RangeTooLong => S::ErrRangeTooLong,
+            ErrorCode::Internal => S::ErrServer,
+            _ => S::ErrInvalid,
+        },
+    };
+    s.text(lang).to_owned()
+}
+
+/// Sets the document's title: the screen's name, then the console's.
+pub fn set_title(screen: S) {
+    let lang = use_lang();
+    Effect::new(move |_| {
+        let l = lang.get();
+        document().set_title(&format!("{} — {}", screen.text(l), S::ConsoleName.text(l)));
+    });
+}
+
+/// A basic shape check of an email address: something@something.something, no spaces.
+pub fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+/// An authenticator's code: six digits (spaces the person typed are dropped).
+pub fn normalise_code(s: &str) -> Option<String> {
+    let digits: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// A labelled input bound to `value`, with an optional hint and the error to show.
+#[component]
+pub fn Field(
+    id: &'static str,
+    label: S,
+    value: RwSignal<String>,
+    error: RwSignal<Option<S>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id>{move || label.text(lang.get())}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck="false"
+                autocapitalize="off"
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    error.set(None);
+                }
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described
+            />
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {e.text(lang.get())}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The answer to a request that was refused or failed, announced to screen readers.
+#[component]
+pub fn Alert(message: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="alert-region" role="alert">
+            {move || message.get().map(|m| view! { <p class="status error">{m}</p> })}
+        </div>
+    }
+}
+
+/// Copies `value` to the clipboard; says whether it worked (in a polite live region).
+#[component]
+pub fn CopyButton(value: String, what: S) -> impl IntoView {
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<S>);
+    let copy = move |_| {
+        let value = value.clone();
+        leptos::task::spawn_local(async move {
+            let clipboard = window().navigator().clipboard();
+            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value))
+                .await
+                .is_ok();
+            outcome.set(Some(if done { S::Copied } else { S::CopyFailed }));
+        });
+    };
+    view! {
+        <span class="copy">
+            <button
+                type="button"
+                class="secondary"
+                on:click=copy
+                aria-label=move || t::copy_label(what.text(lang.get()), lang.get())
+            >
+                {move || S::Copy.text(lang.get())}
+            </button>
+            <span class="copy-outcome" role="status">
+                {move || outcome.get().map(|o| o.text(lang.get()))}
+            </span>
+        </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_six_digits() {
+        assert_eq!(normalise_code("123 456").as_deref(), Some("123456"));
+        assert_eq!(normalise_code("12345"), None);
+        assert_eq!(normalise_code("12345a"), None);
+        assert_eq!(normalise_code("1234567"), None);
+    }
+
+    #[test]
+    fn email_shape() {
+        assert!(looks_like_email("registrar@ulytau.prokuratura.kz"));
+        assert!(!looks_like_email("registrar"));
+        assert!(!looks_like_email("a b@c.kz"));
+        assert!(!looks_like_email("a@kz"));
+        assert!(!looks_like_email("@c.kz"));
+    }
+
+    #[test]
+    fn errors_are_named_by_code_in_each_language() {
+        for lang in Lang::ALL {
+            let wrong = error_text(&StaffError::Api(ErrorCode::InvalidCredentials), lang);
+            assert_eq!(wrong, S::ErrInvalidCredentials.text(lang));
+            assert_eq!(
+                error_text(&StaffError::Api(ErrorCode::Csrf), lang),
+                S::ErrCsrf.text(lang)
+            );
+        }
+        let wait = error_text(&StaffError::TooMany(Some(840)), Lang::Ru);
+        assert!(wait.contains("14 мин"), "{wait}");
+        let wait = error_text(&StaffError::TooMany(Some(61)), Lang::Kk);
+        assert!(wait.contains("2 минуттан"), "{wait}");
+    }
+}
