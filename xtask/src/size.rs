@@ -122,8 +122,13 @@ pub fn check_public_pages(dist: &Path) -> Result<(), String> {
         .flatten()
     {
         let name = entry.file_name().to_string_lossy().into_owned();
-        // Its own HTML's name is every bundle's; the hashed files are the console's alone.
-        if name != "index.html" {
+        // Only the console's own files: not its HTML's name, nor a stylesheet the public
+        // bundles have too (the same content, hence the same hashed name, in their own
+        // directories).
+        let public_too = PUBLIC_PAGES
+            .iter()
+            .any(|page| dist.join(page).with_file_name(&name).exists());
+        if !public_too {
             needles.push(name);
         }
     }
@@ -161,6 +166,8 @@ mod tests {
         std::fs::create_dir_all(dir.join("console")).unwrap();
         std::fs::write(dir.join("console/staff-0123.js"), "x").unwrap();
         std::fs::write(dir.join("console/index.html"), "x").unwrap();
+        std::fs::write(dir.join("console/main-1.css"), "x").unwrap();
+        std::fs::write(dir.join("main-1.css"), "x").unwrap();
         std::fs::write(dir.join("app-1.js"), "import './app-1_bg.wasm'").unwrap();
         std::fs::write(
             dir.join("index.html"),

@@ -138,6 +138,21 @@ pub fn Alert(message: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
+/// `navigator.clipboard.writeText(text)`, looked up by name: web-sys's `Clipboard` feature
+/// would change the shared web-sys build, and with it the public bundles' code.
+fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
+    let write = write.dyn_into::<js_sys::Function>().ok()?;
+    write
+        .call1(&clipboard, &text.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
 /// Copies `value` to the clipboard; says whether it worked (in a polite live region).
 #[component]
 pub fn CopyButton(value: String, what: S) -> impl IntoView {
@@ -146,10 +161,10 @@ pub fn CopyButton(value: String, what: S) -> impl IntoView {
     let copy = move |_| {
         let value = value.clone();
         leptos::task::spawn_local(async move {
-            let clipboard = window().navigator().clipboard();
-            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value))
-                .await
-                .is_ok();
+            let done = match write_clipboard(&value) {
+                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                None => false,
+            };
             outcome.set(Some(if done { S::Copied } else { S::CopyFailed }));
         });
     };

@@ -1,0 +1,196 @@
+// The staff console in Russian, on a desktop (1280 px) and on a phone (360 px): the first
+// sign-in enrols the authenticator with the code computed from the key the page shows
+// (RFC 6238, computed here with node's HMAC-SHA1), then signs out; then, on the phone, a
+// wrong code is refused in Russian by the API's error code, and a sign-in with a fresh code
+// from the enrolled key reaches the person's account. axe-core on every screen.
+//
+// The account is the fixture `e2e` of QABYLDAU_STAFF (target/test-staff.json, written by
+// `cargo xtask test`): a registrar of ulytau-region, not yet enrolled. Enrolment happens once,
+// so the two runs are serial: the phone signs in with the key the desktop enrolled, with a
+// code of a later 30-second step (a code is accepted once).
+import { test, expect, Page } from '@playwright/test';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+type StaffFixture = { login: string; password: string; office_id: string; roles: string[] };
+
+function fixture(key: string): StaffFixture {
+  const file = process.env.QABYLDAU_STAFF;
+  if (!file) throw new Error('QABYLDAU_STAFF is not set: run through `cargo xtask test`');
+  const all = JSON.parse(readFileSync(file, 'utf8'));
+  if (!all[key]) throw new Error(`${file} has no account "${key}"`);
+  return all[key];
+}
+
+/// RFC 4648 base32 (no padding; spaces and case ignored).
+function base32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.replace(/\s+/g, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of clean) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+const STEP_SECONDS = 30;
+const stepNow = () => Math.floor(Date.now() / 1000 / STEP_SECONDS);
+
+/// RFC 6238: HOTP (RFC 4226, HMAC-SHA1, dynamic truncation, 6 digits) of the 30-second step.
+function totp(secret: Buffer, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(n).padStart(6, '0');
+}
+
+test('totp matches the RFC 6238 SHA-1 vectors (6 digits)', () => {
+  const secret = Buffer.from('12345678901234567890');
+  expect(totp(secret, Math.floor(59 / 30))).toBe('287082');
+  expect(totp(secret, Math.floor(1111111109 / 30))).toBe('081804');
+  expect(totp(secret, Math.floor(1234567890 / 30))).toBe('005924');
+  expect(base32('GEZD GNBV gy3tqojq')).toEqual(Buffer.from('1234567890'));
+});
+
+/// What the desktop run enrolled, for the phone run.
+let enrolled: { secret: Buffer; step: number } | undefined;
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await expect(page).toHaveURL(/\/staff\/sign-in\?lang=ru$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вход в систему');
+  await expect(page.getByRole('status').filter({ hasText: 'Вы вышли из системы.' })).toBeVisible();
+  // Signed out on the server too: `me` answers 401.
+  const me = await page.request.get('/api/v1/staff/me');
+  expect(me.status()).toBe(401);
+}
+
+/// Nothing of the staff side is kept in the browser's storage: only the language.
+async function expectNoStaffDataStored(page: Page) {
+  const keys = await page.evaluate(() => [
+    ...Object.keys(window.localStorage),
+    ...Object.keys(window.sessionStorage),
+  ]);
+  expect(keys.filter((k) => k !== 'qabyldau.lang')).toEqual([]);
+}
+
+test.describe.serial('staff console in Russian', () => {
+  test.describe('desktop, 1280 px', () => {
+    test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, locale: 'ru-RU' });
+
+    test('first sign-in: enrol the authenticator with the shown key, then sign out', async ({ page }) => {
+      const account = fixture('e2e');
+
+      // Any console path without a session leads to sign-in; the page is never cached.
+      const response = await page.goto('/staff/account?lang=ru');
+      expect(response!.status()).toBe(200);
+      expect(response!.headers()['cache-control']).toBe('no-store');
+      await expect(page).toHaveURL(/\/staff\/sign-in\?lang=ru$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вход в систему');
+      await expectNoSeriousA11yViolations(page, 'sign-in (1280 px)');
+
+      await page.getByRole('link', { name: 'Входите впервые? Настройте аутентификатор' }).click();
+      await expect(page).toHaveURL(/\/staff\/enrolment\?lang=ru$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Настройка аутентификатора');
+
+      // Nothing filled in: the fields say so in Russian, nothing is sent.
+      await page.getByRole('button', { name: 'Продолжить' }).click();
+      await expect(page.locator('#login-error')).toHaveText('Заполните это поле.');
+      await expect(page.getByLabel('Логин (адрес электронной почты)')).toHaveAttribute('aria-invalid', 'true');
+
+      await page.getByLabel('Логин (адрес электронной почты)').fill(account.login);
+      await page.getByLabel('Пароль', { exact: true }).fill(account.password);
+      await page.getByRole('button', { name: 'Продолжить' }).click();
+
+      // The QR code as an image of the server's SVG, and the key in groups of four.
+      const qr = page.getByRole('img', { name: 'QR-код для приложения-аутентификатора' });
+      await expect(qr).toBeVisible();
+      expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;/);
+      const shown = (await page.locator('code.secret').innerText()).trim();
+      expect(shown).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+      await expect(page.getByRole('button', { name: 'Копировать: Ключ' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, 'enrolment (1280 px)');
+
+      const secret = base32(shown);
+      const step = stepNow();
+      await page.getByLabel('Код из аутентификатора').fill(totp(secret, step));
+      await page.getByRole('button', { name: 'Подтвердить и войти' }).click();
+
+      // Signed in: the home screen with the registrar's sections only.
+      await expect(page).toHaveURL(/\/staff\?lang=ru$/);
+      const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
+      await expect(nav.getByRole('link', { name: 'Моя учётная запись' })).toBeVisible();
+      await expect(nav.getByRole('link', { name: 'Журнал аудита' })).toHaveCount(0);
+      await expect(nav.getByRole('link', { name: 'Учётные записи' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Выйти' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, 'home (1280 px)');
+      await expectNoStaffDataStored(page);
+      enrolled = { secret, step };
+
+      await signOut(page);
+    });
+  });
+
+  test.describe('phone, 360 px', () => {
+    test.use({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
+
+    test('sign in with a fresh code, see the account, sign out', async ({ page }) => {
+      test.skip(!enrolled, 'the desktop run enrolled the account');
+      const account = fixture('e2e');
+      const { secret, step } = enrolled!;
+
+      await page.goto('/staff?lang=ru');
+      await expect(page).toHaveURL(/\/staff\/sign-in\?lang=ru$/);
+      await expectNoSeriousA11yViolations(page, 'sign-in (360 px)');
+
+      // A wrong code: the one answer for any wrong input, in Russian.
+      await page.getByLabel('Логин (адрес электронной почты)').fill(account.login);
+      await page.getByLabel('Пароль', { exact: true }).fill(account.password);
+      const wrong = totp(secret, step + 100);
+      await page.getByLabel('Код из аутентификатора').fill(wrong);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await expect(page.getByRole('alert')).toContainText(
+        'Неверный логин, пароль или код. Проверьте и попробуйте снова.',
+      );
+      await expect(page).toHaveURL(/\/staff\/sign-in\?lang=ru$/);
+      await expectNoSeriousA11yViolations(page, 'sign-in refused (360 px)');
+
+      // The enrolment's code is spent: wait for the next 30-second step.
+      while (stepNow() <= step) await page.waitForTimeout(1000);
+      await page.getByLabel('Пароль', { exact: true }).fill(account.password);
+      await page.getByLabel('Код из аутентификатора').fill(totp(secret, stepNow()));
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await expect(page).toHaveURL(/\/staff\?lang=ru$/);
+      await expectNoSeriousA11yViolations(page, 'home (360 px)');
+
+      await page
+        .getByRole('navigation', { name: 'Разделы консоли' })
+        .getByRole('link', { name: 'Моя учётная запись' })
+        .click();
+      await expect(page).toHaveURL(/\/staff\/account\?lang=ru$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Моя учётная запись');
+      await expect(page.locator('dl.facts')).toContainText('Регистратор (ответственный сотрудник, Центр)');
+      await expect(page.locator('dl.facts')).toContainText('Прокуратура');
+      await expect(page.getByRole('heading', { level: 2, name: 'Смена пароля' })).toBeVisible();
+      // Nothing wider than the phone's screen.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow).toBeLessThanOrEqual(360);
+      await expectNoSeriousA11yViolations(page, 'own account (360 px)');
+      await expectNoStaffDataStored(page);
+
+      await signOut(page);
+    });
+  });
+});
