@@ -2,6 +2,7 @@
 //! translated by an exhaustive `match`, so a text missing in one language does not compile.
 
 pub mod booking;
+#[cfg(feature = "staff")]
 pub mod staff;
 
 use rules::{Lang, OfficeLevel};

@@ -4,8 +4,10 @@
 //! (src/main.rs: the directory, office pages and posters) and `booking` (src/bin/booking.rs:
 //! the pre-registration wizard and the manage page, under `/register/` and `/bookings/`,
 //! which the Worker answers with `dist/booking/index.html`). A link from one to the other
-//! is a full page load (see [`shell::Bundle`]). A third bundle, `staff` (src/bin/staff.rs,
-//! [`staff`]), is the staff console under `/staff/…`, which no public page links or loads.
+//! is a full page load (see [`shell::Bundle`]). A third bundle, `staff` (src/bin/staff.rs and
+//! the module `staff`, built with the feature `staff`), is the staff console under `/staff/…`,
+//! which no public page links or loads; without the feature the public bundles compile none
+//! of it.
 
 pub mod api;
 pub mod booking_api;
@@ -15,5 +17,6 @@ pub mod i18n;
 pub mod lang;
 pub mod pages;
 pub mod shell;
+#[cfg(feature = "staff")]
 pub mod staff;
 pub mod storage;
