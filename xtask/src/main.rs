@@ -2,6 +2,7 @@
 //! (tools, builds, local D1/KV, the server, the tests) lives here, so the README can say
 //! "two commands" and CI runs exactly what a developer runs.
 
+mod audit;
 mod bench;
 mod bundle;
 mod fuzz;
@@ -14,6 +15,7 @@ mod seed;
 mod server;
 mod sh;
 mod size;
+mod staff;
 mod target;
 mod test;
 mod tools;
@@ -37,7 +39,12 @@ const USAGE: &str = "usage: cargo xtask <command>
   import-schedules FILE [--remote]
                validate a schedule file (CSV or JSON) with the Rules and load it into D1
   video-only OFFICE|all (--kk TEXT --ru TEXT --en TEXT | --off) [--remote | --persist-to DIR]
-               receive only by video conference (R11), with the reason shown to applicants";
+               receive only by video conference (R11), with the reason shown to applicants
+  staff add --office ID --role ROLE[,ROLE] --login EMAIL --name NAME [--remote | --persist-to DIR] [--json]
+               a staff account (roles: admin, registrar, receiver, official, auditor) with a
+               random initial password and TOTP secret, printed once
+  audit-verify [--remote | --persist-to DIR]
+               recompute the audit trail's hash chain and name the first broken row";
 
 fn main() -> ExitCode {
     let root = project_root();
@@ -56,6 +63,8 @@ fn main() -> ExitCode {
         Some("gen-schedules") => schedules_gen::run(&root),
         Some("import-schedules") => import::run(&root, &args[1..]),
         Some("video-only") => video_only::run(&root, &args[1..]),
+        Some("staff") => staff::run(&root, &args[1..]),
+        Some("audit-verify") => audit::run(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -79,6 +88,7 @@ fn project_root() -> PathBuf {
 
 fn dev(root: &Path) -> Result<(), String> {
     tools::ensure(root, tools::Purpose::Build)?;
+    staff::ensure_dev_vars(root)?;
     bundle::build_all(root)?;
     seed::run(root, None)?;
     let port = 8787;

@@ -6,7 +6,7 @@
 use crate::import;
 use crate::server::DevServer;
 use crate::target::Target;
-use crate::{bundle, fuzz, openapi, python, seed, sh, tools};
+use crate::{audit, bundle, fuzz, openapi, python, seed, sh, staff, tools};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
@@ -67,7 +67,10 @@ impl Tally {
 
 pub fn run(root: &Path) -> ExitCode {
     let mut tally = Tally::default();
-    let venv = match tools::ensure(root, tools::Purpose::Test).and_then(|()| python::ensure(root)) {
+    let venv = match tools::ensure(root, tools::Purpose::Test)
+        .and_then(|()| staff::ensure_dev_vars(root))
+        .and_then(|()| python::ensure(root))
+    {
         Ok(venv) => {
             tally.step("set-up", Ok(()));
             venv
@@ -159,6 +162,16 @@ pub fn run(root: &Path) -> ExitCode {
     ) {
         return tally.finish();
     }
+    let staff_fixtures = match staff::add_fixtures(root, &state) {
+        Ok(path) => {
+            tally.step("staff fixture accounts (cargo xtask staff add)", Ok(()));
+            path
+        }
+        Err(e) => {
+            tally.step("staff fixture accounts (cargo xtask staff add)", Err(e));
+            return tally.finish();
+        }
+    };
     // schemathesis gets this seeded state as it is now, before any test books (crate::fuzz).
     let fuzz_state = root.join("target/fuzz-state");
     let fuzz_state_copied = tally.step(
@@ -190,18 +203,33 @@ pub fn run(root: &Path) -> ExitCode {
     api_tests
         .args(["test", "-p", "api-tests"])
         .env("QABYLDAU_URL", &server.url)
+        .env(staff::FIXTURES_ENV, &staff_fixtures)
         // The personal-data test reads what the Worker logged.
         .env("QABYLDAU_LOG", &server.log);
     if let Ok(path) = &exchanges {
         api_tests.env(openapi::EXCHANGES_ENV, path);
     }
     tally.tests("API tests", cargo_test(&mut api_tests));
-    tally.tests("end-to-end tests", playwright(root, &server.url));
+    tally.tests(
+        "end-to-end tests",
+        playwright(root, &server.url, &staff_fixtures),
+    );
     let log = server.log.clone();
     drop(server);
     println!(
         "xtask: the test server is stopped; its log is {}",
         log.display()
+    );
+    // Every staff action of the tests is in the chain, and an edited row is caught (R39-5).
+    tally.step(
+        "audit-verify: the tests' audit trail is intact",
+        audit::verify(root, Target::Local(Some(&state))).map(|n| {
+            println!("xtask: audit-verify: {n} rows, every link verified");
+        }),
+    );
+    tally.step(
+        "audit-verify names the row edited in a copy of the database",
+        audit::tampered_copy_is_caught(root, &state),
     );
     let Some(document) = document else {
         println!("xtask: no valid OpenAPI document: the exchanges are not checked and schemathesis does not run");
@@ -310,13 +338,14 @@ fn parse_test_result(line: &str) -> Option<(usize, usize)> {
 }
 
 /// Runs Playwright with its JSON report written to target/e2e-results.json.
-fn playwright(root: &Path, url: &str) -> Result<(usize, usize), String> {
+fn playwright(root: &Path, url: &str, staff_fixtures: &Path) -> Result<(usize, usize), String> {
     let report = root.join("target/e2e-results.json");
     let _ = std::fs::remove_file(&report);
     let status = sh::run(
         sh::cmd(root, "playwright")
             .args(["test", "--config", "tests/e2e/playwright.config.ts"])
             .env("QABYLDAU_URL", url)
+            .env(staff::FIXTURES_ENV, staff_fixtures)
             .env("CHROMIUM", tools::CHROMIUM),
     );
     let text = std::fs::read_to_string(&report)
