@@ -13,11 +13,15 @@ use crate::eligibility::{EligibilityRequest, RulesBody, Verdict};
 use crate::offices::{OfficeBody, OfficeList};
 use crate::open_data::OpenDataList;
 use crate::schedule::{ReceptionList, ScheduleBody};
+use crate::staff::{
+    AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
+    SignIn, StaffBody,
+};
 use crate::{ErrorBody, Health, YearCalendar};
 use rules::schedule::OfficialId;
 use rules::{Lang, OfficeId};
 use utoipa::openapi::header::HeaderBuilder;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, ResponseBuilder, Type};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -58,13 +62,27 @@ pub fn json() -> String {
         booking,
         cancel_booking,
         booking_ics,
+        staff_sign_in,
+        staff_sign_out,
+        staff_enrolment,
+        staff_me,
+        staff_accounts,
+        staff_create_account,
+        staff_disable_account,
+        staff_password,
+        staff_audit,
     ),
-    modifiers(&ManageToken, &MethodNotAllowed),
+    modifiers(&ManageToken, &StaffSession, &MethodNotAllowed),
     tags(
         (name = "directory", description = "Offices (R2)"),
         (name = "schedules", description = "Receptions and open data (R5)"),
         (name = "rules", description = "The rule set, eligibility (R17–R33), the working calendar"),
         (name = "bookings", description = "Pre-registration (R3, R15, R30) and its management"),
+        (name = "staff", description = "Staff: sign-in with two factors, accounts, the audit \
+            trail (R39-5). Every response is `Cache-Control: no-store`; every state-changing \
+            request needs `X-Qabyldau-Staff: 1` and a same-origin `Origin` (or \
+            `Sec-Fetch-Site: same-origin`), else `403 csrf`; anything outside the person's \
+            office scope is `404`."),
     )
 )]
 struct Document;
@@ -91,6 +109,25 @@ impl Modify for ManageToken {
     }
 }
 
+/// The staff session cookie `__Host-qabyldau_staff` (`HttpOnly; Secure; SameSite=Strict;
+/// Path=/`), set by `POST /api/v1/staff/session`.
+struct StaffSession;
+
+impl Modify for StaffSession {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "staff_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "__Host-qabyldau_staff",
+                "The staff session: 256 random bits (base64url), set by \
+                 `POST /api/v1/staff/session`; idle timeout 30 minutes, absolute 12 hours. \
+                 Without a live one a staff endpoint is `401 unauthenticated`.",
+            ))),
+        );
+    }
+}
+
 /// Every operation may be asked with another method: `405` with `Allow`.
 struct MethodNotAllowed;
 
@@ -113,7 +150,10 @@ impl Modify for MethodNotAllowed {
             )
             .build();
         for item in openapi.paths.paths.values_mut() {
-            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+            for operation in [&mut item.get, &mut item.post, &mut item.delete]
+                .into_iter()
+                .flatten()
+            {
                 operation
                     .responses
                     .responses
@@ -293,3 +333,156 @@ fn cancel_booking() {}
          headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 fn booking_ics() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/session", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`: a request of the staff console (with a same-origin `Origin`)"),
+    ),
+    request_body(content = SignIn, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Signed in: the session cookie is set. The first sign-in \
+            with a code also completes the enrolment of the authenticator.", body = StaffBody,
+         headers(("Set-Cookie" = String, description = "`__Host-qabyldau_staff=…; HttpOnly; Secure; SameSite=Strict; Path=/`"),
+                 ("Cache-Control" = String, description = "`no-store`"))),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`invalid_credentials`: an unknown login, a wrong password, \
+            a wrong or reused code, or a disabled account, alike.", body = ErrorBody),
+        (status = 403, description = "`csrf`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`invalid_field`.", body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: 5 failures for the login within 15 \
+            minutes lock it for 15 minutes; failures from one address are limited too.",
+         body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn staff_sign_in() {}
+
+#[utoipa::path(delete, path = "/api/v1/staff/session", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    responses(
+        (status = 204, description = "Signed out: the session is ended and the cookie cleared.",
+         headers(("Set-Cookie" = String, description = "The cookie, expired"))),
+        (status = 401, description = "`unauthenticated`: no live session.", body = ErrorBody),
+        (status = 403, description = "`csrf`.", body = ErrorBody),
+    ))]
+fn staff_sign_out() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/enrolment", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    request_body(content = EnrolmentRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The TOTP secret of an account not yet enrolled, as text, \
+            URI and QR code.", body = Enrolment),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`invalid_credentials`: an unknown login, a wrong \
+            password, an account already enrolled or disabled, alike.", body = ErrorBody),
+        (status = 403, description = "`csrf`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`invalid_field`.", body = ErrorBody),
+        (status = 429, description = "`too_many_attempts` (as for sign-in).", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn staff_enrolment() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/me", tag = "staff",
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The person signed in.", body = StaffBody),
+        (status = 401, description = "`unauthenticated`: no live session (none, expired, \
+            signed out, the account disabled or its password changed).", body = ErrorBody),
+    ))]
+fn staff_me() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/accounts", tag = "staff",
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The accounts of the offices in scope (admin), by office \
+            and login.", body = AccountList),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not an admin.", body = ErrorBody),
+    ))]
+fn staff_accounts() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/accounts", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = NewAccount, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Created, with its initial password (shown once).",
+         body = AccountBody),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not an admin.", body = ErrorBody),
+        (status = 404, description = "`not_found` (field `office_id`): no office in scope has \
+            this id.", body = ErrorBody),
+        (status = 409, description = "`login_taken`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`invalid_field`, `invalid` (`login`, `name`), `required` \
+            (`roles`).", body = ErrorBody),
+    ))]
+fn staff_create_account() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/accounts/{id}/disable", tag = "staff",
+    params(
+        ("id" = String, Path, description = "The account id, `st_` and 16 hex digits"),
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "Disabled (again): its sessions are ended.", body = AccountBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not an admin.", body = ErrorBody),
+        (status = 404, description = "No account in scope has this id.", body = ErrorBody),
+    ))]
+fn staff_disable_account() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/password", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = PasswordChange, content_type = "application/json"),
+    responses(
+        (status = 204, description = "Changed: every session of the account is ended, this one \
+            included, and the cookie cleared.",
+         headers(("Set-Cookie" = String, description = "The cookie, expired"))),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`, or `invalid_credentials`: the current \
+            password is wrong.", body = ErrorBody),
+        (status = 403, description = "`csrf`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`weak_password` (field `new_password`), `invalid_field`.",
+         body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: the login is locked.", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+fn staff_password() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/audit", tag = "staff",
+    params(
+        ("office" = Option<OfficeId>, Query, description = "One office in scope (default: every office in scope)"),
+        ("from" = Option<String>, Query, format = Date, description = "First day (`YYYY-MM-DD`, Kazakhstan time)"),
+        ("to" = Option<String>, Query, format = Date, description = "Last day"),
+    ),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The rows of the offices in scope, oldest first (at most \
+            1000: narrow with `from`/`to`).", body = AuditPage),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: neither auditor nor admin.", body = ErrorBody),
+        (status = 404, description = "`not_found` (field `office`): no office in scope has \
+            this id.", body = ErrorBody),
+        (status = 422, description = "`unknown_parameter`, `invalid` (`office`), \
+            `invalid_date`, `before_from`, naming the parameter.", body = ErrorBody),
+    ))]
+fn staff_audit() {}

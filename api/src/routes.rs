@@ -6,6 +6,7 @@ pub enum Method {
     /// `GET`, and `HEAD` with it.
     Get,
     Post,
+    Delete,
 }
 
 impl Method {
@@ -13,6 +14,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -34,4 +36,13 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Get, "/api/v1/bookings/{code}"),
     (Method::Post, "/api/v1/bookings/{code}/cancel"),
     (Method::Get, "/api/v1/bookings/{code}/booking.ics"),
+    (Method::Post, "/api/v1/staff/session"),
+    (Method::Delete, "/api/v1/staff/session"),
+    (Method::Post, "/api/v1/staff/enrolment"),
+    (Method::Get, "/api/v1/staff/me"),
+    (Method::Get, "/api/v1/staff/accounts"),
+    (Method::Post, "/api/v1/staff/accounts"),
+    (Method::Post, "/api/v1/staff/accounts/{id}/disable"),
+    (Method::Post, "/api/v1/staff/password"),
+    (Method::Get, "/api/v1/staff/audit"),
 ];

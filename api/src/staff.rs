@@ -14,6 +14,8 @@ use time::OffsetDateTime;
 /// What a member of staff may do; one person may hold several roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// `Role` names the rule set's roles of questions in the document already.
+#[cfg_attr(feature = "openapi", schema(as = StaffRole))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Accounts and office settings of their office and the offices below it.

@@ -49,6 +49,23 @@ pub enum ApiError {
     RateLimited {
         retry_after: u64,
     },
+    /// 401 `invalid_credentials`: one answer for an unknown login, a wrong password, a wrong
+    /// or reused code and a disabled account, so none can be told from the others.
+    InvalidCredentials,
+    /// 401 `unauthenticated`: a staff endpoint without a live session.
+    Unauthenticated,
+    /// 403 `csrf`: a state-changing staff request without the console's header from the
+    /// same origin.
+    Csrf,
+    /// 403 `forbidden`: signed in, without the role the action needs.
+    Forbidden,
+    /// 429 `too_many_attempts`: sign-in locked for a login or an address for a while.
+    TooManyAttempts {
+        retry_after: u64,
+    },
+    /// 500 for a Worker set up wrongly (a missing or malformed secret): logged by the
+    /// setting's name, never its value.
+    Misconfigured(&'static str),
     Unexpected(String),
 }
 
@@ -66,7 +83,12 @@ impl ApiError {
             ApiError::Refused { .. } => ErrorCode::Refused,
             ApiError::NoPreRegistration { .. } => ErrorCode::NoPreRegistration,
             ApiError::RateLimited { .. } => ErrorCode::RateLimited,
-            ApiError::Unexpected(_) => ErrorCode::Internal,
+            ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::Unauthenticated => ErrorCode::Unauthenticated,
+            ApiError::Csrf => ErrorCode::Csrf,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+            ApiError::Misconfigured(_) | ApiError::Unexpected(_) => ErrorCode::Internal,
         }
     }
 
@@ -94,7 +116,21 @@ impl ApiError {
             ApiError::RateLimited { .. } => {
                 "Too many requests from this address; retry after Retry-After seconds."
             }
-            ApiError::Unexpected(_) => "Something went wrong on our side. Please try again.",
+            ApiError::InvalidCredentials => {
+                "The login, the password or the code is not right, or the code was used already."
+            }
+            ApiError::Unauthenticated => "Sign in first: there is no live session.",
+            ApiError::Csrf => {
+                "A staff request must come from the staff console: X-Qabyldau-Staff: 1 from \
+                 the same origin."
+            }
+            ApiError::Forbidden => "Your roles do not allow this.",
+            ApiError::TooManyAttempts { .. } => {
+                "Too many failed sign-ins; retry after Retry-After seconds."
+            }
+            ApiError::Misconfigured(_) | ApiError::Unexpected(_) => {
+                "Something went wrong on our side. Please try again."
+            }
         }
     }
 
@@ -142,6 +178,9 @@ impl ApiError {
         if let ApiError::Unexpected(detail) = &self {
             worker::console_error!("unexpected: {detail}");
         }
+        if let ApiError::Misconfigured(setting) = &self {
+            worker::console_error!("configuration error: {setting}");
+        }
         let body = self.body();
         let mut response = crate::http::json(body.error.code.status(), &body);
         let headers = response.headers_mut();
@@ -149,7 +188,9 @@ impl ApiError {
         if let ApiError::MethodNotAllowed { allow } = self {
             let _ = headers.set("Allow", &allow.join(", "));
         }
-        if let ApiError::RateLimited { retry_after } = self {
+        if let ApiError::RateLimited { retry_after } | ApiError::TooManyAttempts { retry_after } =
+            self
+        {
             let _ = headers.set("Retry-After", &retry_after.to_string());
         }
         response
@@ -212,6 +253,12 @@ mod tests {
                 400,
             ),
             (ApiError::RateLimited { retry_after: 3 }, 429),
+            (ApiError::InvalidCredentials, 401),
+            (ApiError::Unauthenticated, 401),
+            (ApiError::Csrf, 403),
+            (ApiError::Forbidden, 403),
+            (ApiError::TooManyAttempts { retry_after: 60 }, 429),
+            (ApiError::Misconfigured("STAFF_SEALING_KEY"), 500),
             (ApiError::Unexpected("x".into()), 500),
         ];
         for (error, status) in cases {

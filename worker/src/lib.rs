@@ -16,6 +16,7 @@ mod open_data;
 mod rate_limit;
 mod routes;
 mod schedule;
+mod staff;
 
 use worker::{
     event, Context, Env, Headers, Request, Response, Result, ScheduleContext, ScheduledEvent,
@@ -107,7 +108,8 @@ const DAILY: &str = "5 19 * * *";
 
 /// Daily: creates the receptions of the coming weeks for every office, so none waits for
 /// someone to open its page first. Every trigger (also every 10 minutes) clears the
-/// rate-limit counts of past minutes.
+/// rate-limit counts of past minutes, failed staff sign-ins past the lockout window and
+/// expired staff sessions.
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if event.cron() == DAILY {
@@ -117,6 +119,11 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     }
     if let Err(err) = rate_limit::forget_past(&env).await {
         worker::console_error!("cron: clearing rate limits failed: {err:?}");
+    }
+    if let Err(err) = staff::forget_past(&env).await {
+        worker::console_error!(
+            "cron: clearing staff sign-in failures and sessions failed: {err:?}"
+        );
     }
 }
 

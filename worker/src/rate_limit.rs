@@ -26,7 +26,7 @@ fn limit(env: &Env) -> u64 {
 
 /// The unit a limit applies to: an IPv4 address, or an IPv6 /64 (one subscriber's network,
 /// whose addresses a client can rotate at will).
-fn client_of(address: &str) -> String {
+pub fn client_of(address: &str) -> String {
     match address.trim().parse::<std::net::IpAddr>() {
         Ok(std::net::IpAddr::V6(v6)) => {
             let s = v6.segments();

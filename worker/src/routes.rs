@@ -2,6 +2,7 @@
 //! answers a path that does not exist (404) or a method it does not accept (405 + Allow).
 
 use crate::error::ApiError;
+use crate::staff::{self, Operation};
 use crate::{bookings, calendar, eligibility, http, ics, offices, open_data, rate_limit, schedule};
 use rules::OfficeId;
 use worker::{Env, Request, Response};
@@ -11,6 +12,8 @@ const OPENAPI: &str = include_str!(concat!(env!("OUT_DIR"), "/openapi.json"));
 
 const READ: &[&str] = &["GET", "HEAD"];
 const SUBMIT: &[&str] = &["POST"];
+const SESSION: &[&str] = &["POST", "DELETE"];
+const READ_OR_SUBMIT: &[&str] = &["GET", "HEAD", "POST"];
 
 enum Route {
     Health,
@@ -28,6 +31,13 @@ enum Route {
     Booking(String),
     BookingCancel(String),
     BookingIcs(String),
+    StaffSession,
+    StaffEnrolment,
+    StaffMe,
+    StaffAccounts,
+    StaffAccountDisable(String),
+    StaffPassword,
+    StaffAudit,
 }
 
 impl Route {
@@ -51,12 +61,26 @@ impl Route {
             Route::Booking(_) => "/api/v1/bookings/{code}",
             Route::BookingCancel(_) => "/api/v1/bookings/{code}/cancel",
             Route::BookingIcs(_) => "/api/v1/bookings/{code}/booking.ics",
+            Route::StaffSession => "/api/v1/staff/session",
+            Route::StaffEnrolment => "/api/v1/staff/enrolment",
+            Route::StaffMe => "/api/v1/staff/me",
+            Route::StaffAccounts => "/api/v1/staff/accounts",
+            Route::StaffAccountDisable(_) => "/api/v1/staff/accounts/{id}/disable",
+            Route::StaffPassword => "/api/v1/staff/password",
+            Route::StaffAudit => "/api/v1/staff/audit",
         }
     }
 
     fn allow(&self) -> &'static [&'static str] {
         match self {
-            Route::Eligibility | Route::Bookings | Route::BookingCancel(_) => SUBMIT,
+            Route::Eligibility
+            | Route::Bookings
+            | Route::BookingCancel(_)
+            | Route::StaffEnrolment
+            | Route::StaffAccountDisable(_)
+            | Route::StaffPassword => SUBMIT,
+            Route::StaffSession => SESSION,
+            Route::StaffAccounts => READ_OR_SUBMIT,
             _ => READ,
         }
     }
@@ -84,6 +108,15 @@ fn route(path: &str) -> Option<Route> {
         ["bookings", code, "cancel"] => Some(Route::BookingCancel((*code).to_owned())),
         ["bookings", code, "booking.ics"] => Some(Route::BookingIcs((*code).to_owned())),
         ["calendar", year] if !year.is_empty() => Some(Route::Calendar((*year).to_owned())),
+        ["staff", "session"] => Some(Route::StaffSession),
+        ["staff", "enrolment"] => Some(Route::StaffEnrolment),
+        ["staff", "me"] => Some(Route::StaffMe),
+        ["staff", "accounts"] => Some(Route::StaffAccounts),
+        ["staff", "accounts", id, "disable"] if !id.is_empty() => {
+            Some(Route::StaffAccountDisable((*id).to_owned()))
+        }
+        ["staff", "password"] => Some(Route::StaffPassword),
+        ["staff", "audit"] => Some(Route::StaffAudit),
         _ => None,
     }
 }
@@ -94,9 +127,11 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         return Err(ApiError::NotFound { field: None });
     };
     let allow = route.allow();
-    if !allow.contains(&http::method(&req).as_str()) {
+    let method = http::method(&req);
+    if !allow.contains(&method.as_str()) {
         return Err(ApiError::MethodNotAllowed { allow });
     }
+    let submitted = method == "POST";
     match route {
         Route::Health => Ok(health()),
         Route::OpenApi => http::cached_json(&req, OPENAPI.to_owned(), "public, max-age=3600"),
@@ -135,6 +170,19 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
             rate_limit::check(&req, env).await?;
             bookings::calendar(&req, env, &code).await
         }
+        Route::StaffSession if submitted => staff::handle(Operation::SignIn, &mut req, env).await,
+        Route::StaffSession => staff::handle(Operation::SignOut, &mut req, env).await,
+        Route::StaffEnrolment => staff::handle(Operation::Enrolment, &mut req, env).await,
+        Route::StaffMe => staff::handle(Operation::Me, &mut req, env).await,
+        Route::StaffAccounts if submitted => {
+            staff::handle(Operation::CreateAccount, &mut req, env).await
+        }
+        Route::StaffAccounts => staff::handle(Operation::Accounts, &mut req, env).await,
+        Route::StaffAccountDisable(id) => {
+            staff::handle(Operation::DisableAccount(id), &mut req, env).await
+        }
+        Route::StaffPassword => staff::handle(Operation::Password, &mut req, env).await,
+        Route::StaffAudit => staff::handle(Operation::Audit, &mut req, env).await,
     }
 }
 
@@ -175,7 +223,7 @@ mod tests {
     /// against) name the same operations.
     #[test]
     fn every_route_of_the_contract_is_served() {
-        let mut templates = std::collections::BTreeSet::new();
+        let mut operations = std::collections::BTreeSet::new();
         for (method, template) in api::ROUTES {
             let path = template
                 .replace("{id}", "gpo")
@@ -184,9 +232,18 @@ mod tests {
             let r = route(&path).unwrap_or_else(|| panic!("{path}"));
             assert_eq!(r.template(), *template);
             assert!(r.allow().contains(&method.as_str()), "{method:?} {path}");
-            templates.insert(*template);
+            operations.insert((method.as_str(), *template));
         }
-        assert_eq!(templates.len(), api::ROUTES.len());
+        assert_eq!(operations.len(), api::ROUTES.len());
+        // DELETE only where the contract has it.
+        assert_eq!(
+            route("/api/v1/staff/session").map(|r| r.allow()),
+            Some(SESSION)
+        );
+        assert!(!route("/api/v1/staff/me")
+            .unwrap()
+            .allow()
+            .contains(&"DELETE"));
     }
 
     #[test]

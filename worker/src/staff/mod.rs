@@ -1,0 +1,77 @@
+//! The staff side, `/api/v1/staff/…` (R39-5: who acts is known, for which office, and every
+//! action is recorded): sign-in with two factors, sessions, accounts and the audit trail.
+//!
+//! Every request that changes state passes the CSRF check first ([`csrf`]); every other
+//! operation but sign-in and enrolment needs a live session ([`session`]); every query that
+//! reads or acts on an office's things is limited to the person's scope in SQL ([`scope`]),
+//! so what is outside it is `404` as if it did not exist; every action and every read of
+//! personal data appends a row to the audit trail in the same D1 batch ([`audit`]). Every
+//! response is `Cache-Control: no-store`.
+
+mod accounts;
+mod audit;
+mod audit_page;
+mod credentials;
+mod csrf;
+mod enrolment;
+mod failures;
+mod keys;
+mod me;
+mod password;
+mod scope;
+mod session;
+mod sign_in;
+
+use crate::error::ApiError;
+use worker::{Env, Request, Response};
+
+/// The staff operations of `api::ROUTES`.
+pub enum Operation {
+    SignIn,
+    SignOut,
+    Enrolment,
+    Me,
+    Accounts,
+    CreateAccount,
+    DisableAccount(String),
+    Password,
+    Audit,
+}
+
+impl Operation {
+    fn changes_state(&self) -> bool {
+        !matches!(self, Operation::Me | Operation::Accounts | Operation::Audit)
+    }
+}
+
+pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Response, ApiError> {
+    if op.changes_state() {
+        csrf::check(req)?;
+    }
+    let mut response = match op {
+        Operation::SignIn => sign_in::sign_in(req, env).await?,
+        Operation::SignOut => sign_in::sign_out(req, env).await?,
+        Operation::Enrolment => enrolment::enrolment(req, env).await?,
+        Operation::Me => me::me(req, env).await?,
+        Operation::Accounts => accounts::list(req, env).await?,
+        Operation::CreateAccount => accounts::create(req, env).await?,
+        Operation::DisableAccount(id) => accounts::disable(req, env, &id).await?,
+        Operation::Password => password::change(req, env).await?,
+        Operation::Audit => audit_page::list(req, env).await?,
+    };
+    // Staff answers are for this person only: never stored by a browser or a proxy.
+    response.headers_mut().set("Cache-Control", "no-store")?;
+    Ok(response)
+}
+
+/// `204` with headers only.
+fn no_content() -> Response {
+    Response::builder().with_status(204).empty()
+}
+
+/// The cron's cleanup: failed sign-ins past the lockout window, sessions past their expiry.
+pub async fn forget_past(env: &Env) -> Result<(), ApiError> {
+    let now = crate::clock::now().unix_timestamp();
+    failures::forget_past(env, now).await?;
+    session::forget_expired(env, now).await
+}
