@@ -122,6 +122,9 @@ pub fn run(root: &Path) -> ExitCode {
             "app",
             "-p",
             "worker-api",
+            // The staff console too (its bundle's feature; the public bundles build without it).
+            "--features",
+            "app/staff",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -145,6 +148,8 @@ pub fn run(root: &Path) -> ExitCode {
             "worker-api",
             "-p",
             "app",
+            "--features",
+            "app/staff",
         ])),
     );
     if !tally.step("build", bundle::build_all(root)) {
