@@ -4,6 +4,11 @@
 // wrong code is refused in Russian by the API's error code, and a sign-in with a fresh code
 // from the enrolled key reaches the person's account. axe-core on every screen.
 //
+// Then an administrator (the fixture `gpo_admin`, admin and auditor of the GPO) creates an
+// account for an office below, sees its initial password once and copies it, disables the
+// account after a confirmation, and reads both actions in the audit trail, at 1280 px and at
+// 360 px.
+//
 // The account is the fixture `e2e` of QABYLDAU_STAFF (target/test-staff.json, written by
 // `cargo xtask test`): a registrar of ulytau-region, not yet enrolled. Enrolment happens once,
 // so the two runs are serial: the phone signs in with the key the desktop enrolled, with a
@@ -13,7 +18,13 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
 
-type StaffFixture = { login: string; password: string; office_id: string; roles: string[] };
+type StaffFixture = {
+  login: string;
+  password: string;
+  totp_secret: string;
+  office_id: string;
+  roles: string[];
+};
 
 function fixture(key: string): StaffFixture {
   const file = process.env.QABYLDAU_STAFF;
@@ -192,5 +203,91 @@ test.describe.serial('staff console in Russian', () => {
 
       await signOut(page);
     });
+  });
+});
+
+test.describe('administrator, in Russian', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, locale: 'ru-RU' });
+
+  test('create an account below, copy its initial password, disable it, read the audit trail', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const admin = fixture('gpo_admin');
+    const secret = base32(admin.totp_secret);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+    // A step no earlier sign-in of this account (the API tests') can have used.
+    const start = stepNow();
+    await page.goto('/staff/sign-in?lang=ru');
+    await page.getByLabel('Логин (адрес электронной почты)').fill(admin.login);
+    await page.getByLabel('Пароль', { exact: true }).fill(admin.password);
+    while (stepNow() <= start) await page.waitForTimeout(1000);
+    await page.getByLabel('Код из аутентификатора').fill(totp(secret, stepNow()));
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page).toHaveURL(/\/staff\?lang=ru$/);
+
+    const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
+    await nav.getByRole('link', { name: 'Учётные записи' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Учётные записи');
+    await expect(page.locator('table.accounts')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'accounts (1280 px)');
+
+    // Nothing chosen: each field says what it needs.
+    await page.getByRole('button', { name: 'Создать учётную запись' }).click();
+    await expect(page.locator('#new-login-error')).toHaveText('Заполните это поле.');
+    await expect(page.locator('#new-roles-error')).toHaveText('Выберите хотя бы одну роль.');
+
+    const login = `e2e-console-${Date.now()}@test.qabyldau.kz`;
+    await page.getByLabel('Логин (адрес электронной почты)').fill(login);
+    await page.getByLabel('Имя').fill('Тест Консоль');
+    await page.getByLabel('Орган прокуратуры').selectOption('ulytau-region');
+    await page.getByLabel('Регистратор (ответственный сотрудник, Центр)').check();
+    await page.getByRole('button', { name: 'Создать учётную запись' }).click();
+
+    // The initial password, once, with the warning and a copy button that works.
+    const created = page.locator('section.created');
+    await expect(created.getByRole('heading', { level: 2 })).toHaveText(`Учётная запись ${login} создана.`);
+    const password = (await created.locator('code.initial-password').innerText()).trim();
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    await expect(created).toContainText('Пароль показывается только сейчас, один раз.');
+    await created.getByRole('button', { name: 'Копировать: Начальный пароль' }).click();
+    await expect(created.getByRole('status')).toHaveText('Скопировано.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(password);
+    await expectNoSeriousA11yViolations(page, 'account created (1280 px)');
+    await created.getByRole('button', { name: 'Передан, скрыть' }).click();
+    await expect(created).toHaveCount(0);
+
+    // Disabled after a confirmation that says what it does.
+    const row = page.locator('table.accounts tr', { has: page.getByRole('rowheader', { name: login }) });
+    await expect(row).toContainText('Активна');
+    await row.getByRole('button', { name: `Отключить: ${login}` }).click();
+    await expect(row).toContainText(`Отключить учётную запись ${login}? Все её сеансы завершатся`);
+    await row.getByRole('button', { name: 'Да, отключить' }).click();
+    await expect(row).toContainText('Отключена');
+    await expect(row.getByRole('button')).toHaveCount(0);
+
+    // Both actions in the audit trail, filtered by the office they concern.
+    await nav.getByRole('link', { name: 'Журнал аудита' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Журнал аудита');
+    await page.getByLabel('Орган прокуратуры').selectOption('ulytau-region');
+    await page.getByRole('button', { name: 'Показать' }).click();
+    const trail = page.locator('table.audit');
+    await expect(trail).toContainText('Создание учётной записи');
+    await expect(trail).toContainText('Отключение учётной записи');
+    await expectNoSeriousA11yViolations(page, 'audit trail (1280 px)');
+
+    // On a phone the table is one card per row, nothing wider than the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect(trail.locator('thead')).not.toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSeriousA11yViolations(page, 'audit trail (360 px)');
+    await nav.getByRole('link', { name: 'Учётные записи' }).click();
+    await expect(page.locator('table.accounts')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSeriousA11yViolations(page, 'accounts (360 px)');
+
+    await signOut(page);
   });
 });
