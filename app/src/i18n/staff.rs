@@ -113,9 +113,9 @@ impl S {
         use Lang::*;
         use S::*;
         match (self, lang) {
-            (ConsoleName, Kk) => "Qabyldau — қызметкерлер консолі",
-            (ConsoleName, Ru) => "Qabyldau — консоль сотрудников",
-            (ConsoleName, En) => "Qabyldau — staff console",
+            (ConsoleName, Kk) => "Қызметкерлер консолі",
+            (ConsoleName, Ru) => "Консоль сотрудников",
+            (ConsoleName, En) => "Staff console",
             (SkipToContent, Kk) => "Негізгі мазмұнға өту",
             (SkipToContent, Ru) => "Перейти к основному содержанию",
             (SkipToContent, En) => "Skip to main content",

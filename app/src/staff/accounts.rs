@@ -44,6 +44,7 @@ fn Accounts(member: StaffMember) -> impl IntoView {
     };
     load();
     let directory = offices::directory();
+    let own_id = member.id.clone();
     let root = member.office_id.clone();
     let scope = Signal::derive(move || {
         directory
@@ -73,7 +74,9 @@ fn Accounts(member: StaffMember) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(Ok(accounts)) => view! { <AccountTable accounts list scope /> }.into_any(),
+            Some(Ok(accounts)) => {
+                view! { <AccountTable accounts list scope own_id=own_id.clone() /> }.into_any()
+            }
         }}
         <Created created />
         <NewAccountForm scope on_created />
@@ -85,6 +88,8 @@ fn AccountTable(
     accounts: Vec<Account>,
     list: RwSignal<Option<Result<Vec<Account>, StaffError>>>,
     scope: Signal<Vec<Office>>,
+    /// The admin's own account: not disabled from here (nobody locks themselves out).
+    own_id: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move |s: S| s.text(lang.get());
@@ -131,7 +136,7 @@ fn AccountTable(
                                     {move || t(if a.enrolled { S::EnrolledYes } else { S::EnrolledNo })}
                                 </td>
                                 <td data-label=move || t(S::Actions)>
-                                    <DisableButton account=a.clone() list />
+                                    {(a.id != own_id).then(|| view! { <DisableButton account=a.clone() list /> })}
                                 </td>
                             </tr>
                         }

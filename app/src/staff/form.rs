@@ -38,7 +38,11 @@ pub fn set_title(screen: S) {
     let lang = use_lang();
     Effect::new(move |_| {
         let l = lang.get();
-        document().set_title(&format!("{} — {}", screen.text(l), S::ConsoleName.text(l)));
+        document().set_title(&format!(
+            "{} — {} — Qabyldau",
+            screen.text(l),
+            S::ConsoleName.text(l)
+        ));
     });
 }
 
