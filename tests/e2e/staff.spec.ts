@@ -227,6 +227,10 @@ test.describe('administrator, in Russian', () => {
     await page.getByLabel('Код из аутентификатора').fill(totp(secret, stepNow()));
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect(page).toHaveURL(/\/staff\?lang=ru$/);
+    // A reload keeps the session (the cookie); a trailing slash finds the home screen.
+    await page.goto('/staff/?lang=ru');
+    await expect(page.getByRole('paragraph').filter({ hasText: 'Выберите раздел.' })).toBeVisible();
+    await expect(page).toHaveURL(/\/staff\/\?lang=ru$/);
 
     const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
     await nav.getByRole('link', { name: 'Учётные записи' }).click();
