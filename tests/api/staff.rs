@@ -150,7 +150,17 @@ fn r39_5_the_sixth_failure_is_429_with_retry_after() {
 
 #[test]
 fn r39_5_failures_from_one_address_are_limited() {
-    let client = Client::new();
+    // An address of its own, outside the pool of `Client::new` (100.64.0.0/10, shared address
+    // space), new in every run: its lock must not meet another test or a later run.
+    let r = fresh();
+    let client = Client {
+        ip: format!(
+            "100.{}.{}.{}",
+            64 + (r % 64),
+            (r >> 8) % 256,
+            (r >> 16) % 256
+        ),
+    };
     let mut last = None;
     // 20 failures for 20 different (unknown) logins from one address, then the 21st.
     for _ in 0..21 {
