@@ -18,6 +18,23 @@ fn assert_no_store(reply: &Reply) {
 fn r39_5_sign_in_with_password_and_code_then_me() {
     let offices = offices();
     let mut person = gpo_admin().create_account(&offices.district_a, &["registrar"]);
+    // The secret only for the right password; an unknown login is answered the same.
+    let ask = |login: &str, password: &str| {
+        person.client.send(
+            "POST",
+            "/api/v1/staff/enrolment",
+            &[
+                ("X-Qabyldau-Staff", "1"),
+                ("Origin", &base_url()),
+                ("Content-Type", "application/json"),
+            ],
+            Some(&json!({"login": login, "password": password}).to_string()),
+        )
+    };
+    let wrong = ask(&person.login, "not the initial password");
+    wrong.assert_error(401, "invalid_credentials");
+    let unknown = ask("nobody-enrols@test.qabyldau.kz", &person.password);
+    assert_eq!(unknown.body, wrong.body);
     let enrolment = person.enrol();
     assert_eq!(enrolment.status, 200, "{}", enrolment.body);
     assert_no_store(&enrolment);
