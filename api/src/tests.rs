@@ -676,6 +676,11 @@ mod documented {
             assert!(doc["components"]["schemas"].get(name).is_some(), "{r}");
         }
         assert!(doc["components"]["securitySchemes"]["manage_token"].is_object());
+        // The staff session: the cookie, by its exact name.
+        let staff = &doc["components"]["securitySchemes"]["staff_session"];
+        assert_eq!(staff["type"], "apiKey");
+        assert_eq!(staff["in"], "cookie");
+        assert_eq!(staff["name"], "__Host-qabyldau_staff");
     }
 
     /// Every error answer of every operation is the error body; every operation documents

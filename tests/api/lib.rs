@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+pub mod staff_client;
+
 pub struct Reply {
     pub status: u16,
     headers: Vec<(String, String)>,

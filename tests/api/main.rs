@@ -10,3 +10,6 @@ mod errors;
 mod feeds;
 mod rules;
 mod schedule;
+mod staff;
+mod staff_audit;
+mod staff_scope;

@@ -46,18 +46,18 @@ impl From<Stored> for Row {
     }
 }
 
-/// RFC 3339 UTC with milliseconds, fixed width, so stored times sort as text.
+/// RFC 3339 UTC to the second, fixed width, as `cargo xtask staff add` writes it: stored
+/// times sort as text.
 pub fn timestamp(at: OffsetDateTime) -> String {
     let at = at.to_offset(time::UtcOffset::UTC);
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
         at.year(),
         u8::from(at.month()),
         at.day(),
         at.hour(),
         at.minute(),
         at.second(),
-        at.millisecond()
     )
 }
 
@@ -138,7 +138,7 @@ mod tests {
     fn times_are_fixed_width_utc() {
         assert_eq!(
             timestamp(datetime!(2026-11-27 15:04:05.007 +05:00)),
-            "2026-11-27T10:04:05.007Z"
+            "2026-11-27T10:04:05Z"
         );
         assert!(is_chain_race(
             "D1_ERROR: audit_log: seq must follow the last row: SQLITE_CONSTRAINT"
