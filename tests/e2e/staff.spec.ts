@@ -2,7 +2,8 @@
 // sign-in enrols the authenticator with the code computed from the key the page shows
 // (RFC 6238, computed here with node's HMAC-SHA1), then signs out; then, on the phone, a
 // wrong code is refused in Russian by the API's error code, and a sign-in with a fresh code
-// from the enrolled key reaches the person's account. axe-core on every screen.
+// from the enrolled key reaches the person's account, whose password change signs out (then
+// in again with the new password). axe-core on every screen.
 //
 // Then an administrator (the fixture `gpo_admin`, admin and auditor of the GPO) creates an
 // account for an office below, sees its initial password once and copies it, disables the
@@ -157,8 +158,9 @@ test.describe.serial('staff console in Russian', () => {
   test.describe('phone, 360 px', () => {
     test.use({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
 
-    test('sign in with a fresh code, see the account, sign out', async ({ page }) => {
+    test('sign in with a fresh code, see the account, change the password, sign out', async ({ page }) => {
       test.skip(!enrolled, 'the desktop run enrolled the account');
+      test.setTimeout(120_000);
       const account = fixture('e2e');
       const { secret, step } = enrolled!;
 
@@ -200,6 +202,25 @@ test.describe.serial('staff console in Russian', () => {
       expect(overflow).toBeLessThanOrEqual(360);
       await expectNoSeriousA11yViolations(page, 'own account (360 px)');
       await expectNoStaffDataStored(page);
+
+      // A password change ends the session: signed in again with the new password.
+      const newPassword = `${account.password}-new`;
+      await page.getByLabel('Текущий пароль').fill(`${account.password}-wrong`);
+      await page.getByLabel('Новый пароль', { exact: true }).fill(newPassword);
+      await page.getByLabel('Повторите новый пароль').fill(newPassword);
+      await page.getByRole('button', { name: 'Сменить пароль' }).click();
+      await expect(page.getByRole('alert')).toHaveText('Текущий пароль указан неверно.');
+      await page.getByLabel('Текущий пароль').fill(account.password);
+      await page.getByRole('button', { name: 'Сменить пароль' }).click();
+      await expect(page).toHaveURL(/\/staff\/sign-in\?lang=ru$/);
+      await expect(page.getByRole('status').filter({ hasText: 'Пароль изменён.' })).toBeVisible();
+      const used = stepNow();
+      await page.getByLabel('Логин (адрес электронной почты)').fill(account.login);
+      await page.getByLabel('Пароль', { exact: true }).fill(newPassword);
+      while (stepNow() <= used) await page.waitForTimeout(1000);
+      await page.getByLabel('Код из аутентификатора').fill(totp(secret, stepNow()));
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await expect(page).toHaveURL(/\/staff\?lang=ru$/);
 
       await signOut(page);
     });

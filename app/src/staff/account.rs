@@ -2,7 +2,7 @@
 //! name, office, roles, and a password change, which ends every session of the account
 //! (this one too): the person signs in again with the new password.
 
-use super::api;
+use super::api::{self, StaffError};
 use super::form::{error_text, set_title, Alert, Field};
 use super::layout::SignedIn;
 use super::offices;
@@ -11,6 +11,7 @@ use super::session::use_session;
 use crate::i18n::staff::{self as t, S};
 use crate::lang::{href, use_lang};
 use ::api::staff::{PasswordChange, StaffMember};
+use ::api::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -133,6 +134,9 @@ fn PasswordForm() -> impl IntoView {
             match result {
                 Ok(()) => session.end(S::PasswordChanged),
                 // The current password wrong: the Worker says `invalid_credentials`.
+                Err(StaffError::Api(ErrorCode::InvalidCredentials)) => alert.set(Some(
+                    S::ErrCurrentPassword.text(lang.get_untracked()).to_owned(),
+                )),
                 Err(e) if session.keeps(&e) => {
                     alert.set(Some(error_text(&e, lang.get_untracked())))
                 }

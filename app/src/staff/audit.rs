@@ -15,6 +15,9 @@ use leptos::task::spawn_local;
 use rules::dates::{almaty, iso_date, parse_iso_date};
 use rules::{Lang, Office, OfficeId};
 
+/// The most rows one answer of `GET /api/v1/staff/audit` holds.
+const AUDIT_LIMIT: usize = 1000;
+
 /// `2026-12-07 14:03:22`, Astana time.
 pub fn when(at: time::OffsetDateTime) -> String {
     let local = almaty(at);
@@ -129,7 +132,15 @@ fn Audit(member: StaffMember) -> impl IntoView {
                 None => view! { <Waiting /> }.into_any(),
                 Some(Err(e)) => view! { <p class="status error" role="alert">{error_text(&e, lang.get())}</p> }.into_any(),
                 Some(Ok(entries)) if entries.is_empty() => view! { <p>{t(S::NoEntries)}</p> }.into_any(),
-                Some(Ok(entries)) => view! { <AuditTable entries scope /> }.into_any(),
+                Some(Ok(entries)) => {
+                    // The Worker answers at most this many rows, oldest first.
+                    let limited = entries.len() >= AUDIT_LIMIT;
+                    view! {
+                        {limited.then(|| view! { <p class="notice">{t(S::AuditLimit)}</p> })}
+                        <AuditTable entries scope />
+                    }
+                    .into_any()
+                }
             }}
         </div>
     }
