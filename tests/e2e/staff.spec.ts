@@ -126,6 +126,8 @@ test.describe.serial('staff console in Russian', () => {
       await page.getByLabel('Пароль', { exact: true }).fill(account.password);
       await page.getByRole('button', { name: 'Продолжить' }).click();
 
+      // The step's heading takes the focus from the form that is gone.
+      await expect(page.getByRole('heading', { level: 2, name: 'Добавьте ключ в аутентификатор' })).toBeFocused();
       // The QR code as an image of the server's SVG, and the key in groups of four.
       const qr = page.getByRole('img', { name: 'QR-код для приложения-аутентификатора' });
       await expect(qr).toBeVisible();
@@ -274,6 +276,7 @@ test.describe('administrator, in Russian', () => {
     // The initial password, once, with the warning and a copy button that works.
     const created = page.locator('section.created');
     await expect(created.getByRole('heading', { level: 2 })).toHaveText(`Учётная запись ${login} создана.`);
+    await expect(created).toBeFocused();
     const password = (await created.locator('code.initial-password').innerText()).trim();
     expect(password.length).toBeGreaterThanOrEqual(20);
     await expect(created).toContainText('Пароль показывается только сейчас, один раз.');

@@ -240,8 +240,15 @@ fn Created(created: RwSignal<Option<AccountBody>>) -> impl IntoView {
         created.get().map(|body| {
             let login = body.account.login.clone();
             let password = body.initial_password.clone().unwrap_or_default();
+            // Shown where the admin is not: it takes the focus (and is read out).
+            let section = NodeRef::<leptos::html::Section>::new();
+            Effect::new(move |_| {
+                if let Some(s) = section.get() {
+                    let _ = s.focus();
+                }
+            });
             view! {
-                <section class="notice created" aria-labelledby="created-title" tabindex="-1">
+                <section node_ref=section class="notice created" aria-labelledby="created-title" tabindex="-1">
                     <h2 id="created-title">{move || t::account_created(&login, lang.get())}</h2>
                     <p class="notice-title">{move || t(S::InitialPasswordTitle)}</p>
                     <p><code class="initial-password">{password.clone()}</code></p>

@@ -100,7 +100,15 @@ pub fn EnrolmentPage() -> impl IntoView {
             }
         };
         let secret = e.secret.clone();
+        // The form that had the focus is gone: the step's heading takes it.
+        let heading = NodeRef::<leptos::html::H2>::new();
+        Effect::new(move |_| {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        });
         view! {
+            <h2 node_ref=heading tabindex="-1">{move || t(S::EnrolKeyTitle)}</h2>
             <p class="lead">{move || t(S::EnrolScan)}</p>
             <div class="enrolment">
                 <img
