@@ -106,6 +106,8 @@ pub enum B {
     StatusConfirmed,
     StatusRefused,
     StatusCancelled,
+    StatusCancelledByOffice,
+    StatusReturned,
     /// A status this version does not know (a newer Worker).
     StatusUnknown,
     Documents,
@@ -429,6 +431,18 @@ impl B {
             (StatusCancelled, Kk) => "Болдырылмады, орын босатылды.",
             (StatusCancelled, Ru) => "Отменена, место освобождено.",
             (StatusCancelled, En) => "Cancelled; the place has been freed.",
+            (StatusCancelledByOffice, Kk) => "Прокуратура қабылдауды болдырмады.",
+            (StatusCancelledByOffice, Ru) => "Приём отменён прокуратурой.",
+            (StatusCancelledByOffice, En) => "The prosecutor's office has cancelled the reception.",
+            (StatusReturned, Kk) => {
+                "Өтініш қаралмай қайтарылды: онда мәселенің мәні көрсетілмеген (R3.c)."
+            }
+            (StatusReturned, Ru) => {
+                "Заявка возвращена без рассмотрения: в ней не указана суть вопроса (R3.c)."
+            }
+            (StatusReturned, En) => {
+                "The request was returned unconsidered: it does not state the substance of the matter (R3.c)."
+            }
             (StatusUnknown, Kk) => "Өтініштің мәртебесі өзгерді. Толығырақ прокуратурадан біліңіз.",
             (StatusUnknown, Ru) => "Статус заявки изменился. Подробности уточните в прокуратуре.",
             (StatusUnknown, En) => "The status of your request has changed. Ask the prosecutor's office for details.",

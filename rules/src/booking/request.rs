@@ -500,7 +500,10 @@ pub struct Review {
 }
 
 /// The life of a booking: `requested` (a place held, staff review it), `confirmed`,
-/// `refused` by staff with a clause, or `cancelled` by the applicant.
+/// `refused` by staff with a clause (R17, R23, R31), `cancelled` by the applicant,
+/// `cancelled_by_office` (a date cancelled or moved, or an abusive booking released, with the
+/// reason shown to the applicant), or `returned` unconsidered for want of the substance of the
+/// matter (R3.c).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
@@ -508,14 +511,18 @@ pub enum BookingStatus {
     Confirmed,
     Refused,
     Cancelled,
+    CancelledByOffice,
+    Returned,
 }
 
 impl BookingStatus {
-    pub const ALL: [BookingStatus; 4] = [
+    pub const ALL: [BookingStatus; 6] = [
         BookingStatus::Requested,
         BookingStatus::Confirmed,
         BookingStatus::Refused,
         BookingStatus::Cancelled,
+        BookingStatus::CancelledByOffice,
+        BookingStatus::Returned,
     ];
 
     pub fn code(self) -> &'static str {
@@ -524,6 +531,8 @@ impl BookingStatus {
             BookingStatus::Confirmed => "confirmed",
             BookingStatus::Refused => "refused",
             BookingStatus::Cancelled => "cancelled",
+            BookingStatus::CancelledByOffice => "cancelled_by_office",
+            BookingStatus::Returned => "returned",
         }
     }
 

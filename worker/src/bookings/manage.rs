@@ -115,7 +115,10 @@ pub async fn calendar(req: &Request, env: &Env, code: &str) -> Result<Response, 
     event.status(match row.status()? {
         BookingStatus::Confirmed => icalendar::EventStatus::Confirmed,
         BookingStatus::Requested => icalendar::EventStatus::Tentative,
-        BookingStatus::Refused | BookingStatus::Cancelled => icalendar::EventStatus::Cancelled,
+        BookingStatus::Refused
+        | BookingStatus::Cancelled
+        | BookingStatus::CancelledByOffice
+        | BookingStatus::Returned => icalendar::EventStatus::Cancelled,
     });
     let mut calendar = icalendar::Calendar::new();
     calendar.push(event.done());

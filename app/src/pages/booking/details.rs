@@ -20,6 +20,10 @@ pub fn status_text(b: &Booking, lang: Lang) -> String {
         Lenient::Known(BookingStatus::Confirmed) => B::StatusConfirmed.text(lang).to_owned(),
         Lenient::Known(BookingStatus::Refused) => B::StatusRefused.text(lang).to_owned(),
         Lenient::Known(BookingStatus::Cancelled) => B::StatusCancelled.text(lang).to_owned(),
+        Lenient::Known(BookingStatus::CancelledByOffice) => {
+            B::StatusCancelledByOffice.text(lang).to_owned()
+        }
+        Lenient::Known(BookingStatus::Returned) => B::StatusReturned.text(lang).to_owned(),
         Lenient::Unknown(_) => B::StatusUnknown.text(lang).to_owned(),
     }
 }
