@@ -10,6 +10,7 @@ pub mod api;
 pub mod booking_api;
 pub mod clock;
 pub mod components;
+pub mod first_paint;
 pub mod i18n;
 pub mod lang;
 pub mod pages;

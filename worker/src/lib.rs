@@ -8,6 +8,7 @@ mod calendar;
 mod clock;
 mod eligibility;
 mod error;
+mod first_paint;
 mod http;
 mod ics;
 mod offices;
@@ -20,6 +21,9 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    if let Some(page) = first_paint::page(&req, &env).await? {
+        return Ok(page);
+    }
     if let Some(page) = booking_page(&req, &env).await? {
         return Ok(page);
     }

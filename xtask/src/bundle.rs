@@ -1,6 +1,6 @@
 //! Release builds of the SPA (Trunk → dist/) and of the Worker (worker-build → worker/build/).
 
-use crate::sh;
+use crate::{first_paint, sh};
 use std::path::Path;
 
 pub fn build_all(root: &Path) -> Result<(), String> {
@@ -20,7 +20,9 @@ fn build_app(root: &Path) -> Result<(), String> {
         "dist/booking",
         "--public-url",
         "/booking/",
-    ]))
+    ]))?;
+    // After both Trunk builds (each replaces its own dist directory).
+    first_paint::write_all(root)
 }
 
 fn build_worker(root: &Path) -> Result<(), String> {

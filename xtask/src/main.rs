@@ -4,6 +4,7 @@
 
 mod bench;
 mod bundle;
+mod first_paint;
 mod fuzz;
 mod import;
 mod offices_gen;
