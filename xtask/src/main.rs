@@ -31,7 +31,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   seed         apply the D1 migrations and load data/ into the local D1/KV (.wrangler/state)
   bench        the same set-up on a fresh local D1/KV, then wrk on loopback: requests/s and
                p99 of the API reads against a static asset as the baseline
-  size         gzip bytes of the first screen and of the Worker bundle (after a build)
+  size         gzip bytes of what each kind of page loads, against the targets and budgets,
+               and of the Worker bundle (after a build); fails when a budget is exceeded
   build        install what is missing and build the SPA and the Worker (release)
   gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json
   gen-schedules  regenerate the SAMPLE schedules data/schedules.csv
