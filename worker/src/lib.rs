@@ -72,6 +72,10 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             worker::console_error!("cron: creating receptions failed: {err:?}");
         }
     }
+    // Every trigger: the open-data files, so no request computes them (open_data.rs).
+    if let Err(err) = open_data::publish(&env).await {
+        worker::console_error!("cron: publishing open data failed: {err:?}");
+    }
     if let Err(err) = rate_limit::forget_past(&env).await {
         worker::console_error!("cron: clearing rate limits failed: {err:?}");
     }
