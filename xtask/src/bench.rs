@@ -60,6 +60,18 @@ fn targets(static_css: &str) -> Vec<Target> {
             kind: Kind::Api,
         },
         Target {
+            // Published by the cron (here by the first request): never recomputed per request.
+            name: "open data CSV",
+            path: "/api/v1/open-data/schedules.csv".into(),
+            kind: Kind::Api,
+        },
+        Target {
+            // The Worker choosing the directory's first paint for the language.
+            name: "first paint /",
+            path: "/?lang=kk".into(),
+            kind: Kind::Api,
+        },
+        Target {
             name: "static CSS (baseline)",
             path: format!("/{static_css}"),
             kind: Kind::Static,
