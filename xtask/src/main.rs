@@ -9,6 +9,7 @@ mod fuzz;
 mod import;
 mod offices_gen;
 mod openapi;
+mod perf;
 mod python;
 mod schedules_gen;
 mod seed;
@@ -33,6 +34,8 @@ const USAGE: &str = "usage: cargo xtask <command>
                p99 of the API reads against a static asset as the baseline
   size         gzip bytes of what each kind of page loads, against the targets and budgets,
                and of the Worker bundle (after a build); fails when a budget is exceeded
+  perf         a release build on a fresh local D1/KV, then the directory ready on a
+               throttled phone (Playwright) and Lighthouse's mobile scores, printed
   build        install what is missing and build the SPA and the Worker (release)
   gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json
   gen-schedules  regenerate the SAMPLE schedules data/schedules.csv
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         }
         Some("bench") => bench::run(&root),
         Some("size") => size::run(&root),
+        Some("perf") => perf::run(&root),
         Some("seed") => seed::run(&root, None),
         Some("gen-offices") => offices_gen::run(&root),
         Some("gen-schedules") => schedules_gen::run(&root),
