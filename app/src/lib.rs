@@ -13,6 +13,7 @@ pub mod components;
 pub mod first_paint;
 pub mod i18n;
 pub mod lang;
+pub mod offline;
 pub mod pages;
 pub mod shell;
 pub mod storage;

@@ -14,8 +14,10 @@ test('hashed assets are immutable, pages are revalidated, wasm is compressed', a
     const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|css|wasm))"|'(\/[^']+\.(?:js|wasm))'/g)].map(
       (m) => m[1] ?? m[2],
     );
-    expect(assets.length, `${page} loads its bundle`).toBeGreaterThanOrEqual(3);
-    for (const asset of assets) {
+    // The hashed ones (the service worker's script, /sw.js, must not be kept: see below).
+    const hashed = assets.filter((a) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(a));
+    expect(hashed.length, `${page} loads its bundle`).toBeGreaterThanOrEqual(3);
+    for (const asset of hashed) {
       const a = await request.get(asset, { headers: { 'Accept-Encoding': 'gzip' } });
       expect(a.status(), asset).toBe(200);
       expect(a.headers()['cache-control'], asset).toBe(immutable);
@@ -25,6 +27,12 @@ test('hashed assets are immutable, pages are revalidated, wasm is compressed', a
       }
     }
   }
+});
+
+test('the service worker script is revalidated, so a new one is found', async ({ request }) => {
+  const response = await request.get('/sw.js');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toMatch(/max-age=0|no-cache/);
 });
 
 test('the first paint answers 304 to its ETag', async ({ request }) => {
