@@ -50,11 +50,11 @@ pub struct Booking {
     pub out_of_town: bool,
     /// R10: what to bring.
     pub documents: Vec<Lenient<Document>>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "rules::dates::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub cancelled_at: Option<OffsetDateTime>,

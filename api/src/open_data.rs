@@ -34,9 +34,9 @@ pub struct OpenDataRow {
     pub position_en: String,
     #[serde(with = "rules::calendar::iso_date")]
     pub date: Date,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     pub start: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     pub end: OffsetDateTime,
     pub place_kind: PlaceKind,
     pub place_name_kk: String,

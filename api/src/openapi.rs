@@ -243,12 +243,29 @@ fn schedule_ics() {}
 fn receptions() {}
 
 #[utoipa::path(get, path = "/api/v1/open-data/schedules.csv", tag = "schedules",
-    responses((status = 200, description = "Every office's receptions for eight weeks, one row \
-        each (the columns of `OpenDataRow`).", body = String, content_type = "text/csv")))]
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag of the file")),
+    responses(
+        (status = 200, description = "Every office's receptions for eight weeks, one row \
+            each (the columns of `OpenDataRow`), as published by the cron every ten minutes.",
+         body = String, content_type = "text/csv",
+         headers(("ETag" = String, description = "Strong ETag of the body"),
+                 ("Last-Modified" = String, description = "When the file was computed"),
+                 ("Cache-Control" = String, description = "`public, max-age=300`"))),
+        (status = 304, description = "Unchanged since the ETag given.",
+         headers(("ETag" = String, description = "Strong ETag of the body"))),
+    ))]
 fn open_data_csv() {}
 
 #[utoipa::path(get, path = "/api/v1/open-data/schedules.json", tag = "schedules",
-    responses((status = 200, description = "The same rows as the CSV.", body = OpenDataList)))]
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag of the file")),
+    responses(
+        (status = 200, description = "The same rows as the CSV.", body = OpenDataList,
+         headers(("ETag" = String, description = "Strong ETag of the body"),
+                 ("Last-Modified" = String, description = "When the file was computed"),
+                 ("Cache-Control" = String, description = "`public, max-age=300`"))),
+        (status = 304, description = "Unchanged since the ETag given.",
+         headers(("ETag" = String, description = "Strong ETag of the body"))),
+    ))]
 fn open_data_json() {}
 
 #[utoipa::path(get, path = "/api/v1/rules", tag = "rules",

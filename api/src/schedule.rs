@@ -24,9 +24,9 @@ pub struct Reception {
     pub official_id: OfficialId,
     #[serde(with = "rules::calendar::iso_date")]
     pub date: Date,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     pub start: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     pub end: OffsetDateTime,
     pub place: Place,
     pub format: Format,
@@ -68,9 +68,9 @@ struct FlatScheduledReception {
     official_id: OfficialId,
     #[serde(with = "rules::calendar::iso_date")]
     date: Date,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     start: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "rules::dates::rfc3339")]
     end: OffsetDateTime,
     place: Place,
     format: Format,

@@ -25,6 +25,7 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, FetchError> {
 
 async fn get_json<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, FetchError> {
     let response = request.send().await.map_err(|_| FetchError::Network)?;
+    crate::offline::note(response.headers().get(crate::offline::STORED_AT));
     match response.status() {
         200 => read(&response.text().await.map_err(|_| FetchError::Network)?),
         404 => Err(FetchError::NotFound),

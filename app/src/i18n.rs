@@ -527,6 +527,19 @@ pub fn weekday_name(day: time::Weekday, lang: Lang) -> &'static str {
     }
 }
 
+/// Shown offline: the data on the page is the copy stored at `when` (a [`date_time`]).
+pub fn offline_as_of(when: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "Интернет байланысы жоқ. Сақталған деректер көрсетілген ({when} жағдайы бойынша)."
+        ),
+        Lang::Ru => format!(
+            "Нет подключения к интернету. Показаны сохранённые данные (по состоянию на {when})."
+        ),
+        Lang::En => format!("No internet connection. Showing saved data (as of {when})."),
+    }
+}
+
 /// The language names as their speakers write them, for the switch.
 pub fn endonym(lang: Lang) -> &'static str {
     match lang {

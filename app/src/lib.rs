@@ -13,8 +13,10 @@ pub mod api;
 pub mod booking_api;
 pub mod clock;
 pub mod components;
+pub mod first_paint;
 pub mod i18n;
 pub mod lang;
+pub mod offline;
 pub mod pages;
 pub mod shell;
 #[cfg(feature = "staff")]

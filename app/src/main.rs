@@ -12,9 +12,11 @@ fn main() {
     // aborts on a panic anyway (the console still shows where, as a wasm trap).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| {
+    // `/` comes with the directory already painted (app/src/first_paint.rs).
+    app::first_paint::mount(|| {
         view! {
             <Router>
+                <app::first_paint::HandOverOnLeaving />
                 <Shell bundle=Bundle::Public>
                     <Routes fallback=|| Bundle::Public.fallback()>
                         <Route path=path!("/") view=DirectoryPage />

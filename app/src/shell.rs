@@ -68,6 +68,7 @@ pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
             </div>
         </header>
         <main id="main" class="wrap" tabindex="-1">
+            <OfflineNote />
             {children()}
         </main>
         <footer class="site-footer">
@@ -75,6 +76,26 @@ pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
                 <p>{move || t(Msg::Footer)}</p>
             </div>
         </footer>
+    }
+}
+
+/// "Offline, as of …" while the page shows data the service worker had stored.
+#[component]
+fn OfflineNote() -> impl IntoView {
+    let lang = lang::use_lang();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        crate::offline::forget();
+    });
+    move || {
+        let t = rules::dates::almaty(crate::offline::as_of()?);
+        let hm = format!("{:02}:{:02}", t.hour(), t.minute());
+        let text = crate::i18n::offline_as_of(
+            &crate::i18n::date_time(t.date(), &hm, lang.get()),
+            lang.get(),
+        );
+        Some(view! { <p class="status offline" role="status">{text}</p> })
     }
 }
 

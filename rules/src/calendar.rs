@@ -32,8 +32,13 @@ use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 use time::{Date, Month, Weekday};
 
-/// The compiled-in calendar; `compiled_in_calendar_parses` proves it valid.
+/// The data file itself, for the tests: build.rs compiles it into `compiled_data()`, which
+/// `compiled_data_is_the_json_file` proves equal to this text's reading.
+#[cfg(test)]
 const KAZAKHSTAN_JSON: &str = include_str!("../../data/calendar.json");
+
+// `fn compiled_data() -> CalendarData`: data/calendar.json as Rust, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/calendar_data.rs"));
 
 /// The version of the data file's shape this code reads.
 const SCHEMA: u32 = 1;
@@ -44,8 +49,38 @@ const YEARS_ALLOWED: RangeInclusive<i32> = 1990..=2200;
 
 /// `YYYY-MM-DD`, the date format of the data file and of every serialised date here.
 pub mod iso_date {
-    time::serde::format_description!(pub format, Date, "[year]-[month]-[day]");
-    pub use format::{deserialize, option, serialize};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::dates::iso_date(*date))
+    }
+
+    /// Read by [`crate::dates::parse_iso_date`], not by `time`'s generic parser (size).
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::dates::parse_iso_date(&s).ok_or_else(|| D::Error::custom("not a YYYY-MM-DD date"))
+    }
+
+    /// The same for an optional date (`null` or absent is `None`).
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+        use time::Date;
+
+        pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+            #[derive(Deserialize)]
+            #[serde(transparent)]
+            struct Wire(#[serde(with = "super")] Date);
+            Ok(Option::<Wire>::deserialize(d)?.map(|w| w.0))
+        }
+    }
 }
 
 /// A list of dates serialised as `YYYY-MM-DD` strings.
@@ -214,7 +249,7 @@ pub struct YearCalendar {
 }
 
 /// The working calendar. Cheap to query: supported years are precomputed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
     rules: Rules,
     /// Years whose answers are precomputed in `days`.
@@ -223,12 +258,13 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    /// The calendar of Kazakhstan compiled into the crate, parsed once.
+    /// The calendar of Kazakhstan compiled into the crate (build.rs), validated once.
     pub fn kazakhstan() -> &'static Calendar {
         static KAZAKHSTAN: OnceLock<Calendar> = OnceLock::new();
-        KAZAKHSTAN.get_or_init(|| {
-            Calendar::from_json(KAZAKHSTAN_JSON)
-                .expect("data/calendar.json is invalid: run `cargo test -p rules calendar::`")
+        KAZAKHSTAN.get_or_init(|| match Calendar::from_data(compiled_data()) {
+            Ok(calendar) => calendar,
+            // No formatting of the error: its code is what `cargo test` shows.
+            Err(_) => panic!("data/calendar.json is invalid: run `cargo test -p rules calendar::`"),
         })
     }
 
@@ -239,6 +275,10 @@ impl Calendar {
             line: e.line(),
             column: e.column(),
         })?;
+        Calendar::from_data(data)
+    }
+
+    fn from_data(data: CalendarData) -> Result<Calendar, CalendarError> {
         let rules = Rules::validate(data)?;
         // Precompute the supported years and the years of the known transfers, so that
         // every transfer can be checked against the statutory days off of its year.
@@ -392,7 +432,7 @@ fn year_bounds(year: i32) -> Option<(Date, Date)> {
 
 /// Computed days: every day off other than a plain weekend day, and the weekend days made
 /// working by a transfer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Days {
     off: BTreeMap<Date, DayOff>,
     working: BTreeSet<Date>,
@@ -487,7 +527,7 @@ struct TransferData {
 
 // ---- validated rules -----------------------------------------------------------------
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Rules {
     supported: RangeInclusive<i32>,
     fixed: Vec<FixedRule>,
@@ -496,7 +536,7 @@ struct Rules {
     transfer_name: LocalizedText,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct FixedRule {
     month: Month,
     day: u8,
@@ -505,7 +545,7 @@ struct FixedRule {
     name: LocalizedText,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct DatedRule {
     date: Date,
     estimated: bool,
@@ -513,7 +553,7 @@ struct DatedRule {
     name: LocalizedText,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct TransferRule {
     working_day: Date,
     day_off: Date,
@@ -833,6 +873,13 @@ mod tests {
 
     fn load(v: &Value) -> Result<Calendar, CalendarError> {
         Calendar::from_json(&v.to_string())
+    }
+
+    /// build.rs reads the file as the JSON reader does: the same rules, the same days.
+    #[test]
+    fn compiled_data_is_the_json_file() {
+        let parsed = Calendar::from_json(KAZAKHSTAN_JSON).expect("data/calendar.json");
+        assert_eq!(&parsed, kz());
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub struct PriorityClaim {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Ticket {
     pub number: u32,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::dates::rfc3339")]
     pub issued_at: OffsetDateTime,
     #[serde(default)]
     pub priority: Option<PriorityClaim>,

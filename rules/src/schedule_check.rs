@@ -316,7 +316,7 @@ mod wire {
     use std::fmt;
     use time::{Date, Month};
 
-    time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+    use crate::calendar::iso_date;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     pub(super) enum Clause {

@@ -236,7 +236,7 @@ impl From<NoRegistration> for ClosedReason {
 pub enum RegistrationState {
     /// A request arriving now is registered in time; `closes_at` is in UTC+05:00.
     Open {
-        #[serde(with = "time::serde::rfc3339")]
+        #[serde(with = "crate::dates::rfc3339")]
         closes_at: OffsetDateTime,
     },
     Closed {
@@ -844,7 +844,7 @@ mod tests {
 #[derive(Deserialize)]
 struct RegistrationWire {
     state: String,
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "crate::dates::rfc3339::option")]
     closes_at: Option<OffsetDateTime>,
     reason: Option<String>,
     clause: Option<String>,

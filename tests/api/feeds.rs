@@ -1,7 +1,7 @@
 //! The public feeds: iCalendar per office and open data (CSV, JSON), read back with real
 //! parsers and compared with the schedule they publish.
 
-use api_tests::get;
+use api_tests::{get, request};
 use icalendar::{Calendar, CalendarComponent, Component};
 use std::collections::BTreeSet;
 
@@ -139,4 +139,41 @@ fn open_data_csv_has_a_row_per_reception() {
     assert_eq!(list.len(), rows.len());
     let keys: Vec<&String> = list[0].as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), COLUMNS.len());
+}
+
+/// The open-data files are published, not recomputed per request: a second GET is served
+/// from what the first published (no new `open-data: computed` in the Worker's log), and its
+/// ETag answers `304`.
+#[test]
+fn open_data_is_served_as_published_with_its_etag() {
+    let computed = || {
+        std::env::var("QABYLDAU_LOG")
+            .ok()
+            .and_then(|log| std::fs::read_to_string(log).ok())
+            .map(|log| log.matches("open-data: computed").count())
+    };
+    let first = get("/api/v1/open-data/schedules.csv");
+    assert_eq!(first.status, 200);
+    let etag = first.header("etag").expect("an ETag").to_owned();
+    assert!(first.header("last-modified").is_some());
+    let before = computed();
+    let second = get("/api/v1/open-data/schedules.csv");
+    assert_eq!(second.status, 200);
+    assert_eq!(second.header("etag"), Some(etag.as_str()));
+    assert_eq!(second.body, first.body);
+    let unchanged = request(
+        "GET",
+        "/api/v1/open-data/schedules.csv",
+        &[("If-None-Match", &etag)],
+    );
+    assert_eq!(unchanged.status, 304);
+    assert!(unchanged.body.is_empty());
+    assert_eq!(
+        computed(),
+        before,
+        "no recomputation after the first request"
+    );
+    if let Some(n) = before {
+        assert!(n >= 1, "the first request (or the cron) computed the files");
+    }
 }

@@ -113,14 +113,23 @@ test('keyboard: skip link, search, and opening a result', async ({ page }) => {
 
 test('a failed load says so and offers to retry; nothing is blank', async ({ page }) => {
   let fail = true;
-  await page.route('**/api/v1/offices', (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto('/?lang=ru');
+  await page.route('**/api/v1/offices/gpo', (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto('/offices/gpo?lang=ru');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Не удалось загрузить данные.');
   await expect(alert).toContainText('Проверьте подключение к интернету');
   fail = false;
   await alert.getByRole('button', { name: 'Повторить' }).click();
-  await expect(page.getByRole('link', { name: 'Генеральная прокуратура Республики Казахстан' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Генеральная прокуратура Республики Казахстан');
+});
+
+test('when the directory cannot load, its first paint stays and its links work', async ({ page }) => {
+  await page.route('**/api/v1/offices', (route) => route.abort('internetdisconnected'));
+  await page.goto('/?lang=ru');
+  const gpo = page.getByRole('link', { name: 'Генеральная прокуратура Республики Казахстан' });
+  await expect(gpo).toBeVisible();
+  await gpo.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Генеральная прокуратура Республики Казахстан');
 });
 
 test('an unknown office says it is not there', async ({ page }) => {

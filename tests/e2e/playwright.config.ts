@@ -25,6 +25,9 @@ export default defineConfig({
     hasTouch: true,
     locale: 'kk-KZ',
     screenshot: 'only-on-failure',
+    // The service worker (public/sw.js) is tested by offline.spec.ts, which allows it; the
+    // other specs route and fail requests, which a service worker would answer instead.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: [

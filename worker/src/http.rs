@@ -45,6 +45,14 @@ pub fn etag_matches(if_none_match: &str, etag: &str) -> bool {
         .any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag)
 }
 
+/// A strong ETag over a body's bytes: the first 128 bits of its SHA-256, quoted.
+pub fn strong_etag(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(body);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
 /// A JSON body that may be revalidated: a strong ETag over its bytes, `304` when the
 /// client already has them.
 pub fn cached_json(
@@ -52,10 +60,7 @@ pub fn cached_json(
     body: String,
     cache_control: &str,
 ) -> Result<Response, crate::error::ApiError> {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(body.as_bytes());
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    let etag = format!("\"{hex}\"");
+    let etag = strong_etag(body.as_bytes());
     if let Some(inm) = req.headers().get("If-None-Match")? {
         if etag_matches(&inm, &etag) {
             return Ok(not_modified(&etag, cache_control));

@@ -9,6 +9,7 @@ mod calendar;
 mod clock;
 mod eligibility;
 mod error;
+mod first_paint;
 mod http;
 mod ics;
 mod offices;
@@ -25,6 +26,9 @@ use worker::{
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     clock::configure(&env);
+    if let Some(page) = first_paint::page(&req, &env).await? {
+        return Ok(page);
+    }
     if let Some(page) = booking_page(&req, &env).await? {
         return Ok(page);
     }
@@ -118,6 +122,10 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         if let Err(err) = schedule::materialise_all(&env).await {
             worker::console_error!("cron: creating receptions failed: {err:?}");
         }
+    }
+    // Every trigger: the open-data files, so no request computes them (open_data.rs).
+    if let Err(err) = open_data::publish(&env).await {
+        worker::console_error!("cron: publishing open data failed: {err:?}");
     }
     if let Err(err) = rate_limit::forget_past(&env).await {
         worker::console_error!("cron: clearing rate limits failed: {err:?}");

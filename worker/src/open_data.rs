@@ -1,28 +1,190 @@
 //! `GET /api/v1/open-data/schedules.csv` and `.json`: every office's receptions for the next
 //! eight weeks, one row per reception (`api::open_data::OpenDataRow`, the columns of the
 //! README's "Open data"). Public data only: counts, never who booked.
+//!
+//! Computing them reads every office's schedules and bookings (megabytes of CSV), so no
+//! request does it: the cron publishes both files to KV every ten minutes (so the counts and
+//! registration states are at most that old, the time in `Last-Modified`), and requests
+//! serve what was published — from the Cache API when this location has it, else from KV —
+//! with its ETag (`304` on a match). Only when nothing is published yet (a fresh deployment,
+//! `wrangler dev` before any cron) does a request compute and publish, logging
+//! `open-data: computed`. Compression is the platform's: the edge (and `wrangler dev`) gzip
+//! the text for a client that accepts it.
 
 use crate::error::ApiError;
 use crate::schedule::{self, StoredReception};
 use crate::{clock, http};
-use api::open_data::{closes_at, OpenDataList, OpenDataRow, StateName};
+use api::open_data::{closes_at, OpenDataRow, StateName};
 use rules::calendar::Calendar;
 use rules::schedule::{upcoming, Official};
 use rules::{Office, OfficialKind};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use worker::{Env, Response};
+use worker::{Cache, Env, Headers, Request, Response};
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
     Json,
+}
+
+impl Format {
+    const ALL: [Format; 2] = [Format::Csv, Format::Json];
+
+    fn file(self) -> &'static str {
+        match self {
+            Format::Csv => "schedules.csv",
+            Format::Json => "schedules.json",
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json; charset=utf-8",
+        }
+    }
+
+    fn kv_key(self) -> String {
+        format!("open-data:{}", self.file())
+    }
+}
+
+/// Clients and the Cache API keep a file five minutes; the cron refreshes it every ten.
+const CACHE_CONTROL: &str = "public, max-age=300";
+
+/// What KV keeps beside a published file.
+#[derive(Serialize, Deserialize)]
+pub struct Published {
+    etag: String,
+    /// When it was computed, as an HTTP date (`Last-Modified`).
+    computed_at: String,
 }
 
 fn unexpected(e: impl std::fmt::Display) -> ApiError {
     ApiError::Unexpected(e.to_string())
 }
 
-pub async fn schedules(env: &Env, format: Format) -> Result<Response, ApiError> {
+/// The file as a request gets it: `304` when `If-None-Match` names its ETag.
+pub async fn schedules(req: &Request, env: &Env, format: Format) -> Result<Response, ApiError> {
+    let if_none_match = req.headers().get("If-None-Match")?;
+    let url = req.url()?;
+    let cache_key = format!(
+        "{}/api/v1/open-data/{}",
+        url.origin().ascii_serialization(),
+        format.file()
+    );
+    let cache = Cache::default();
+    if let Some(mut cached) = cache.get(cache_key.as_str(), false).await? {
+        let etag = cached.headers().get("ETag")?.unwrap_or_default();
+        if if_none_match.is_some_and(|inm| http::etag_matches(&inm, &etag)) {
+            return Ok(http::not_modified(&etag, CACHE_CONTROL));
+        }
+        // A copy of our own headers (the cache's response has immutable ones, and a
+        // `Content-Length` that would keep the platform from compressing the body).
+        let headers = Headers::new();
+        for name in ["Content-Type", "Cache-Control", "ETag", "Last-Modified"] {
+            if let Some(value) = cached.headers().get(name)? {
+                headers.set(name, &value)?;
+            }
+        }
+        return Ok(Response::builder()
+            .with_headers(headers)
+            .fixed(cached.bytes().await?));
+    }
+
+    let kv = env.kv("KV")?;
+    let (body, meta) = match kv
+        .get(&format.kv_key())
+        .text_with_metadata::<Published>()
+        .await?
+    {
+        (Some(body), Some(meta)) => (body, meta),
+        _ => {
+            let mut files = publish(env).await?;
+            files.swap_remove(Format::ALL.iter().position(|f| *f == format).unwrap_or(0))
+        }
+    };
+    let headers = Headers::new();
+    headers.set("Content-Type", format.content_type())?;
+    headers.set("Cache-Control", CACHE_CONTROL)?;
+    headers.set("ETag", &meta.etag)?;
+    headers.set("Last-Modified", &meta.computed_at)?;
+    let mut response = Response::builder()
+        .with_headers(headers)
+        .fixed(body.into_bytes());
+    cache.put(cache_key.as_str(), response.cloned()?).await?;
+    if if_none_match.is_some_and(|inm| http::etag_matches(&inm, &meta.etag)) {
+        return Ok(http::not_modified(&meta.etag, CACHE_CONTROL));
+    }
+    Ok(response)
+}
+
+/// Computes both files and publishes them to KV (the cron, or a first request); returns
+/// them in the order of [`Format::ALL`].
+pub async fn publish(env: &Env) -> Result<Vec<(String, Published)>, ApiError> {
+    let rows = compute(env).await?;
+    let computed_at = http_date(clock::now());
+    let kv = env.kv("KV")?;
+    let mut files = Vec::new();
+    for format in Format::ALL {
+        let body = render(&rows, format)?;
+        let published = Published {
+            etag: http::strong_etag(body.as_bytes()),
+            computed_at: computed_at.clone(),
+        };
+        kv.put(&format.kv_key(), body.as_str())?
+            .metadata(&published)?
+            .execute()
+            .await?;
+        files.push((body, published));
+    }
+    worker::console_log!("open-data: computed {} receptions", rows.len());
+    Ok(files)
+}
+
+fn render(rows: &[OpenDataRow], format: Format) -> Result<String, ApiError> {
+    match format {
+        // `api::open_data::OpenDataList`'s shape, without copying the rows into one.
+        Format::Json => {
+            #[derive(Serialize)]
+            struct List<'a> {
+                receptions: &'a [OpenDataRow],
+            }
+            serde_json::to_string(&List { receptions: rows }).map_err(unexpected)
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for row in rows {
+                writer.serialize(row).map_err(unexpected)?;
+            }
+            let bytes = writer.into_inner().map_err(unexpected)?;
+            String::from_utf8(bytes).map_err(unexpected)
+        }
+    }
+}
+
+/// RFC 9110 IMF-fixdate, for `Last-Modified`.
+fn http_date(t: time::OffsetDateTime) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
+        DAYS[usize::from(t.weekday().number_days_from_monday())],
+        t.day(),
+        MONTHS[usize::from(u8::from(t.month())) - 1],
+        t.year(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// Every office's receptions of the coming weeks, with their places taken and states now.
+async fn compute(env: &Env) -> Result<Vec<OpenDataRow>, ApiError> {
     let today = clock::today();
     let now = clock::now();
     let offices: HashMap<String, Office> = crate::offices::all(env)
@@ -49,37 +211,14 @@ pub async fn schedules(env: &Env, format: Format) -> Result<Response, ApiError> 
         .map(|o| schedule::stored(o, &kinds, &booked))
         .collect::<Result<_, _>>()?;
 
-    let rows: Vec<OpenDataRow> = stored
+    Ok(stored
         .iter()
         .filter_map(|r| {
             let official = officials.get(r.reception.official_id.as_str())?;
             let office = offices.get(official.office_id.as_str())?;
             Some(row(r, office, official, now))
         })
-        .collect();
-
-    let (body, content_type) = match format {
-        Format::Json => (
-            serde_json::to_string(&OpenDataList { receptions: rows }).map_err(unexpected)?,
-            "application/json; charset=utf-8",
-        ),
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            for row in &rows {
-                writer.serialize(row).map_err(unexpected)?;
-            }
-            let bytes = writer.into_inner().map_err(unexpected)?;
-            (
-                String::from_utf8(bytes).map_err(unexpected)?,
-                "text/csv; charset=utf-8",
-            )
-        }
-    };
-    let mut response = http::text(200, body, content_type);
-    response
-        .headers_mut()
-        .set("Cache-Control", "public, max-age=300")?;
-    Ok(response)
+        .collect())
 }
 
 fn row(
@@ -120,5 +259,19 @@ fn row(
         registration_state: StateName::from(&state),
         registration_closes_at: closes_at(&state),
         sample: official.sample,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::http_date;
+    use time::macros::datetime;
+
+    #[test]
+    fn last_modified_is_an_imf_fixdate() {
+        assert_eq!(
+            http_date(datetime!(2026-12-07 00:05:09 +05:00)),
+            "Sun, 06 Dec 2026 19:05:09 GMT"
+        );
     }
 }

@@ -153,7 +153,7 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
             ics::feed(&req, env, &id).await
         }
         Route::Receptions => schedule::receptions(&req, env).await,
-        Route::OpenData(format) => open_data::schedules(env, format).await,
+        Route::OpenData(format) => open_data::schedules(&req, env, format).await,
         Route::Bookings => {
             rate_limit::check(&req, env).await?;
             bookings::create(&mut req, env).await

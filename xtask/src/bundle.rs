@@ -1,6 +1,6 @@
 //! Release builds of the SPA (Trunk → dist/) and of the Worker (worker-build → worker/build/).
 
-use crate::sh;
+use crate::{first_paint, sh};
 use std::path::Path;
 
 pub fn build_all(root: &Path) -> Result<(), String> {
@@ -32,6 +32,8 @@ fn build_app(root: &Path) -> Result<(), String> {
         "--public-url",
         "/console/",
     ]))?;
+    // After both Trunk builds (each replaces its own dist directory).
+    first_paint::write_all(root)?;
     crate::size::check_public_pages(&root.join("dist"))
 }
 

@@ -162,22 +162,19 @@ pub fn import(root: &Path, file: &Path, target: Target) -> Result<(), String> {
     Ok(())
 }
 
-/// Drops every published schedule snapshot (`schedule:*` keys); the Worker rebuilds them.
+/// Drops every published schedule snapshot (`schedule:*` keys) and the published open-data
+/// files (`open-data:*`, worker/src/open_data.rs); the Worker rebuilds them.
 pub fn invalidate_snapshots(root: &Path, target: Target) -> Result<(), String> {
-    let mut list = sh::cmd(root, "wrangler");
-    list.args([
-        "kv",
-        "key",
-        "list",
-        "--binding",
-        "KV",
-        "--prefix",
-        "schedule:",
-    ]);
-    target.scope(&mut list);
-    let listed = sh::output(&mut list).ok_or("wrangler kv key list failed")?;
-    let keys: Vec<serde_json::Value> =
-        serde_json::from_str(listed.trim()).map_err(|e| format!("kv key list: {e}"))?;
+    let mut keys: Vec<serde_json::Value> = Vec::new();
+    for prefix in ["schedule:", "open-data:"] {
+        let mut list = sh::cmd(root, "wrangler");
+        list.args(["kv", "key", "list", "--binding", "KV", "--prefix", prefix]);
+        target.scope(&mut list);
+        let listed = sh::output(&mut list).ok_or("wrangler kv key list failed")?;
+        let found: Vec<serde_json::Value> =
+            serde_json::from_str(listed.trim()).map_err(|e| format!("kv key list: {e}"))?;
+        keys.extend(found);
+    }
     if keys.is_empty() {
         return Ok(());
     }

@@ -5,10 +5,12 @@
 mod audit;
 mod bench;
 mod bundle;
+mod first_paint;
 mod fuzz;
 mod import;
 mod offices_gen;
 mod openapi;
+mod perf;
 mod python;
 mod schedules_gen;
 mod seed;
@@ -32,7 +34,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   seed         apply the D1 migrations and load data/ into the local D1/KV (.wrangler/state)
   bench        the same set-up on a fresh local D1/KV, then wrk on loopback: requests/s and
                p99 of the API reads against a static asset as the baseline
-  size         gzip bytes of the first screen and of the Worker bundle (after a build)
+  size         gzip bytes of what each kind of page loads, against the targets and budgets,
+               and of the Worker bundle (after a build); fails when a budget is exceeded
+  perf         a release build on a fresh local D1/KV, then the directory ready on a
+               throttled phone (Playwright) and Lighthouse's mobile scores, printed
   build        install what is missing and build the SPA and the Worker (release)
   gen-offices  regenerate data/offices.json from ../shared/data/kz-admin-divisions.json
   gen-schedules  regenerate the SAMPLE schedules data/schedules.csv
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         }
         Some("bench") => bench::run(&root),
         Some("size") => size::run(&root),
+        Some("perf") => perf::run(&root),
         Some("seed") => seed::run(&root, None),
         Some("gen-offices") => offices_gen::run(&root),
         Some("gen-schedules") => schedules_gen::run(&root),

@@ -6,7 +6,7 @@
 use crate::import;
 use crate::server::DevServer;
 use crate::target::Target;
-use crate::{audit, bundle, fuzz, openapi, python, seed, sh, staff, tools};
+use crate::{audit, bundle, fuzz, openapi, python, seed, sh, size, staff, tools};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
@@ -155,6 +155,8 @@ pub fn run(root: &Path) -> ExitCode {
     if !tally.step("build", bundle::build_all(root)) {
         return tally.finish();
     }
+    // Sizes are deterministic: a page over its budget fails here (xtask/src/size.rs).
+    tally.step("size budgets", size::check(root));
 
     let state = root.join("target/test-state");
     let _ = std::fs::remove_dir_all(&state);

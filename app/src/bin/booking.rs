@@ -8,6 +8,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 fn main() {
+    // As in the public bundle (src/main.rs): the panic hook's formatting machinery only in
+    // development; a release build aborts on a panic anyway.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
         view! {

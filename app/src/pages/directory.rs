@@ -92,14 +92,20 @@ pub fn DirectoryPage() -> impl IntoView {
             <p id="office-search-hint" class="hint">{move || t(Msg::SearchHint)}</p>
         </search>
         <Fetched resource=index let:index>
-            <Results index query=query.into() />
+            <Results index query />
         </Fetched>
     }
 }
 
 #[component]
-fn Results(index: Arc<Index>, query: Signal<String>) -> impl IntoView {
+fn Results(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
     let lang = use_lang();
+    // The list is built: replace the first paint with it, keeping what was typed there.
+    crate::first_paint::hand_over(move |carried| {
+        if !carried.search.is_empty() {
+            query.set(carried.search.clone());
+        }
+    });
     move || {
         let lang = lang.get();
         let q = fold(&query.get());

@@ -401,9 +401,9 @@ impl Serialize for Occurrence {
             official_id: &'a OfficialId,
             #[serde(with = "iso_date")]
             date: Date,
-            #[serde(with = "time::serde::rfc3339")]
+            #[serde(with = "crate::dates::rfc3339")]
             start: OffsetDateTime,
-            #[serde(with = "time::serde::rfc3339")]
+            #[serde(with = "crate::dates::rfc3339")]
             end: OffsetDateTime,
             place: &'a Place,
             format: Format,

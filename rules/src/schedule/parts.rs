@@ -6,7 +6,20 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use time::Time;
 
-time::serde::format_description!(pub(crate) hhmm, Time, "[hour]:[minute]");
+/// Serde for `HH:MM` by [`parse_hhmm`] and [`format_hhmm`] (not `time`'s generic parser).
+pub(crate) mod hhmm {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use time::Time;
+
+    pub fn serialize<S: Serializer>(t: &Time, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_hhmm(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Time, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_hhmm(&s).ok_or_else(|| D::Error::custom("not an HH:MM time"))
+    }
+}
 
 /// `HH:MM` (24-hour, two digits each), the contract's time format; seconds are not used.
 pub fn parse_hhmm(s: &str) -> Option<Time> {

@@ -4,7 +4,6 @@
 //! representative).
 
 use serde::{Deserialize, Serialize};
-use time::macros::format_description;
 use time::Date;
 
 /// The kind of document that gives the authority.
@@ -153,11 +152,8 @@ impl Authority {
     pub fn from_input(input: &AuthorityInput, today: Date) -> Result<Authority, AuthorityError> {
         let kind = AuthorityKind::parse(input.kind.trim()).ok_or(AuthorityError::UnknownKind)?;
         check_number(&input.number)?;
-        let date = Date::parse(
-            input.date.trim(),
-            format_description!("[year]-[month]-[day]"),
-        )
-        .map_err(|_| AuthorityError::DateBadFormat)?;
+        let date =
+            crate::dates::parse_iso_date(input.date.trim()).ok_or(AuthorityError::DateBadFormat)?;
         Authority::new(kind, &input.number, date, today)
     }
 
