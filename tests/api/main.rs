@@ -13,4 +13,5 @@ mod rules;
 mod schedule;
 mod staff;
 mod staff_audit;
+mod staff_expiry;
 mod staff_scope;
