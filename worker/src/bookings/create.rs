@@ -174,7 +174,7 @@ pub async fn book(
                 status: admission.status.code(),
                 review_clause: admission.review.clause,
                 verdict: json(serde_json::to_string(&admission.verdict))?,
-                fields: Fields::of(request),
+                fields: Fields::of(request)?,
                 returned: false,
             }
         }
@@ -191,7 +191,7 @@ pub async fn book(
                 review_clause: Review::of(kind).clause,
                 // Not considered: no verdict.
                 verdict: "null".to_owned(),
-                fields: Fields::of(request),
+                fields: Fields::of(request)?,
                 returned: true,
             }
         }
@@ -403,22 +403,19 @@ struct Fields {
 }
 
 impl Fields {
-    fn of<S: MatterText>(r: &BookingRequest<S>) -> Fields {
+    fn of<S: MatterText>(r: &BookingRequest<S>) -> Result<Fields, ApiError> {
         let person = &r.applicant.person;
         let (iin, passport) = match person.identity.identity() {
             rules::values::Identity::Iin(i) => (i.as_str().to_owned(), String::new()),
             rules::values::Identity::Passport(p) => (String::new(), p.as_str().to_owned()),
         };
-        // Serialising these plain values cannot fail; an empty string would be caught by
-        // the reads that parse them.
-        let text = |v: serde_json::Result<String>| v.unwrap_or_default();
-        Fields {
+        Ok(Fields {
             schedule_id: r.schedule_id.as_str().to_owned(),
             language: r.language.code(),
             format: r.format.code(),
             interpreter: r.interpreter.as_ref().map_or("", |i| i.as_str()).to_owned(),
             out_of_town: r.out_of_town,
-            documents: text(serde_json::to_string(&r.documents())),
+            documents: json(serde_json::to_string(&r.documents()))?,
             applicant_kind: r.acting.applicant_kind(),
             citizenship: person.identity.citizenship().code(),
             iin,
@@ -437,13 +434,13 @@ impl Fields {
                 .as_ref()
                 .map_or("", |e| e.as_str())
                 .to_owned(),
-            on_behalf_of: text(on_behalf_of_json(&r.acting)),
+            on_behalf_of: json(on_behalf_of_json(&r.acting))?,
             substance: r.substance.text().map(str::to_owned),
-            answers: text(serde_json::to_string(&r.answers)),
+            answers: json(serde_json::to_string(&r.answers))?,
             person_hash: secret::sha256_hex(
                 format!("qabyldau/person\0{}", r.subject_key()).as_bytes(),
             ),
-        }
+        })
     }
 }
 
