@@ -408,3 +408,48 @@ fn r39_5_each_desk_action_and_list_read_is_audited_once() {
         ]
     );
 }
+
+/// R20, R25: the GPO's lists carry their deadlines — the units' notes three working days
+/// before the PG's reception, the deputies' list the working day before theirs — as
+/// `rules::deadlines` counts them on the working calendar.
+#[test]
+fn r20_r25_the_gpos_lists_carry_their_deadlines() {
+    use rules::calendar::Calendar;
+    use rules::deadlines::{deputies_list_due, note_due};
+    let mut person = gpo_admin().create_enrolled("gpo", &["registrar"]);
+    let session = person.sign_in();
+    let desk = session.get("/api/v1/staff/receptions");
+    assert_eq!(desk.status, 200, "{}", desk.body);
+    let desk = desk.json();
+    let receptions = desk["receptions"].as_array().unwrap();
+    let cases = [
+        ("gpo-pg", "notes_to_centre", "R20"),
+        ("gpo-deputy", "list_to_deputy_assistants", "R25"),
+    ];
+    for (official, task, clause) in cases {
+        let reception = receptions
+            .iter()
+            .find(|r| {
+                r["reception"]["official_id"]
+                    .as_str()
+                    .is_some_and(|o| o.starts_with(official))
+            })
+            .unwrap_or_else(|| panic!("no reception of {official} in the coming weeks"));
+        let id = reception["reception"]["id"].as_str().unwrap();
+        let list = session.get(&list_path(id));
+        assert_eq!(list.status, 200, "{}", list.body);
+        let list = list.json();
+        assert_eq!(list["list"], reception["list"], "{id}");
+        let (_, date) = rules::schedule::parse_reception_id(id).expect("a reception id");
+        let kz = Calendar::kazakhstan();
+        let due = match clause {
+            "R20" => note_due(kz, date),
+            _ => deputies_list_due(kz, date),
+        };
+        assert_eq!(
+            list["deadlines"],
+            json!([{"task": task, "clause": clause, "due": due.to_string()}]),
+            "{id}"
+        );
+    }
+}
