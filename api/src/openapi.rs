@@ -9,6 +9,7 @@
 #![allow(dead_code)] // the functions exist for their `utoipa::path` attributes
 
 use crate::bookings::{BookingBody, BookingCreated, BookingInput};
+use crate::desk::{ChannelBookingInput, DeskReceptionList, EnteredBooking, RegistrationList};
 use crate::eligibility::{EligibilityRequest, RulesBody, Verdict};
 use crate::offices::{OfficeBody, OfficeList};
 use crate::open_data::OpenDataList;
@@ -71,6 +72,10 @@ pub fn json() -> String {
         staff_disable_account,
         staff_password,
         staff_audit,
+        desk_create_booking,
+        desk_receptions,
+        desk_list,
+        desk_list_csv,
     ),
     modifiers(&ManageToken, &StaffSession, &MethodNotAllowed),
     tags(
@@ -503,3 +508,84 @@ fn staff_password() {}
             `invalid_date`, `before_from`, naming the parameter.", body = ErrorBody),
     ))]
 fn staff_audit() {}
+
+// The registrar's desk (R3.a–R3.c, R20, R25, R35).
+
+#[utoipa::path(post, path = "/api/v1/staff/bookings", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+        ("Idempotency-Key" = String, Header, min_length = 16, max_length = 128,
+            pattern = "^[A-Za-z0-9._:-]{16,128}$",
+            description = "One key per request entered; the same key and body answer the same booking"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = ChannelBookingInput, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Entered (registrar, a reception of the person's own \
+            office), with the same checks and admission as online: `requested` with a place \
+            held, or `returned` (R3.c: no substance of the matter; no place). The manage token \
+            and path are for the person, once; the same key and body answer the same.",
+         body = EnteredBooking),
+        (status = 400, description = "`idempotency_key_required`, `invalid_idempotency_key`, \
+            `malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "`not_found` (field `request.reception_id`): no \
+            reception of the person's office has this id.", body = ErrorBody),
+        (status = 409, description = "`idempotency_key_reused`, `reception_full`, \
+            `registration_closed` (+ `clause`), `duplicate_booking`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`invalid_field`, `refused` (+ `grounds`, \
+            `alternatives`), `no_pre_registration` (+ `clause`), `unknown_reception`, \
+            `video_only`, `video_reception`, or a field's code, naming the field under \
+            `request` (R3.b: `request.on_behalf_of.authority…` for a third party without \
+            the authority).", body = ErrorBody),
+    ))]
+fn desk_create_booking() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/receptions", tag = "staff",
+    params(
+        ("from" = Option<String>, Query, format = Date, description = "First day (`YYYY-MM-DD`), today by default"),
+        ("to" = Option<String>, Query, format = Date, description = "Last day, at most 92 days after `from`; 55 days after it by default"),
+    ),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The receptions of the person's office in the range, by \
+            start, with the state of their lists and their active requests.",
+         body = DeskReceptionList),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a registrar.", body = ErrorBody),
+        (status = 422, description = "`unknown_parameter`, `invalid_date`, `before_from`, \
+            `range_too_long`, naming the parameter.", body = ErrorBody),
+    ))]
+fn desk_receptions() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/receptions/{id}/list", tag = "staff",
+    params(("id" = String, Path, description = "The reception, `{schedule_id}-{YYYYMMDD}`")),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The registration list (R20, R25, R35): provisional \
+            while registration is open, frozen once it has closed, with the staff deadlines. \
+            An audited read of personal data.", body = RegistrationList),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "`not_found` (field `id`): no reception of the person's \
+            office that takes registration has this id.", body = ErrorBody),
+    ))]
+fn desk_list() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/receptions/{id}/list.csv", tag = "staff",
+    params(("id" = String, Path, description = "The reception, `{schedule_id}-{YYYYMMDD}`")),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The same list as CSV (UTF-8 with a byte order mark, \
+            for Excel): a header row, then one row per person; a cell that a spreadsheet would \
+            read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) starts with `'`. \
+            An audited read of personal data.", body = String, content_type = "text/csv",
+         headers(("Content-Disposition" = String, description = "`attachment; filename=\"{id}.csv\"`"))),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "`not_found` (field `id`).", body = ErrorBody),
+    ))]
+fn desk_list_csv() {}

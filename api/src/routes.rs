@@ -45,4 +45,9 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Post, "/api/v1/staff/accounts/{id}/disable"),
     (Method::Post, "/api/v1/staff/password"),
     (Method::Get, "/api/v1/staff/audit"),
+    // The registrar's desk (R3.a, R20, R25, R35).
+    (Method::Post, "/api/v1/staff/bookings"),
+    (Method::Get, "/api/v1/staff/receptions"),
+    (Method::Get, "/api/v1/staff/receptions/{id}/list"),
+    (Method::Get, "/api/v1/staff/receptions/{id}/list.csv"),
 ];

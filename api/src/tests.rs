@@ -789,3 +789,95 @@ fn staff_bodies_round_trip() {
     )
     .is_err());
 }
+
+/// The desk's bodies read back; the entered form is the online one with `channel` beside its
+/// fields, and the list's state is `rules::registration_list`'s.
+#[test]
+fn desk_bodies_round_trip() {
+    use crate::desk::*;
+    let form: BookingInput = serde_json::from_value(json!({
+        "reception_id": "shymkent-head-weekly-20261207", "language": "ru",
+        "applicant": {"kind": "individual", "citizenship": "citizen", "iin": "900101300017",
+                      "surname": "Абай", "given_name": "Құнанбай", "patronymic": null,
+                      "phone": "+77011234567", "email": null},
+        "on_behalf_of": null,
+        "matter": {"substance": "", "answers": {}},
+        "format": "in_person", "interpreter": null, "out_of_town": false}))
+    .unwrap();
+    let mut flat = serde_json::to_value(&form).unwrap();
+    flat["channel"] = json!("call_centre");
+    let entered: ChannelBookingInput = serde_json::from_value(flat.clone()).unwrap();
+    assert_eq!(entered.channel, EnteredChannel::CallCentre);
+    assert_eq!(entered.request, form);
+    assert_eq!(serde_json::to_value(&entered).unwrap(), flat);
+    for c in Channel::ALL {
+        assert_eq!(Channel::parse(c.code()), Some(c));
+        assert_eq!(serde_json::to_value(c).unwrap(), json!(c.code()));
+    }
+    assert!(serde_json::from_value::<EnteredChannel>(json!("online")).is_err());
+    let booking = booking(BookingStatus::Returned);
+    round_trip(&EnteredBooking {
+        manage_path: format!("/bookings/{}#t={}", booking.code, "t".repeat(43)),
+        booking,
+        channel: EnteredChannel::Paper,
+        entered_by: "st_0123456789abcdef".into(),
+        manage_token: "t".repeat(43),
+    });
+    let frozen: ListState = rules::registration_list::ListState::Frozen {
+        closed_at: datetime!(2026-12-14 18:30 +05:00),
+    }
+    .into();
+    assert!(frozen.is_frozen());
+    let deadline = rules::deadlines::staff_deadlines(
+        Calendar::kazakhstan(),
+        OfficialKind::ProsecutorGeneral,
+        date!(2026 - 12 - 14),
+    );
+    let list = RegistrationList {
+        office_id: OfficeId::parse("gpo").unwrap(),
+        reception: scheduled()[0].clone(),
+        official: official(None),
+        list: frozen,
+        deadlines: deadline.iter().map(StaffDeadline::from).collect(),
+        entries: vec![ListEntry {
+            code: "0123-4567-89AB".into(),
+            status: BookingStatus::Requested.into(),
+            channel: Channel::Egov.into(),
+            surname: "Серікбаев".into(),
+            given_name: "Нұрлан".into(),
+            patronymic: None,
+            iin: Some("900101300017".into()),
+            passport: None,
+            applicant_kind: "individual".into(),
+            for_another: false,
+            phone: "+77011234567".into(),
+            email: None,
+            language: Lang::Kk,
+            format: Format::InPerson,
+            interpreter: None,
+            substance: "=HYPERLINK(1)".into(),
+            agreements: Vec::new(),
+            agreement_recorded: false,
+            created_at: datetime!(2026-11-27 10:00 UTC),
+        }],
+    };
+    let json = round_trip(&list);
+    assert_eq!(
+        json["list"],
+        json!({"state": "frozen", "closed_at": "2026-12-14T18:30:00+05:00"})
+    );
+    assert_eq!(
+        json["deadlines"],
+        json!([{"task": "notes_to_centre", "clause": "R20", "due": "2026-12-09"}])
+    );
+    round_trip(&DeskReceptionList {
+        receptions: vec![DeskReception {
+            reception: scheduled()[0].clone(),
+            list: Some(ListState::Provisional {
+                closes_at: datetime!(2026-12-14 18:30 +05:00),
+            }),
+            requested: 2,
+            confirmed: 1,
+        }],
+    });
+}

@@ -110,12 +110,32 @@ pub enum StaffTask {
     ListToDeputyAssistants,
 }
 
+impl StaffTask {
+    /// The wire name, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            StaffTask::NotesToCentre => "notes_to_centre",
+            StaffTask::ListToDeputyAssistants => "list_to_deputy_assistants",
+        }
+    }
+}
+
 /// The clause that sets a staff deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DeadlineClause {
     R15,
     R20,
     R25,
+}
+
+impl DeadlineClause {
+    pub fn id(self) -> &'static str {
+        match self {
+            DeadlineClause::R15 => "R15",
+            DeadlineClause::R20 => "R20",
+            DeadlineClause::R25 => "R25",
+        }
+    }
 }
 
 /// One staff deadline: `{"task":"notes_to_centre","clause":"R20","due":"2026-12-09"}`.
@@ -299,6 +319,10 @@ mod tests {
             }]
         );
         let deputy = staff_deadlines(kz(), OfficialKind::ProsecutorGeneralDeputy, d);
+        for d in &deputy {
+            assert_eq!(serde_json::to_value(d.task).unwrap(), d.task.code());
+            assert_eq!(serde_json::to_value(d.clause).unwrap(), d.clause.id());
+        }
         assert_eq!(
             serde_json::to_value(&deputy).unwrap(),
             json!([

@@ -19,6 +19,7 @@ pub mod official;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod queue;
+pub mod registration_list;
 pub mod ruleset;
 pub mod schedule;
 pub mod schedule_check;

@@ -139,6 +139,28 @@ fn record(method: &str, path: &str, reply: &Reply) {
         .expect("the exchanges file is writable");
 }
 
+/// The day `offset_days` from today in Kazakhstan (UTC+5), `YYYY-MM-DD`.
+pub fn kazakhstan_day(offset_days: i64) -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        + 5 * 3600
+        + offset_days * 86_400;
+    let days = secs.div_euclid(86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 pub fn get(path: &str) -> Reply {
     request("GET", path, &[])
 }

@@ -5,6 +5,7 @@ mod bookings_concurrency;
 mod bookings_errors;
 mod bookings_manage;
 mod bookings_privacy;
+mod desk;
 mod directory;
 mod errors;
 mod feeds;

@@ -208,6 +208,17 @@ impl Session {
 
     /// Any request with the cookie; state-changing ones with the console's headers.
     pub fn send(&self, method: &str, path: &str, body: Option<&Value>) -> Reply {
+        self.send_with(method, path, body, &[])
+    }
+
+    /// As [`Session::send`], with more headers (an `Idempotency-Key`).
+    pub fn send_with(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+        extra: &[(&'static str, String)],
+    ) -> Reply {
         let mut headers = vec![
             ("CF-Connecting-IP", self.ip.clone()),
             ("Cookie", self.cookie.clone()),
@@ -219,6 +230,7 @@ impl Session {
         if text.is_some() {
             headers.push(("Content-Type", "application/json".into()));
         }
+        headers.extend(extra.iter().cloned());
         let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
         match text {
             Some(text) => crate::request_with_body(method, path, &headers, &text),
@@ -232,6 +244,16 @@ impl Session {
 
     pub fn post(&self, path: &str, body: &Value) -> Reply {
         self.send("POST", path, Some(body))
+    }
+
+    /// A POST with a fresh `Idempotency-Key` (`/api/v1/staff/bookings`).
+    pub fn post_keyed(&self, path: &str, body: &Value) -> Reply {
+        self.send_with(
+            "POST",
+            path,
+            Some(body),
+            &[("Idempotency-Key", crate::fresh_key())],
+        )
     }
 
     /// A POST without a body (`…/disable`).

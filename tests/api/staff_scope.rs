@@ -17,6 +17,12 @@ enum Case {
         body: Option<Value>,
         field: &'static str,
     },
+    /// As `NotFound`, for a POST with a fresh `Idempotency-Key` and B's reception in its body.
+    KeyedNotFound {
+        path: String,
+        body: Value,
+        field: &'static str,
+    },
     /// A list: answers `200` without anything of B.
     Listed { path: String, absent: String },
     /// The person's own session or account only: no object of any office to name.
@@ -28,10 +34,17 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
     let offices = offices();
     let admin = gpo_admin();
     // Office A: region A (admin + auditor); office B: region B, with an account and rows.
-    let mut a = admin.create_enrolled(&offices.region_a, &["admin", "auditor"]);
+    let mut a = admin.create_enrolled(&offices.region_a, &["admin", "auditor", "registrar"]);
     let b = admin.create_account(&offices.region_b, &["registrar"]);
     let b_below = admin.create_account(&offices.district_b, &["registrar"]);
     let session = a.sign_in();
+    // A reception of B's.
+    let b_reception = get(&format!("/api/v1/receptions?office={}", offices.region_b)).json()
+        ["receptions"][0]["id"]
+        .as_str()
+        .expect("a reception of office B")
+        .to_owned();
+    let b_list = format!("/api/v1/staff/receptions/{b_reception}/list");
 
     let table: Vec<(&str, &str, Case)> = vec![
         ("POST", "/api/v1/staff/session", Case::OwnOnly),
@@ -82,6 +95,43 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
                 field: "office",
             },
         ),
+        (
+            "POST",
+            "/api/v1/staff/bookings",
+            Case::KeyedNotFound {
+                path: "/api/v1/staff/bookings".into(),
+                body: with(booking_body(&b_reception), "/channel", json!("paper")),
+                field: "reception_id",
+            },
+        ),
+        (
+            "GET",
+            "/api/v1/staff/receptions",
+            Case::Listed {
+                path: "/api/v1/staff/receptions".into(),
+                absent: offices.region_b.clone(),
+            },
+        ),
+        (
+            "GET",
+            "/api/v1/staff/receptions/{id}/list",
+            Case::NotFound {
+                method: "GET",
+                path: b_list.clone(),
+                body: None,
+                field: "id",
+            },
+        ),
+        (
+            "GET",
+            "/api/v1/staff/receptions/{id}/list.csv",
+            Case::NotFound {
+                method: "GET",
+                path: format!("{b_list}.csv"),
+                body: None,
+                field: "id",
+            },
+        ),
     ];
 
     // The table covers every staff operation of the served document.
@@ -129,6 +179,20 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
                 let nothing = session.send(method, &missing, body.as_ref());
                 assert_eq!(nothing.status, 404, "{method} {missing}: {}", nothing.body);
                 assert_eq!(nothing.body, reply.body, "{method} {template}");
+            }
+            Case::KeyedNotFound { path, body, field } => {
+                let keyed = || [("Idempotency-Key", fresh_key())];
+                let reply = session.send_with("POST", path, Some(body), &keyed());
+                let error = reply.assert_error(404, "not_found");
+                assert_eq!(error["field"], *field, "POST {path}");
+                let missing: Value = serde_json::from_str(
+                    &body
+                        .to_string()
+                        .replace(&offices.region_b, "no-such-office"),
+                )
+                .unwrap();
+                let nothing = session.send_with("POST", path, Some(&missing), &keyed());
+                assert_eq!(nothing.body, reply.body, "POST {template}");
             }
             Case::Listed { path, absent } => {
                 let reply = session.get(path);

@@ -38,6 +38,10 @@ enum Route {
     StaffAccountDisable(String),
     StaffPassword,
     StaffAudit,
+    DeskBookings,
+    DeskReceptions,
+    DeskList(String),
+    DeskListCsv(String),
 }
 
 impl Route {
@@ -68,6 +72,10 @@ impl Route {
             Route::StaffAccountDisable(_) => "/api/v1/staff/accounts/{id}/disable",
             Route::StaffPassword => "/api/v1/staff/password",
             Route::StaffAudit => "/api/v1/staff/audit",
+            Route::DeskBookings => "/api/v1/staff/bookings",
+            Route::DeskReceptions => "/api/v1/staff/receptions",
+            Route::DeskList(_) => "/api/v1/staff/receptions/{id}/list",
+            Route::DeskListCsv(_) => "/api/v1/staff/receptions/{id}/list.csv",
         }
     }
 
@@ -78,7 +86,8 @@ impl Route {
             | Route::BookingCancel(_)
             | Route::StaffEnrolment
             | Route::StaffAccountDisable(_)
-            | Route::StaffPassword => SUBMIT,
+            | Route::StaffPassword
+            | Route::DeskBookings => SUBMIT,
             Route::StaffSession => SESSION,
             Route::StaffAccounts => READ_OR_SUBMIT,
             _ => READ,
@@ -117,6 +126,14 @@ fn route(path: &str) -> Option<Route> {
         }
         ["staff", "password"] => Some(Route::StaffPassword),
         ["staff", "audit"] => Some(Route::StaffAudit),
+        ["staff", "bookings"] => Some(Route::DeskBookings),
+        ["staff", "receptions"] => Some(Route::DeskReceptions),
+        ["staff", "receptions", id, "list"] if !id.is_empty() => {
+            Some(Route::DeskList((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "list.csv"] if !id.is_empty() => {
+            Some(Route::DeskListCsv((*id).to_owned()))
+        }
         _ => None,
     }
 }
@@ -183,6 +200,12 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         }
         Route::StaffPassword => staff::handle(Operation::Password, &mut req, env).await,
         Route::StaffAudit => staff::handle(Operation::Audit, &mut req, env).await,
+        Route::DeskBookings => staff::handle(Operation::EnterBooking, &mut req, env).await,
+        Route::DeskReceptions => staff::handle(Operation::DeskReceptions, &mut req, env).await,
+        Route::DeskList(id) => staff::handle(Operation::RegistrationList(id), &mut req, env).await,
+        Route::DeskListCsv(id) => {
+            staff::handle(Operation::RegistrationListCsv(id), &mut req, env).await
+        }
     }
 }
 

@@ -15,8 +15,8 @@ mod request;
 pub use input::{ApplicantInput, BookingInput, MatterInput, OnBehalfInput};
 pub use request::{check_format, forced_video, initial_status};
 pub use request::{
-    Acting, Applicant, BookingRequest, BookingStatus, Document, FieldError, FormatError, Person,
-    ReceptionFacts, Review,
+    Acting, Applicant, BookingRequest, BookingStatus, Document, Entered, FieldError, FormatError,
+    MatterText, Person, ReceptionFacts, Review, Unstated,
 };
 
 #[cfg(test)]

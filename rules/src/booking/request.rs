@@ -8,7 +8,7 @@ use crate::official::OfficialKind;
 use crate::schedule::{parse_reception_id, Format, Occurrence, ScheduleId};
 use crate::values::{
     ApplicantIdentity, Authority, AuthorityKind, Bin, Citizenship, Email, Identity,
-    InterpreterLanguage, MatterSubstance, PersonName, PhoneKz,
+    InterpreterLanguage, MatterSubstance, MatterSubstanceError, PersonName, PhoneKz,
 };
 use serde::Serialize;
 use time::{Date, OffsetDateTime, Time};
@@ -98,16 +98,18 @@ impl Acting {
     }
 }
 
-/// A request whose every field is valid. Built only by [`BookingInput::validate`].
+/// A request whose every field is valid. Built only by [`BookingInput::validate`] and, for
+/// a request entered by staff, [`BookingInput::validate_entered`]: `S` is the substance of
+/// the matter, [`MatterSubstance`] unless the request states none ([`Unstated`], R3.c).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BookingRequest {
+pub struct BookingRequest<S = MatterSubstance> {
     pub schedule_id: ScheduleId,
     pub reception_date: Date,
     pub reception_id: String,
     pub language: Lang,
     pub applicant: Applicant,
     pub acting: Acting,
-    pub substance: MatterSubstance,
+    pub substance: S,
     pub answers: Answers,
     pub format: Format,
     pub interpreter: Option<InterpreterLanguage>,
@@ -143,10 +145,75 @@ fn blank(s: &Option<String>) -> bool {
     s.as_deref().is_none_or(|s| s.trim().is_empty())
 }
 
+/// R3.c: a request that does not state the substance of the matter (blank, a few
+/// characters, or filler): returned unconsidered. What it said, if anything, is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unstated {
+    pub as_written: Option<String>,
+}
+
+/// The text of the matter as it is stored with the booking.
+pub trait MatterText {
+    fn text(&self) -> Option<&str>;
+}
+
+impl MatterText for MatterSubstance {
+    fn text(&self) -> Option<&str> {
+        Some(self.as_str())
+    }
+}
+
+impl MatterText for Unstated {
+    fn text(&self) -> Option<&str> {
+        self.as_written.as_deref()
+    }
+}
+
+/// A request entered by staff from another channel (R3.a), every other field valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entered {
+    /// Stated: admitted or not exactly as an online request.
+    Stated(BookingRequest),
+    /// R3.c: no substance of the matter: recorded as returned unconsidered.
+    Unstated(BookingRequest<Unstated>),
+}
+
 impl BookingInput {
     /// Checks every field, as of `today` (Asia/Almaty; an authority may not be dated
     /// later). All errors are returned, in form order, so the form can mark each field.
     pub fn validate(&self, today: Date) -> Result<BookingRequest, Vec<FieldError>> {
+        self.read(today, |text, errors| {
+            errors.check("matter.substance", MatterSubstance::parse(text), |e| {
+                e.code()
+            })
+        })
+    }
+
+    /// R3.a, R3.c: the same checks for a request that staff enter from egov.kz, paper or
+    /// the call centre, except that a request without the substance of the matter is not
+    /// refused as input: it is [`Entered::Unstated`], to be returned unconsidered. A
+    /// substance longer than the form takes is still an error of the field.
+    pub fn validate_entered(&self, today: Date) -> Result<Entered, Vec<FieldError>> {
+        match MatterSubstance::parse(&self.matter.substance) {
+            Err(e) if e != MatterSubstanceError::TooLong => {
+                let text = self.matter.substance.trim();
+                let as_written = (!text.is_empty()).then(|| text.to_owned());
+                self.read(today, |_, _| {
+                    Some(Unstated {
+                        as_written: as_written.clone(),
+                    })
+                })
+                .map(Entered::Unstated)
+            }
+            _ => self.validate(today).map(Entered::Stated),
+        }
+    }
+
+    fn read<S>(
+        &self,
+        today: Date,
+        substance: impl FnOnce(&str, &mut Errors) -> Option<S>,
+    ) -> Result<BookingRequest<S>, Vec<FieldError>> {
         let mut errors = Errors::default();
         let reception = parse_reception_id(self.reception_id.trim());
         if reception.is_none() {
@@ -159,11 +226,7 @@ impl BookingInput {
         }
         let applicant = applicant(&self.applicant, &mut errors);
         let acting = acting(kind, self.on_behalf_of.as_ref(), today, &mut errors);
-        let substance = errors.check(
-            "matter.substance",
-            MatterSubstance::parse(&self.matter.substance),
-            |e| e.code(),
-        );
+        let substance = substance(&self.matter.substance, &mut errors);
         let format = Format::parse(&self.format);
         if format.is_none() {
             errors.push("format", "unknown");
@@ -499,6 +562,19 @@ pub struct Review {
     pub clause: &'static str,
 }
 
+impl Review {
+    /// Whose requests to an official of `kind` are: the Centre's (R15) for the GPO's
+    /// officials, the responsible officer's (R30) for the others.
+    pub fn of(kind: OfficialKind) -> Review {
+        Review {
+            clause: match kind.level() {
+                OfficeLevel::General => "R15",
+                OfficeLevel::Regional | OfficeLevel::District => "R30",
+            },
+        }
+    }
+}
+
 /// The life of a booking: `requested` (a place held, staff review it), `confirmed`,
 /// `refused` by staff with a clause (R17, R23, R31), `cancelled` by the applicant,
 /// `cancelled_by_office` (a date cancelled or moved, or an abusive booking released, with the
@@ -558,7 +634,7 @@ pub enum Document {
     Authority { kind: AuthorityKind },
 }
 
-impl BookingRequest {
+impl<S> BookingRequest<S> {
     /// Whose matter this is, for "one active booking per person and official": the person
     /// or legal entity represented (R3.b, R1), else the applicant. A lawyer booking for two
     /// clients is two people; one client booked through two proxies is one.
@@ -613,15 +689,9 @@ pub fn check_format(format: Format, facts: &ReceptionFacts) -> Result<(), Format
 /// with a place held. `None` for verdicts that do not allow a booking at all.
 pub fn initial_status(kind: OfficialKind, verdict: &Verdict) -> Option<(BookingStatus, Review)> {
     match verdict.outcome {
-        Outcome::Eligible | Outcome::NeedsReview { .. } => Some((
-            BookingStatus::Requested,
-            Review {
-                clause: match kind.level() {
-                    OfficeLevel::General => "R15",
-                    OfficeLevel::Regional | OfficeLevel::District => "R30",
-                },
-            },
-        )),
+        Outcome::Eligible | Outcome::NeedsReview { .. } => {
+            Some((BookingStatus::Requested, Review::of(kind)))
+        }
         Outcome::Refused { .. } | Outcome::NoPreRegistration => None,
     }
 }

@@ -375,3 +375,62 @@ fn online_requests_start_as_requested_for_review() {
         Some(BookingStatus::Confirmed)
     );
 }
+
+/// R3.a, R3.c: a request staff enter without the substance of the matter is returned
+/// unconsidered, not refused as input; every other field is checked as online, and a
+/// stated matter reads exactly as online.
+#[test]
+fn r3_c_an_entered_request_without_substance_is_unstated() {
+    for (substance, kept) in [
+        ("", None),
+        ("   ", None),
+        ("Көмектесіңіз", Some("Көмектесіңіз")),
+        (
+            "шағым шағым шағым шағым шағым шағым шағым",
+            Some("шағым шағым шағым шағым шағым шағым шағым"),
+        ),
+    ] {
+        let body = with(&["matter", "substance"], json!(substance));
+        assert_eq!(
+            errors(body.clone())
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect::<Vec<_>>(),
+            ["matter.substance"],
+            "{substance:?}"
+        );
+        match input(body).validate_entered(TODAY) {
+            Ok(Entered::Unstated(r)) => {
+                assert_eq!(r.substance.as_written.as_deref(), kept);
+                assert_eq!(r.substance.text(), kept);
+            }
+            other => panic!("{substance:?}: {other:?}"),
+        }
+    }
+    // Stated: the online request itself.
+    match input(valid()).validate_entered(TODAY) {
+        Ok(Entered::Stated(r)) => assert_eq!(r, input(valid()).validate(TODAY).unwrap()),
+        other => panic!("{other:?}"),
+    }
+    // Other fields are still input errors, with or without a substance.
+    let bad_iin = with(&["applicant", "iin"], json!("900101300018"));
+    let bad_iin = {
+        let mut b = bad_iin;
+        b["matter"]["substance"] = json!("");
+        b
+    };
+    let fields: Vec<String> = match input(bad_iin).validate_entered(TODAY) {
+        Err(e) => e.into_iter().map(|e| e.field).collect(),
+        Ok(other) => panic!("{other:?}"),
+    };
+    assert_eq!(fields, ["applicant.iin"]);
+    // Too long is a field to correct, not a missing substance.
+    let long = with(&["matter", "substance"], json!("сөз ".repeat(2000)));
+    match input(long).validate_entered(TODAY) {
+        Err(e) => assert_eq!(
+            (e[0].field.as_str(), e[0].code),
+            ("matter.substance", "too_long")
+        ),
+        Ok(other) => panic!("{other:?}"),
+    }
+}

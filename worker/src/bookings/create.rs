@@ -1,24 +1,43 @@
 //! `POST /api/v1/bookings`: re-checks the request with `rules` and takes one place of the
-//! reception, exactly once per Idempotency-Key.
+//! reception, exactly once per Idempotency-Key. [`book`] is the one way a booking is made:
+//! the staff's desk enters requests from the other channels (R3.a) through it too.
 
 use super::secret::{self, TOKEN_BYTES};
 use super::view::{self, Row};
 use crate::error::ApiError;
 use crate::schedule::{self, StoredReception, ROW_COLUMNS};
+use crate::staff::audit;
 use crate::{body, clock};
 use api::eligibility::Ground;
 use api::ErrorCode;
-use rules::admission::{admit, Rejection};
-use rules::booking::{Acting, BookingInput, BookingRequest, FieldError, ReceptionFacts};
+use rules::admission::{admit, no_registration_clause, within_horizon, Rejection};
+use rules::booking::{
+    Acting, BookingInput, BookingRequest, BookingStatus, Entered, FieldError, MatterText,
+    ReceptionFacts, Review,
+};
 use rules::calendar::Calendar;
-use rules::eligibility::Verdict;
 use rules::ruleset::RuleSet;
-use rules::schedule::{parse_row, Official, Schedule, ScheduleRow};
+use rules::schedule::{parse_row, Official, Schedule, ScheduleId, ScheduleRow};
 use rules::{OfficeId, OfficialKind};
 use std::collections::HashMap;
 use worker::{D1PreparedStatement, Env, Request, Response};
 
 pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> {
+    let key = idempotency_key(req)?;
+    let bytes = body::bytes(req).await?;
+    let input: BookingInput = body::parse(&bytes)?;
+    let keyed = Keyed::new(key, &bytes);
+    if let Some(replay) = replay(env, &keyed).await? {
+        return view::created(replay.booking()?, replay.token);
+    }
+    let now = clock::now();
+    let request = input.validate(now.date()).map_err(first_error)?;
+    let made = book(env, &keyed, Entered::Stated(request), &Origin::Online, now).await?;
+    view::created(made.booking()?, made.token)
+}
+
+/// The `Idempotency-Key` header, required and well-formed.
+pub fn idempotency_key(req: &Request) -> Result<String, ApiError> {
     let key = req
         .headers()
         .get("Idempotency-Key")?
@@ -36,51 +55,154 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
             header: "Idempotency-Key",
         });
     }
-    let bytes = body::bytes(req).await?;
-    let input: BookingInput = body::parse(&bytes)?;
-    let request_hash = secret::sha256_hex(&bytes);
-    let key_hash = secret::sha256_hex(format!("qabyldau/idempotency\0{key}").as_bytes());
-    if let Some(replay) = replay(env, &key, &key_hash, &request_hash).await? {
-        return Ok(replay);
-    }
+    Ok(key)
+}
 
-    let now = clock::now();
-    let request = input.validate(now.date()).map_err(first_error)?;
-    let (official, schedule, video_only) = reception_schedule(env, &request).await?;
+/// A request's Idempotency-Key and the hashes that identify it and its body.
+pub struct Keyed {
+    key: String,
+    key_hash: String,
+    request_hash: String,
+}
+
+impl Keyed {
+    pub fn new(key: String, body: &[u8]) -> Keyed {
+        Keyed {
+            key_hash: secret::sha256_hex(format!("qabyldau/idempotency\0{key}").as_bytes()),
+            request_hash: secret::sha256_hex(body),
+            key,
+        }
+    }
+}
+
+/// How a request came in (R3.a): the applicant's own form, or entered by a member of staff
+/// from another channel, for a reception of their own office.
+pub enum Origin<'a> {
+    Online,
+    Entered {
+        /// `egov`, `paper` or `call_centre` (`bookings.channel`).
+        channel: &'static str,
+        clerk: Clerk<'a>,
+    },
+}
+
+/// The member of staff who enters a request: recorded in `entered_by` and the audit trail.
+pub struct Clerk<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub office: &'a OfficeId,
+}
+
+/// A booking made (or found again by its key), with the manage token to hand over.
+pub struct Made {
+    pub row: Row,
+    pub token: String,
+}
+
+impl Made {
+    pub fn booking(&self) -> Result<api::bookings::Booking, ApiError> {
+        self.row.booking()
+    }
+}
+
+/// The one way a booking is made, online or entered by staff: the request checked by
+/// `rules` against the reception it asks for and the Worker's clock, and stored with its
+/// place exactly once per Idempotency-Key. A request without the substance of the matter
+/// (only ever entered by staff, R3.c) is not considered: it is stored `returned`, holding no
+/// place.
+pub async fn book(
+    env: &Env,
+    keyed: &Keyed,
+    entered: Entered,
+    origin: &Origin<'_>,
+    now: time::OffsetDateTime,
+) -> Result<Made, ApiError> {
+    let (schedule_id, reception_date, reception_id) = match &entered {
+        Entered::Stated(r) => (&r.schedule_id, r.reception_date, r.reception_id.as_str()),
+        Entered::Unstated(r) => (&r.schedule_id, r.reception_date, r.reception_id.as_str()),
+    };
+    // Staff reach their own office's receptions only: another office's is `404`, exactly
+    // as one that does not exist.
+    let unknown = || match origin {
+        Origin::Online => unknown_reception(),
+        Origin::Entered { .. } => ApiError::NotFound {
+            field: Some("reception_id"),
+        },
+    };
+    let (official, schedule, video_only) =
+        reception_schedule(env, schedule_id)
+            .await
+            .map_err(|e| match e {
+                ApiError::Invalid {
+                    code: ErrorCode::UnknownReception,
+                    ..
+                } => unknown(),
+                e => e,
+            })?;
+    if let Origin::Entered { clerk, .. } = origin {
+        if &official.office_id != clerk.office {
+            return Err(unknown());
+        }
+    }
     let kind = official.kind;
     let calendar = Calendar::kazakhstan();
     let occurrence = schedule
-        .occurrences(calendar, request.reception_date, request.reception_date)
+        .occurrences(calendar, reception_date, reception_date)
         .into_iter()
-        .find(|o| o.reception_id() == request.reception_id)
-        .ok_or_else(unknown_reception)?;
-    // The whole decision is the Rules' (access, eligibility, the window against the
-    // Worker's clock, never the browser's, R11's format), as the SPA's pre-check makes it.
-    let admission = admit(
-        RuleSet::current(),
-        calendar,
-        &ReceptionFacts::of(&occurrence, kind, video_only),
-        &request.answers,
-        request.format,
-        now,
-    )
-    .map_err(rejected)?;
+        .find(|o| o.reception_id() == reception_id)
+        .ok_or_else(unknown)?;
+    let facts = ReceptionFacts::of(&occurrence, kind, video_only);
     let office = official.office_id.clone();
-
     let kinds: HashMap<String, OfficialKind> = [(official.id.to_string(), kind)].into();
     let reception = schedule::stored(&occurrence, &kinds, &HashMap::new())?;
     let token = secret::random::<TOKEN_BYTES>()?;
+    let stored = match &entered {
+        Entered::Stated(request) => {
+            // The whole decision is the Rules' (access, eligibility, the window against the
+            // Worker's clock, never the browser's, R11's format), as the SPA's pre-check
+            // makes it.
+            let admission = admit(
+                RuleSet::current(),
+                calendar,
+                &facts,
+                &request.answers,
+                request.format,
+                now,
+            )
+            .map_err(rejected)?;
+            Stored {
+                status: admission.status.code(),
+                review_clause: admission.review.clause,
+                verdict: json(serde_json::to_string(&admission.verdict))?,
+                fields: Fields::of(request)?,
+                returned: false,
+            }
+        }
+        Entered::Unstated(request) => {
+            // R3.c: returned unconsidered — but only for a reception one could register for.
+            if !within_horizon(&facts, now) {
+                return Err(rejected(Rejection::UnknownReception));
+            }
+            if no_registration_clause(kind).is_some() {
+                return Err(rejected(Rejection::NoPreRegistration { kind }));
+            }
+            Stored {
+                status: BookingStatus::Returned.code(),
+                review_clause: Review::of(kind).clause,
+                // Not considered: no verdict.
+                verdict: "null".to_owned(),
+                fields: Fields::of(request)?,
+                returned: true,
+            }
+        }
+    };
     let new = NewBooking {
-        request: &request,
         office: &office,
         reception: &reception,
-        status: admission.status.code(),
-        review_clause: admission.review.clause,
-        verdict: &admission.verdict,
+        stored: &stored,
+        origin,
         token: &token,
-        key: &key,
-        key_hash: &key_hash,
-        request_hash: &request_hash,
+        keyed,
         now,
     };
     // A code collision (60 random bits) is retried; anything else decides.
@@ -88,12 +210,15 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         let code = secret::new_code()?;
         match insert(env, &new, &code).await {
             Ok(row) => {
-                return view::created(row.booking()?, secret::encode_token(&token));
+                return Ok(Made {
+                    row,
+                    token: secret::encode_token(&token),
+                });
             }
             Err(e) => {
                 let message = e.to_string();
                 // A concurrent twin with the same key got there first: answer as it did.
-                if let Some(replay) = replay(env, &key, &key_hash, &request_hash).await? {
+                if let Some(replay) = replay(env, keyed).await? {
                     return Ok(replay);
                 }
                 if message.contains("bookings.code") {
@@ -106,7 +231,11 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     Err(ApiError::Unexpected("no free booking code".into()))
 }
 
-fn first_error(errors: Vec<FieldError>) -> ApiError {
+fn json(v: serde_json::Result<String>) -> Result<String, ApiError> {
+    v.map_err(|e| ApiError::Unexpected(e.to_string()))
+}
+
+pub fn first_error(errors: Vec<FieldError>) -> ApiError {
     match errors.into_iter().next() {
         Some(e) => ApiError::Invalid {
             code: ErrorCode::from_rules(e.code),
@@ -177,10 +306,10 @@ struct VideoOnly {
 /// one round trip.
 async fn reception_schedule(
     env: &Env,
-    request: &BookingRequest,
+    schedule_id: &ScheduleId,
 ) -> Result<(Official, Schedule, bool), ApiError> {
     let db = env.d1("DB")?;
-    let id = request.schedule_id.as_str();
+    let id = schedule_id.as_str();
     let results = db
         .batch(vec![
             db.prepare(format!(
@@ -229,66 +358,127 @@ async fn find_by_key(env: &Env, key_hash: &str) -> Result<Option<Row>, ApiError>
         .await?)
 }
 
-/// The answer to a request whose Idempotency-Key already made a booking: the same `201`
+/// The booking a request's Idempotency-Key already made, with its token: the same `201`
 /// for the same body, `409 idempotency_key_reused` for another.
-async fn replay(
-    env: &Env,
-    key: &str,
-    key_hash: &str,
-    request_hash: &str,
-) -> Result<Option<Response>, ApiError> {
-    let Some(row) = find_by_key(env, key_hash).await? else {
+pub async fn replay(env: &Env, keyed: &Keyed) -> Result<Option<Made>, ApiError> {
+    let Some(row) = find_by_key(env, &keyed.key_hash).await? else {
         return Ok(None);
     };
-    if !secret::same(&row.request_hash, request_hash) {
+    if !secret::same(&row.request_hash, &keyed.request_hash) {
         return Err(ApiError::Conflict {
             code: ErrorCode::IdempotencyKeyReused,
             field: Some("Idempotency-Key"),
             clause: None,
         });
     }
-    let token = secret::unseal(&row.token_seal, key, request_hash)
+    let token = secret::unseal(&row.token_seal, &keyed.key, &keyed.request_hash)
         .ok_or_else(|| ApiError::Unexpected("token seal unreadable".into()))?;
-    view::created(row.booking()?, secret::encode_token(&token)).map(Some)
+    Ok(Some(Made {
+        row,
+        token: secret::encode_token(&token),
+    }))
+}
+
+/// The request's fields as `bookings` stores them.
+struct Fields {
+    schedule_id: String,
+    language: &'static str,
+    format: &'static str,
+    interpreter: String,
+    out_of_town: bool,
+    documents: String,
+    applicant_kind: &'static str,
+    citizenship: &'static str,
+    iin: String,
+    passport: String,
+    surname: String,
+    given_name: String,
+    patronymic: String,
+    phone: String,
+    email: String,
+    on_behalf_of: String,
+    substance: Option<String>,
+    answers: String,
+    person_hash: String,
+}
+
+impl Fields {
+    fn of<S: MatterText>(r: &BookingRequest<S>) -> Result<Fields, ApiError> {
+        let person = &r.applicant.person;
+        let (iin, passport) = match person.identity.identity() {
+            rules::values::Identity::Iin(i) => (i.as_str().to_owned(), String::new()),
+            rules::values::Identity::Passport(p) => (String::new(), p.as_str().to_owned()),
+        };
+        Ok(Fields {
+            schedule_id: r.schedule_id.as_str().to_owned(),
+            language: r.language.code(),
+            format: r.format.code(),
+            interpreter: r.interpreter.as_ref().map_or("", |i| i.as_str()).to_owned(),
+            out_of_town: r.out_of_town,
+            documents: json(serde_json::to_string(&r.documents()))?,
+            applicant_kind: r.acting.applicant_kind(),
+            citizenship: person.identity.citizenship().code(),
+            iin,
+            passport,
+            surname: person.surname.as_str().to_owned(),
+            given_name: person.given_name.as_str().to_owned(),
+            patronymic: person
+                .patronymic
+                .as_ref()
+                .map_or("", |p| p.as_str())
+                .to_owned(),
+            phone: r.applicant.phone.as_str().to_owned(),
+            email: r
+                .applicant
+                .email
+                .as_ref()
+                .map_or("", |e| e.as_str())
+                .to_owned(),
+            on_behalf_of: json(on_behalf_of_json(&r.acting))?,
+            substance: r.substance.text().map(str::to_owned),
+            answers: json(serde_json::to_string(&r.answers))?,
+            person_hash: secret::sha256_hex(
+                format!("qabyldau/person\0{}", r.subject_key()).as_bytes(),
+            ),
+        })
+    }
+}
+
+/// What is stored of a request, decided.
+struct Stored {
+    status: &'static str,
+    review_clause: &'static str,
+    /// The verdict's JSON; `null` for a request returned unconsidered.
+    verdict: String,
+    fields: Fields,
+    /// R3.c: returned unconsidered, with the clause as the decision.
+    returned: bool,
 }
 
 struct NewBooking<'a> {
-    request: &'a BookingRequest,
     office: &'a OfficeId,
     reception: &'a StoredReception,
-    status: &'static str,
-    review_clause: &'static str,
-    verdict: &'a Verdict,
+    stored: &'a Stored,
+    origin: &'a Origin<'a>,
     token: &'a [u8; TOKEN_BYTES],
-    key: &'a str,
-    key_hash: &'a str,
-    request_hash: &'a str,
+    keyed: &'a Keyed,
     now: time::OffsetDateTime,
 }
 
 /// One batch (one D1 transaction): the reception row (created, or its capacity brought up to
-/// date), then the booking, whose triggers check the place and the person and count it.
+/// date), then the booking, whose triggers check the place and the person and count it; for
+/// a request entered by staff, its row of the audit trail too.
 async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker::Error> {
     let db = env.d1("DB")?;
-    let r = b.request;
-    let person = &r.applicant.person;
-    let (iin, passport) = match person.identity.identity() {
-        rules::values::Identity::Iin(i) => (i.as_str().to_owned(), String::new()),
-        rules::values::Identity::Passport(p) => (String::new(), p.as_str().to_owned()),
-    };
-    let json =
-        |v: serde_json::Result<String>| v.map_err(|e| worker::Error::RustError(e.to_string()));
-    let reception_json = json(serde_json::to_string(b.reception))?;
-    let documents = json(serde_json::to_string(&r.documents()))?;
-    let answers = json(serde_json::to_string(&r.answers))?;
-    let verdict = json(serde_json::to_string(b.verdict))?;
-    let on_behalf_of = json(on_behalf_of_json(&r.acting))?;
+    let f = &b.stored.fields;
+    let reception_json =
+        serde_json::to_string(b.reception).map_err(|e| worker::Error::RustError(e.to_string()))?;
     let created_at = b
         .now
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(|e| worker::Error::RustError(e.to_string()))?;
     let token_hash = secret::token_hash(b.token);
-    let seal = secret::seal(b.token, b.key, b.request_hash);
+    let seal = secret::seal(b.token, &b.keyed.key, &b.keyed.request_hash);
     let ensure_reception: D1PreparedStatement = db
         .prepare(
             // The capacity published now, never below the places already taken: an import
@@ -299,12 +489,23 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         )
         .bind(&[
             b.reception.reception.id.as_str().into(),
-            r.schedule_id.as_str().into(),
+            f.schedule_id.as_str().into(),
             b.office.as_str().into(),
             b.reception.reception.official_id.as_str().into(),
             clock::iso(b.reception.reception.date).into(),
             f64::from(b.reception.capacity.get()).into(),
         ])?;
+    let null = worker::wasm_bindgen::JsValue::NULL;
+    let (channel, clerk) = match b.origin {
+        Origin::Online => ("online", None),
+        Origin::Entered { channel, clerk } => (*channel, Some(clerk)),
+    };
+    let clerk_id = clerk.map_or(null.clone(), |c| c.id.into());
+    let (decision_clause, decided_at, decided_by) = if b.stored.returned {
+        ("R3.c".into(), created_at.as_str().into(), clerk_id.clone())
+    } else {
+        (null.clone(), null.clone(), null.clone())
+    };
     let values: Vec<worker::wasm_bindgen::JsValue> = vec![
         code.into(),
         b.reception.reception.id.as_str().into(),
@@ -312,32 +513,37 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         b.reception.reception.official_id.as_str().into(),
         clock::iso(b.reception.reception.date).into(),
         reception_json.as_str().into(),
-        b.status.into(),
-        b.review_clause.into(),
-        r.language.code().into(),
-        r.format.code().into(),
-        r.interpreter.as_ref().map_or("", |i| i.as_str()).into(),
-        f64::from(u8::from(r.out_of_town)).into(),
-        documents.as_str().into(),
-        r.acting.applicant_kind().into(),
-        person.identity.citizenship().code().into(),
-        iin.into(),
-        passport.into(),
-        person.surname.as_str().into(),
-        person.given_name.as_str().into(),
-        person.patronymic.as_ref().map_or("", |p| p.as_str()).into(),
-        r.applicant.phone.as_str().into(),
-        r.applicant.email.as_ref().map_or("", |e| e.as_str()).into(),
-        on_behalf_of.into(),
-        r.substance.as_str().into(),
-        answers.into(),
-        verdict.into(),
-        secret::sha256_hex(format!("qabyldau/person\0{}", r.subject_key()).as_bytes()).into(),
+        b.stored.status.into(),
+        b.stored.review_clause.into(),
+        f.language.into(),
+        f.format.into(),
+        f.interpreter.as_str().into(),
+        f64::from(u8::from(f.out_of_town)).into(),
+        f.documents.as_str().into(),
+        f.applicant_kind.into(),
+        f.citizenship.into(),
+        f.iin.as_str().into(),
+        f.passport.as_str().into(),
+        f.surname.as_str().into(),
+        f.given_name.as_str().into(),
+        f.patronymic.as_str().into(),
+        f.phone.as_str().into(),
+        f.email.as_str().into(),
+        f.on_behalf_of.as_str().into(),
+        f.substance.as_deref().map_or(null.clone(), Into::into),
+        f.answers.as_str().into(),
+        b.stored.verdict.as_str().into(),
+        f.person_hash.as_str().into(),
         token_hash.as_str().into(),
-        b.key_hash.into(),
-        b.request_hash.into(),
+        b.keyed.key_hash.as_str().into(),
+        b.keyed.request_hash.as_str().into(),
         seal.as_str().into(),
         created_at.as_str().into(),
+        channel.into(),
+        clerk_id,
+        decision_clause,
+        decided_at,
+        decided_by,
     ];
     let booking = db
         .prepare(
@@ -345,28 +551,44 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
              reception, status, review_clause, language, format, interpreter, out_of_town, \
              documents, applicant_kind, citizenship, iin, passport, surname, given_name, \
              patronymic, phone, email, on_behalf_of, substance, answers, verdict, person_hash, \
-             manage_token_hash, idempotency_key_hash, request_hash, token_seal, created_at) \
+             manage_token_hash, idempotency_key_hash, request_hash, token_seal, created_at, \
+             channel, entered_by, decision_clause, decided_at, decided_by) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-             ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+             ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, \
+             ?33, ?34, ?35, ?36, ?37)",
         )
         .bind(&values)?;
-    db.batch(vec![ensure_reception, booking]).await?;
+    let statements = vec![ensure_reception, booking];
+    match clerk {
+        None => {
+            db.batch(statements).await?;
+        }
+        Some(clerk) => {
+            let entry = audit::Entry {
+                actor: (clerk.id, clerk.name),
+                office_id: b.office.as_str(),
+                action: "booking_enter",
+                object: Some(format!("booking:{code}")),
+            };
+            audit::commit(&db, statements, &entry).await?;
+        }
+    }
     // What was just written: no need to read it back.
     Ok(Row {
         code: code.to_owned(),
         office_id: b.office.to_string(),
         reception: reception_json,
-        status: b.status.to_owned(),
-        review_clause: b.review_clause.to_owned(),
-        language: r.language.code().to_owned(),
-        format: r.format.code().to_owned(),
-        interpreter: r.interpreter.as_ref().map_or("", |i| i.as_str()).to_owned(),
-        out_of_town: u8::from(r.out_of_town),
-        documents,
+        status: b.stored.status.to_owned(),
+        review_clause: b.stored.review_clause.to_owned(),
+        language: f.language.to_owned(),
+        format: f.format.to_owned(),
+        interpreter: f.interpreter.clone(),
+        out_of_town: u8::from(f.out_of_town),
+        documents: f.documents.clone(),
         created_at,
         cancelled_at: None,
         manage_token_hash: token_hash,
-        request_hash: b.request_hash.to_owned(),
+        request_hash: b.keyed.request_hash.clone(),
         token_seal: seal,
     })
 }

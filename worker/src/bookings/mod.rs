@@ -8,4 +8,6 @@ pub mod secret;
 mod view;
 
 pub use create::create;
+/// The one way a booking is made, for the staff's other channels too (R3.a).
+pub use create::{book, first_error, idempotency_key, replay, Clerk, Keyed, Made, Origin};
 pub use manage::{calendar, cancel, get};

@@ -9,10 +9,11 @@
 //! response is `Cache-Control: no-store`.
 
 mod accounts;
-mod audit;
+pub(crate) mod audit;
 mod audit_page;
 mod credentials;
 mod csrf;
+mod desk;
 mod enrolment;
 mod failures;
 mod keys;
@@ -36,11 +37,24 @@ pub enum Operation {
     DisableAccount(String),
     Password,
     Audit,
+    /// The registrar's desk (R3.a, R20, R25, R35).
+    EnterBooking,
+    DeskReceptions,
+    RegistrationList(String),
+    RegistrationListCsv(String),
 }
 
 impl Operation {
     fn changes_state(&self) -> bool {
-        !matches!(self, Operation::Me | Operation::Accounts | Operation::Audit)
+        !matches!(
+            self,
+            Operation::Me
+                | Operation::Accounts
+                | Operation::Audit
+                | Operation::DeskReceptions
+                | Operation::RegistrationList(_)
+                | Operation::RegistrationListCsv(_)
+        )
     }
 }
 
@@ -58,6 +72,14 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::DisableAccount(id) => accounts::disable(req, env, &id).await?,
         Operation::Password => password::change(req, env).await?,
         Operation::Audit => audit_page::list(req, env).await?,
+        Operation::EnterBooking => desk::create(req, env).await?,
+        Operation::DeskReceptions => desk::receptions(req, env).await?,
+        Operation::RegistrationList(id) => {
+            desk::list(req, env, &id, desk::ListFormat::Json).await?
+        }
+        Operation::RegistrationListCsv(id) => {
+            desk::list(req, env, &id, desk::ListFormat::Csv).await?
+        }
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.
     response.headers_mut().set("Cache-Control", "no-store")?;
