@@ -14,6 +14,7 @@ pub mod bookings;
 pub mod eligibility;
 pub mod error;
 mod lenient;
+pub mod office_admin;
 pub mod offices;
 pub mod open_data;
 #[cfg(feature = "openapi")]

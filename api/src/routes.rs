@@ -45,4 +45,13 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Post, "/api/v1/staff/accounts/{id}/disable"),
     (Method::Post, "/api/v1/staff/password"),
     (Method::Get, "/api/v1/staff/audit"),
+    // The office's administration (`crate::office_admin`).
+    (Method::Get, "/api/v1/staff/officials/{id}/schedule"),
+    (Method::Post, "/api/v1/staff/officials/{id}/schedule"),
+    (Method::Get, "/api/v1/staff/receptions/{id}/affected"),
+    (Method::Post, "/api/v1/staff/receptions/{id}/cancel"),
+    (Method::Post, "/api/v1/staff/receptions/{id}/move"),
+    (Method::Get, "/api/v1/staff/offices/{id}/settings"),
+    (Method::Post, "/api/v1/staff/offices/{id}/settings"),
+    (Method::Post, "/api/v1/staff/offices/{id}/video-only"),
 ];

@@ -8,6 +8,7 @@ mod bookings_privacy;
 mod directory;
 mod errors;
 mod feeds;
+mod office_admin;
 mod rules;
 mod schedule;
 mod staff;

@@ -38,6 +38,12 @@ enum Route {
     StaffAccountDisable(String),
     StaffPassword,
     StaffAudit,
+    StaffOfficialSchedule(String),
+    StaffReceptionAffected(String),
+    StaffReceptionCancel(String),
+    StaffReceptionMove(String),
+    StaffOfficeSettings(String),
+    StaffOfficeVideoOnly(String),
 }
 
 impl Route {
@@ -68,6 +74,12 @@ impl Route {
             Route::StaffAccountDisable(_) => "/api/v1/staff/accounts/{id}/disable",
             Route::StaffPassword => "/api/v1/staff/password",
             Route::StaffAudit => "/api/v1/staff/audit",
+            Route::StaffOfficialSchedule(_) => "/api/v1/staff/officials/{id}/schedule",
+            Route::StaffReceptionAffected(_) => "/api/v1/staff/receptions/{id}/affected",
+            Route::StaffReceptionCancel(_) => "/api/v1/staff/receptions/{id}/cancel",
+            Route::StaffReceptionMove(_) => "/api/v1/staff/receptions/{id}/move",
+            Route::StaffOfficeSettings(_) => "/api/v1/staff/offices/{id}/settings",
+            Route::StaffOfficeVideoOnly(_) => "/api/v1/staff/offices/{id}/video-only",
         }
     }
 
@@ -78,9 +90,14 @@ impl Route {
             | Route::BookingCancel(_)
             | Route::StaffEnrolment
             | Route::StaffAccountDisable(_)
-            | Route::StaffPassword => SUBMIT,
+            | Route::StaffPassword
+            | Route::StaffReceptionCancel(_)
+            | Route::StaffReceptionMove(_)
+            | Route::StaffOfficeVideoOnly(_) => SUBMIT,
             Route::StaffSession => SESSION,
-            Route::StaffAccounts => READ_OR_SUBMIT,
+            Route::StaffAccounts
+            | Route::StaffOfficialSchedule(_)
+            | Route::StaffOfficeSettings(_) => READ_OR_SUBMIT,
             _ => READ,
         }
     }
@@ -117,6 +134,24 @@ fn route(path: &str) -> Option<Route> {
         }
         ["staff", "password"] => Some(Route::StaffPassword),
         ["staff", "audit"] => Some(Route::StaffAudit),
+        ["staff", "officials", id, "schedule"] if !id.is_empty() => {
+            Some(Route::StaffOfficialSchedule((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "affected"] if !id.is_empty() => {
+            Some(Route::StaffReceptionAffected((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "cancel"] if !id.is_empty() => {
+            Some(Route::StaffReceptionCancel((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "move"] if !id.is_empty() => {
+            Some(Route::StaffReceptionMove((*id).to_owned()))
+        }
+        ["staff", "offices", id, "settings"] if !id.is_empty() => {
+            Some(Route::StaffOfficeSettings((*id).to_owned()))
+        }
+        ["staff", "offices", id, "video-only"] if !id.is_empty() => {
+            Some(Route::StaffOfficeVideoOnly((*id).to_owned()))
+        }
         _ => None,
     }
 }
@@ -183,6 +218,30 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         }
         Route::StaffPassword => staff::handle(Operation::Password, &mut req, env).await,
         Route::StaffAudit => staff::handle(Operation::Audit, &mut req, env).await,
+        Route::StaffOfficialSchedule(id) if submitted => {
+            staff::handle(Operation::EditOfficialSchedule(id), &mut req, env).await
+        }
+        Route::StaffOfficialSchedule(id) => {
+            staff::handle(Operation::OfficialSchedule(id), &mut req, env).await
+        }
+        Route::StaffReceptionAffected(id) => {
+            staff::handle(Operation::AffectedBookings(id), &mut req, env).await
+        }
+        Route::StaffReceptionCancel(id) => {
+            staff::handle(Operation::CancelReception(id), &mut req, env).await
+        }
+        Route::StaffReceptionMove(id) => {
+            staff::handle(Operation::MoveReception(id), &mut req, env).await
+        }
+        Route::StaffOfficeSettings(id) if submitted => {
+            staff::handle(Operation::EditOfficeSettings(id), &mut req, env).await
+        }
+        Route::StaffOfficeSettings(id) => {
+            staff::handle(Operation::OfficeSettings(id), &mut req, env).await
+        }
+        Route::StaffOfficeVideoOnly(id) => {
+            staff::handle(Operation::VideoOnly(id), &mut req, env).await
+        }
     }
 }
 

@@ -368,6 +368,9 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         manage_token_hash: token_hash,
         request_hash: b.request_hash.to_owned(),
         token_seal: seal,
+        office_reason_kk: None,
+        office_reason_ru: None,
+        office_reason_en: None,
     })
 }
 
