@@ -58,6 +58,10 @@ pub struct Booking {
         skip_serializing_if = "Option::is_none"
     )]
     pub cancelled_at: Option<OffsetDateTime>,
+    /// `cancelled_by_office`: why the office cancelled or moved the reception, in kk and ru
+    /// (en when given), for the manage page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_reason: Option<crate::office_admin::OfficeReason>,
 }
 
 impl Booking {

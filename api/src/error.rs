@@ -102,6 +102,11 @@ error_codes! {
     InvalidDate = "invalid_date" => 422,
     BeforeFrom = "before_from" => 422,
     RangeTooLong = "range_too_long" => 422,
+    // The office's administration (`api::office_admin`).
+    /// A schedule the edit leaves out still has booked receptions: cancel them first.
+    ScheduleInUse = "schedule_in_use" => 409,
+    /// The reception has started or is over: it can no longer be cancelled or moved.
+    ReceptionPassed = "reception_passed" => 409,
     /// See the `Retry-After` header.
     RateLimited = "rate_limited" => 429,
     /// Staff sign-in locked for this login or address for a while: see `Retry-After`.

@@ -15,6 +15,7 @@ pub mod desk;
 pub mod eligibility;
 pub mod error;
 mod lenient;
+pub mod office_admin;
 pub mod offices;
 pub mod open_data;
 #[cfg(feature = "openapi")]

@@ -50,4 +50,13 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Get, "/api/v1/staff/receptions"),
     (Method::Get, "/api/v1/staff/receptions/{id}/list"),
     (Method::Get, "/api/v1/staff/receptions/{id}/list.csv"),
+    // The office's administration (`crate::office_admin`).
+    (Method::Get, "/api/v1/staff/officials/{id}/schedule"),
+    (Method::Post, "/api/v1/staff/officials/{id}/schedule"),
+    (Method::Get, "/api/v1/staff/receptions/{id}/affected"),
+    (Method::Post, "/api/v1/staff/receptions/{id}/cancel"),
+    (Method::Post, "/api/v1/staff/receptions/{id}/move"),
+    (Method::Get, "/api/v1/staff/offices/{id}/settings"),
+    (Method::Post, "/api/v1/staff/offices/{id}/settings"),
+    (Method::Post, "/api/v1/staff/offices/{id}/video-only"),
 ];

@@ -135,6 +135,10 @@ pub struct ScheduleOffice {
     pub video_only: Option<VideoOnly>,
     /// R39-1: the Citizens' Reception Centre's daily hours, when published.
     pub reception_centre: Option<ReceptionCentre>,
+    /// The responsible officers' contact phone (the Order's para 2(1); RULES.md
+    /// "Readings", 10), when the office has published one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +157,9 @@ pub struct ReceptionCentre {
     #[serde(with = "crate::hhmm")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-2][0-9]:[0-5][0-9]$"))]
     pub closes: Time,
+    /// The Centre's room (number, floor, entrance), when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<LocalizedText>,
 }
 
 /// An official who receives (R2, R5: full name, patronymic if any), as the schedule names

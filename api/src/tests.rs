@@ -203,8 +203,18 @@ fn booking(status: BookingStatus) -> Booking {
             .into(),
         ],
         created_at: datetime!(2026-11-25 10:00:00.123 +5),
-        cancelled_at: (status == BookingStatus::Cancelled)
-            .then_some(datetime!(2026-11-26 09:15:00.5 +5)),
+        cancelled_at: matches!(
+            status,
+            BookingStatus::Cancelled | BookingStatus::CancelledByOffice
+        )
+        .then_some(datetime!(2026-11-26 09:15:00.5 +5)),
+        office_reason: (status == BookingStatus::CancelledByOffice).then(|| {
+            crate::office_admin::OfficeReason {
+                kk: "Қабылдау күні ауыстырылды".into(),
+                ru: "День приёма перенесён".into(),
+                en: None,
+            }
+        }),
     }
 }
 
@@ -287,10 +297,12 @@ fn schedules_and_receptions_read_back() {
                 video_only: video_only.then(|| VideoOnly {
                     reason: text("reason"),
                 }),
-                reception_centre: centre.then_some(ReceptionCentre {
+                reception_centre: centre.then(|| ReceptionCentre {
                     opens: time!(09:00),
                     closes: time!(18:30),
+                    room: Some(text("room")),
                 }),
+                responsible_phone: centre.then(|| "+77172712345".into()),
             },
             officials: vec![official(None), official(Some("Ұлы"))],
             receptions: scheduled(),
@@ -300,10 +312,14 @@ fn schedules_and_receptions_read_back() {
         if centre {
             assert_eq!(
                 json["office"]["reception_centre"],
-                json!({"opens": "09:00", "closes": "18:30"})
+                json!({"opens": "09:00", "closes": "18:30",
+                       "room": {"kk": "room kk", "ru": "room ru", "en": "room en"}})
             );
+            assert_eq!(json["office"]["responsible_phone"], "+77172712345");
         } else {
             assert_eq!(json["office"]["video_only"], Value::Null);
+            // Absent, as a Worker before the settings wrote it.
+            assert!(json["office"].get("responsible_phone").is_none());
         }
     }
     let list = ReceptionList {
@@ -449,10 +465,12 @@ fn bookings_read_back() {
             booking: booking(status),
         });
         assert_eq!(json["booking"]["status"], status.code());
+        let by_office = status == BookingStatus::CancelledByOffice;
         assert_eq!(
             json["booking"].get("cancelled_at").is_some(),
-            status == BookingStatus::Cancelled
+            status == BookingStatus::Cancelled || by_office
         );
+        assert_eq!(json["booking"].get("office_reason").is_some(), by_office);
         assert_eq!(booking(status).holds_place(), status.holds_place());
     }
     let created = BookingCreated {
@@ -879,5 +897,73 @@ fn desk_bodies_round_trip() {
             requested: 2,
             confirmed: 1,
         }],
+    });
+}
+
+/// The office administration's bodies (`api::office_admin`) read back and match their
+/// schemas; the reason's English is optional, unknown fields are refused.
+#[test]
+fn office_admin_bodies_read_back() {
+    use crate::office_admin::*;
+    let row = rules::schedule::ScheduleRow {
+        office_id: "zhetisu-region".into(),
+        official_id: "zhetisu-region-head".into(),
+        schedule_id: "zhetisu-region-head-weekly".into(),
+        recurrence: "weekly:tue".into(),
+        ..Default::default()
+    };
+    let schedule = round_trip(&OfficialSchedule {
+        official_id: OfficialId::parse("zhetisu-region-head").unwrap(),
+        office_id: OfficeId::parse("zhetisu-region").unwrap(),
+        rows: vec![row.clone()],
+    });
+    assert_eq!(schedule["rows"][0]["recurrence"], "weekly:tue");
+    assert_eq!(schedule["rows"][0]["moved"], "");
+    round_trip(&ScheduleEdit { rows: vec![row] });
+    let reason: OfficeReason =
+        serde_json::from_value(json!({"kk": "Себебі", "ru": "Причина"})).unwrap();
+    assert_eq!(reason.en, None);
+    assert!(serde_json::from_value::<OfficeReason>(json!({"kk": "a", "ru": "b", "x": 1})).is_err());
+    round_trip(&CancelReception {
+        reason: reason.clone(),
+    });
+    let moved = round_trip(&MoveReception {
+        to: date!(2026 - 12 - 17),
+        reason,
+    });
+    assert_eq!(moved["to"], "2026-12-17");
+    round_trip(&AffectedBookings {
+        reception_id: "zhetisu-region-head-weekly-20261215".into(),
+        official_id: OfficialId::parse("zhetisu-region-head").unwrap(),
+        office_id: OfficeId::parse("zhetisu-region").unwrap(),
+        date: date!(2026 - 12 - 15),
+        count: 1,
+        codes: vec!["ABCD-EFGH-JKMN".into()],
+    });
+    round_trip(&ReceptionChanged {
+        reception_id: "zhetisu-region-head-weekly-20261215".into(),
+        cancelled: vec![],
+        moved_to: Some("zhetisu-region-head-weekly-20261217".into()),
+    });
+    round_trip(&VideoOnlySwitch { reason: None });
+    round_trip(&VideoOnlySwitch {
+        reason: Some(text("reason")),
+    });
+    let input = round_trip(&OfficeSettingsInput {
+        address: Some(text("address")),
+        responsible_phone: Some("+77282123456".into()),
+        reception_centre: Some(CentreSettings {
+            room: text("room"),
+            opens: time!(09:00),
+            closes: time!(18:00),
+        }),
+    });
+    assert_eq!(input["reception_centre"]["opens"], "09:00");
+    round_trip(&OfficeSettings {
+        office_id: OfficeId::parse("zhetisu-region").unwrap(),
+        address: None,
+        responsible_phone: None,
+        reception_centre: None,
+        video_only: None,
     });
 }

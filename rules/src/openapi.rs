@@ -12,7 +12,7 @@ use crate::booking::{
 use crate::calendar::{DayOff, DayOffKind, YearCalendar};
 use crate::eligibility::{Answer, ReviewCode};
 use crate::ruleset::{AgreementWith, Alternative, Role};
-use crate::schedule::{Capacity, Format, OfficialId, Place, PlaceKind};
+use crate::schedule::{Capacity, Format, OfficialId, Place, PlaceKind, ScheduleRow};
 use crate::values::{AuthorityInput, AuthorityKind, Citizenship, PersonName};
 use crate::window::{AsNeededClause, RegistrationState, WindowClause};
 use crate::{
@@ -112,6 +112,12 @@ fn closed_object() -> ObjectBuilder {
 }
 
 schema!(Lang => one_of_values(&Lang::ALL));
+// A schedule row of the import format (README, "Importing schedules"): every column a
+// string, empty meaning absent; unknown columns are refused.
+schema!(ScheduleRow => ScheduleRow::COLUMNS
+    .iter()
+    .fold(closed_object(), |o, column| o.property(*column, string()))
+    .into());
 schema!(LocalizedText => in_three(|| string().into()));
 schema!(OfficeId => slug());
 schema!(OfficialId => slug());

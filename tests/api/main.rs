@@ -9,6 +9,7 @@ mod desk;
 mod directory;
 mod errors;
 mod feeds;
+mod office_admin;
 mod rules;
 mod schedule;
 mod staff;

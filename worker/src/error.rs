@@ -24,6 +24,13 @@ pub enum ApiError {
         code: ErrorCode,
         field: String,
     },
+    /// 422: a schedule edit fails a check of the import; with the clause of a frequency
+    /// rule (R13, R26, R38).
+    Schedule {
+        code: ErrorCode,
+        field: String,
+        clause: Option<&'static str>,
+    },
     /// 409: the request is valid but the state of things does not allow it now
     /// (`reception_full`, `registration_closed`, `duplicate_booking`, ...).
     Conflict {
@@ -78,6 +85,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             ApiError::MalformedJson => ErrorCode::MalformedJson,
             ApiError::Invalid { code, .. }
+            | ApiError::Schedule { code, .. }
             | ApiError::Conflict { code, .. }
             | ApiError::BadHeader { code, .. } => code.clone(),
             ApiError::Refused { .. } => ErrorCode::Refused,
@@ -103,6 +111,10 @@ impl ApiError {
             ApiError::PayloadTooLarge => "The request body is larger than 16 KiB.",
             ApiError::MalformedJson => "The request body is not well-formed JSON.",
             ApiError::Invalid { .. } => "A field has a value that is not accepted; see field.",
+            ApiError::Schedule { .. } => {
+                "The schedule fails a check of the import (a field, or the minimum frequency \
+                 of its clause); see field and clause."
+            }
             ApiError::Conflict { .. } => {
                 "The request is valid but cannot be carried out now; see code and clause."
             }
@@ -137,7 +149,7 @@ impl ApiError {
     fn field(&self) -> Option<&str> {
         match self {
             ApiError::NotFound { field } => *field,
-            ApiError::Invalid { field, .. } => Some(field),
+            ApiError::Invalid { field, .. } | ApiError::Schedule { field, .. } => Some(field),
             ApiError::Conflict { field, .. } => *field,
             ApiError::NoPreRegistration { .. } => Some("reception_id"),
             ApiError::Refused { .. } => Some("matter.answers"),
@@ -148,7 +160,7 @@ impl ApiError {
 
     fn clause(&self) -> Option<&'static str> {
         match self {
-            ApiError::Conflict { clause, .. } => *clause,
+            ApiError::Conflict { clause, .. } | ApiError::Schedule { clause, .. } => *clause,
             ApiError::NoPreRegistration { clause } => *clause,
             _ => None,
         }

@@ -42,6 +42,12 @@ enum Route {
     DeskReceptions,
     DeskList(String),
     DeskListCsv(String),
+    StaffOfficialSchedule(String),
+    StaffReceptionAffected(String),
+    StaffReceptionCancel(String),
+    StaffReceptionMove(String),
+    StaffOfficeSettings(String),
+    StaffOfficeVideoOnly(String),
 }
 
 impl Route {
@@ -76,6 +82,12 @@ impl Route {
             Route::DeskReceptions => "/api/v1/staff/receptions",
             Route::DeskList(_) => "/api/v1/staff/receptions/{id}/list",
             Route::DeskListCsv(_) => "/api/v1/staff/receptions/{id}/list.csv",
+            Route::StaffOfficialSchedule(_) => "/api/v1/staff/officials/{id}/schedule",
+            Route::StaffReceptionAffected(_) => "/api/v1/staff/receptions/{id}/affected",
+            Route::StaffReceptionCancel(_) => "/api/v1/staff/receptions/{id}/cancel",
+            Route::StaffReceptionMove(_) => "/api/v1/staff/receptions/{id}/move",
+            Route::StaffOfficeSettings(_) => "/api/v1/staff/offices/{id}/settings",
+            Route::StaffOfficeVideoOnly(_) => "/api/v1/staff/offices/{id}/video-only",
         }
     }
 
@@ -87,9 +99,14 @@ impl Route {
             | Route::StaffEnrolment
             | Route::StaffAccountDisable(_)
             | Route::StaffPassword
-            | Route::DeskBookings => SUBMIT,
+            | Route::DeskBookings
+            | Route::StaffReceptionCancel(_)
+            | Route::StaffReceptionMove(_)
+            | Route::StaffOfficeVideoOnly(_) => SUBMIT,
             Route::StaffSession => SESSION,
-            Route::StaffAccounts => READ_OR_SUBMIT,
+            Route::StaffAccounts
+            | Route::StaffOfficialSchedule(_)
+            | Route::StaffOfficeSettings(_) => READ_OR_SUBMIT,
             _ => READ,
         }
     }
@@ -133,6 +150,24 @@ fn route(path: &str) -> Option<Route> {
         }
         ["staff", "receptions", id, "list.csv"] if !id.is_empty() => {
             Some(Route::DeskListCsv((*id).to_owned()))
+        }
+        ["staff", "officials", id, "schedule"] if !id.is_empty() => {
+            Some(Route::StaffOfficialSchedule((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "affected"] if !id.is_empty() => {
+            Some(Route::StaffReceptionAffected((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "cancel"] if !id.is_empty() => {
+            Some(Route::StaffReceptionCancel((*id).to_owned()))
+        }
+        ["staff", "receptions", id, "move"] if !id.is_empty() => {
+            Some(Route::StaffReceptionMove((*id).to_owned()))
+        }
+        ["staff", "offices", id, "settings"] if !id.is_empty() => {
+            Some(Route::StaffOfficeSettings((*id).to_owned()))
+        }
+        ["staff", "offices", id, "video-only"] if !id.is_empty() => {
+            Some(Route::StaffOfficeVideoOnly((*id).to_owned()))
         }
         _ => None,
     }
@@ -205,6 +240,30 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::DeskList(id) => staff::handle(Operation::RegistrationList(id), &mut req, env).await,
         Route::DeskListCsv(id) => {
             staff::handle(Operation::RegistrationListCsv(id), &mut req, env).await
+        }
+        Route::StaffOfficialSchedule(id) if submitted => {
+            staff::handle(Operation::EditOfficialSchedule(id), &mut req, env).await
+        }
+        Route::StaffOfficialSchedule(id) => {
+            staff::handle(Operation::OfficialSchedule(id), &mut req, env).await
+        }
+        Route::StaffReceptionAffected(id) => {
+            staff::handle(Operation::AffectedBookings(id), &mut req, env).await
+        }
+        Route::StaffReceptionCancel(id) => {
+            staff::handle(Operation::CancelReception(id), &mut req, env).await
+        }
+        Route::StaffReceptionMove(id) => {
+            staff::handle(Operation::MoveReception(id), &mut req, env).await
+        }
+        Route::StaffOfficeSettings(id) if submitted => {
+            staff::handle(Operation::EditOfficeSettings(id), &mut req, env).await
+        }
+        Route::StaffOfficeSettings(id) => {
+            staff::handle(Operation::OfficeSettings(id), &mut req, env).await
+        }
+        Route::StaffOfficeVideoOnly(id) => {
+            staff::handle(Operation::VideoOnly(id), &mut req, env).await
         }
     }
 }

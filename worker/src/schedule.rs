@@ -193,8 +193,9 @@ async fn build(env: &Env, id: &OfficeId, today: Date) -> Result<Snapshot, ApiErr
             id: office.id,
             level: office.level,
             name: office.name,
-            video_only: settings.0,
-            reception_centre: settings.1,
+            video_only: settings.video_only,
+            reception_centre: settings.centre,
+            responsible_phone: settings.responsible_phone,
         },
         sample: !pairs.is_empty() && pairs.iter().all(|(o, _)| o.sample),
         officials,
@@ -301,20 +302,36 @@ struct SettingsRow {
     video_only_reason_en: Option<String>,
     centre_opens: Option<String>,
     centre_closes: Option<String>,
+    centre_room_kk: Option<String>,
+    centre_room_ru: Option<String>,
+    centre_room_en: Option<String>,
+    responsible_phone: Option<String>,
 }
 
-pub async fn settings(
-    env: &Env,
-    id: &OfficeId,
-) -> Result<(Option<VideoOnly>, Option<ReceptionCentre>), ApiError> {
+/// What an office publishes with its schedule (`office_settings`).
+#[derive(Default)]
+pub struct Settings {
+    /// R11.
+    pub video_only: Option<VideoOnly>,
+    /// R39-1.
+    pub centre: Option<ReceptionCentre>,
+    /// The Order's para 2(1).
+    pub responsible_phone: Option<String>,
+}
+
+pub async fn settings(env: &Env, id: &OfficeId) -> Result<Settings, ApiError> {
     let row: Option<SettingsRow> = env
         .d1("DB")?
-        .prepare("SELECT video_only_reason_kk, video_only_reason_ru, video_only_reason_en, centre_opens, centre_closes FROM office_settings WHERE office_id = ?1")
+        .prepare(
+            "SELECT video_only_reason_kk, video_only_reason_ru, video_only_reason_en, \
+             centre_opens, centre_closes, centre_room_kk, centre_room_ru, centre_room_en, \
+             responsible_phone FROM office_settings WHERE office_id = ?1",
+        )
         .bind(&[id.as_str().into()])?
         .first(None)
         .await?;
     let Some(row) = row else {
-        return Ok((None, None));
+        return Ok(Settings::default());
     };
     let video = match (
         row.video_only_reason_kk,
@@ -326,9 +343,17 @@ pub async fn settings(
         }),
         _ => None,
     };
+    let room = match (row.centre_room_kk, row.centre_room_ru, row.centre_room_en) {
+        (Some(kk), Some(ru), Some(en)) => Some(LocalizedText { kk, ru, en }),
+        _ => None,
+    };
     let centre = match (row.centre_opens, row.centre_closes) {
         (Some(opens), Some(closes)) => match (parse_hhmm(&opens), parse_hhmm(&closes)) {
-            (Some(opens), Some(closes)) => Some(ReceptionCentre { opens, closes }),
+            (Some(opens), Some(closes)) => Some(ReceptionCentre {
+                opens,
+                closes,
+                room,
+            }),
             // Not HH:MM: not published, rather than a broken schedule page.
             _ => {
                 worker::console_error!("office_settings {id}: centre hours are not HH:MM");
@@ -337,7 +362,11 @@ pub async fn settings(
         },
         _ => None,
     };
-    Ok((video, centre))
+    Ok(Settings {
+        video_only: video,
+        centre,
+        responsible_phone: row.responsible_phone,
+    })
 }
 
 /// Ranges longer than a quarter are refused: open data covers the rest.

@@ -197,75 +197,20 @@ pub fn quote(s: &str) -> String {
 }
 
 /// Upserts officials, then schedules (their foreign keys need the officials first), then
-/// removes the schedules the file no longer lists for its offices.
+/// removes the schedules the file no longer lists for its offices: the statements of
+/// `rules::schedule::store`, which the staff console's schedule editor runs too.
 fn sql(rows: &[Numbered]) -> String {
+    use rules::schedule::store::{remove_unlisted, upserts, Replaced};
+    let plain: Vec<ScheduleRow> = rows.iter().map(|n| n.row.clone()).collect();
+    let offices: Vec<&str> = plain.iter().map(|r| r.office_id.as_str()).collect();
+    let listed: Vec<&str> = plain.iter().map(|r| r.schedule_id.as_str()).collect();
     let mut sql = String::new();
-    for n in rows {
-        let r = &n.row;
-        let _ = writeln!(
-            sql,
-            "INSERT INTO officials (id, office_id, official_kind, surname, given_name, patronymic, \
-             position_kk, position_ru, position_en, competence_kk, competence_ru, competence_en, \
-             sample) VALUES ({}) ON CONFLICT (id) DO UPDATE SET office_id = excluded.office_id, \
-             official_kind = excluded.official_kind, surname = excluded.surname, given_name = \
-             excluded.given_name, patronymic = excluded.patronymic, position_kk = \
-             excluded.position_kk, position_ru = excluded.position_ru, position_en = \
-             excluded.position_en, competence_kk = excluded.competence_kk, competence_ru = \
-             excluded.competence_ru, competence_en = excluded.competence_en, sample = excluded.sample;",
-            [
-                &r.official_id, &r.office_id, &r.official_kind, &r.surname, &r.given_name,
-                &r.patronymic, &r.position_kk, &r.position_ru, &r.position_en, &r.competence_kk,
-                &r.competence_ru, &r.competence_en, &r.sample,
-            ]
-            .map(|v| quote(v))
-            .join(", ")
-        );
+    for statement in upserts(&plain)
+        .iter()
+        .chain(&remove_unlisted(&Replaced::Offices(offices), &listed))
+    {
+        let _ = writeln!(sql, "{}", statement.render(quote));
     }
-    for n in rows {
-        let r = &n.row;
-        let _ = writeln!(
-            sql,
-            "INSERT INTO schedules (id, official_id, office_id, recurrence, start, \"end\", place, \
-             place_name_kk, place_name_ru, place_name_en, place_address_kk, place_address_ru, \
-             place_address_en, format, capacity, valid_from, valid_to, cancelled, moved, sample) VALUES \
-             ({}) ON CONFLICT (id) DO UPDATE SET official_id = excluded.official_id, office_id = \
-             excluded.office_id, recurrence = excluded.recurrence, start = excluded.start, \"end\" \
-             = excluded.\"end\", place = excluded.place, place_name_kk = excluded.place_name_kk, \
-             place_name_ru = excluded.place_name_ru, place_name_en = excluded.place_name_en, \
-             place_address_kk = excluded.place_address_kk, place_address_ru = \
-             excluded.place_address_ru, place_address_en = excluded.place_address_en, format = \
-             excluded.format, capacity = excluded.capacity, valid_from = excluded.valid_from, \
-             valid_to = excluded.valid_to, cancelled = excluded.cancelled, moved = excluded.moved, \
-             sample = excluded.sample;",
-            [
-                &r.schedule_id, &r.official_id, &r.office_id, &r.recurrence, &r.start, &r.end,
-                &r.place, &r.place_name_kk, &r.place_name_ru, &r.place_name_en,
-                &r.place_address_kk, &r.place_address_ru, &r.place_address_en, &r.format,
-                &r.capacity, &r.valid_from, &r.valid_to, &r.cancelled, &r.moved, &r.sample,
-            ]
-            .map(|v| quote(v))
-            .join(", ")
-        );
-    }
-    // The file is the whole schedule of each office in it: schedules it no longer lists go,
-    // with their receptions nobody ever booked. A reception with bookings (even cancelled
-    // ones, which are its history) keeps its schedule (the foreign key refuses the delete),
-    // so no booking is ever dropped silently.
-    let list = |values: Vec<&String>| {
-        let mut values: Vec<String> = values.into_iter().map(|v| quote(v)).collect();
-        values.sort();
-        values.dedup();
-        values.join(", ")
-    };
-    let offices = list(rows.iter().map(|n| &n.row.office_id).collect());
-    let schedules = list(rows.iter().map(|n| &n.row.schedule_id).collect());
-    let stale = format!("office_id IN ({offices}) AND id NOT IN ({schedules})");
-    let _ = writeln!(
-        sql,
-        "DELETE FROM receptions WHERE booked = 0 AND schedule_id IN (SELECT id FROM schedules WHERE {stale}) \
-         AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.reception_id = receptions.id);"
-    );
-    let _ = writeln!(sql, "DELETE FROM schedules WHERE {stale};");
     sql
 }
 

@@ -70,7 +70,9 @@ fn sql_text(value: Option<&str>) -> String {
     }
 }
 
-/// Upserts in file order: parents come before their children, so foreign keys hold.
+/// Upserts in file order: parents come before their children, so foreign keys hold. An
+/// address or phone the file does not give keeps the one the office set in the staff
+/// console (a re-seed never erases it).
 fn offices_sql(directory: &Directory) -> String {
     let mut sql = String::new();
     for (order, o) in directory.offices().iter().enumerate() {
@@ -83,8 +85,10 @@ fn offices_sql(directory: &Directory) -> String {
              SET level = excluded.level, parent_id = excluded.parent_id, region_id = \
              excluded.region_id, specialisation = excluded.specialisation, name_kk = \
              excluded.name_kk, name_ru = excluded.name_ru, name_en = excluded.name_en, \
-             address_kk = excluded.address_kk, address_ru = excluded.address_ru, address_en = \
-             excluded.address_en, phone = excluded.phone, sort_order = excluded.sort_order;",
+             address_kk = COALESCE(excluded.address_kk, offices.address_kk), address_ru = \
+             COALESCE(excluded.address_ru, offices.address_ru), address_en = \
+             COALESCE(excluded.address_en, offices.address_en), phone = \
+             COALESCE(excluded.phone, offices.phone), sort_order = excluded.sort_order;",
             sql_text(Some(o.id.as_str())),
             sql_text(Some(o.level.code())),
             sql_text(o.parent_id.as_ref().map(|p| p.as_str())),

@@ -1,8 +1,9 @@
 //! `cargo xtask video-only`: switches an office (or every office) to receiving only by video
 //! conference, with the reason shown to applicants in kk/ru/en, or back (R11: emergencies,
 //! restrictive measures, safety). The Worker then refuses in-person bookings there
-//! (`422 video_only`) and the office page says why. Until the staff console exists this is
-//! the responsible officer's switch.
+//! (`422 video_only`) and the office page says why. An office's admin has the same switch
+//! in the staff console (`POST /api/v1/staff/offices/{id}/video-only`); this one also
+//! switches every office at once.
 
 use crate::import::{invalidate_snapshots, quote};
 use crate::target::Target;

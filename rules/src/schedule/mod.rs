@@ -12,7 +12,8 @@
 //!   moves nothing else, so a Wednesday reception on Wednesday 16 December 2026
 //!   (Independence Day) does not take place, nor is it moved.
 //! * [`parse_row`] / [`check_rows`]: validation of an import (`cargo xtask
-//!   import-schedules`), including the minimum frequencies R13, R26 and R38.
+//!   import-schedules`, the staff console's schedule editor), including the minimum
+//!   frequencies R13, R26 and R38; [`store`]: the statements that write the rows to D1.
 //!
 //! Nothing here reads a clock: "today" and "now" are parameters.
 
@@ -21,6 +22,7 @@ mod import;
 mod model;
 mod parts;
 mod recurrence;
+pub mod store;
 
 pub use ids::{OfficialId, ScheduleId};
 pub use import::{

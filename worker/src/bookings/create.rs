@@ -590,6 +590,9 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         manage_token_hash: token_hash,
         request_hash: b.keyed.request_hash.clone(),
         token_seal: seal,
+        office_reason_kk: None,
+        office_reason_ru: None,
+        office_reason_en: None,
     })
 }
 

@@ -5,6 +5,7 @@
 use crate::error::ApiError;
 use crate::schedule::StoredReception;
 use api::bookings::{Booking, BookingBody, BookingCreated, Review};
+use api::office_admin::OfficeReason;
 use api::schedule::BookedReception;
 use rules::booking::{BookingStatus, Document};
 use rules::schedule::Format;
@@ -31,12 +32,15 @@ pub struct Row {
     pub manage_token_hash: String,
     pub request_hash: String,
     pub token_seal: String,
+    pub office_reason_kk: Option<String>,
+    pub office_reason_ru: Option<String>,
+    pub office_reason_en: Option<String>,
 }
 
 /// The columns [`Row`] reads.
 pub const COLUMNS: &str = "code, office_id, reception, status, review_clause, language, format, \
     interpreter, out_of_town, documents, created_at, cancelled_at, manage_token_hash, \
-    request_hash, token_seal";
+    request_hash, token_seal, office_reason_kk, office_reason_ru, office_reason_en";
 
 fn unexpected(e: serde_json::Error) -> ApiError {
     ApiError::Unexpected(format!("booking row: {e}"))
@@ -75,6 +79,14 @@ impl Row {
             cancelled_at: match &self.cancelled_at {
                 None => None,
                 Some(at) => Some(instant(at).ok_or_else(|| bad("cancelled_at"))?),
+            },
+            office_reason: match (&self.office_reason_kk, &self.office_reason_ru) {
+                (Some(kk), Some(ru)) => Some(OfficeReason {
+                    kk: kk.clone(),
+                    ru: ru.clone(),
+                    en: self.office_reason_en.clone(),
+                }),
+                _ => None,
             },
         })
     }

@@ -18,6 +18,7 @@ mod enrolment;
 mod failures;
 mod keys;
 mod me;
+mod office_admin;
 mod password;
 mod scope;
 mod session;
@@ -42,6 +43,15 @@ pub enum Operation {
     DeskReceptions,
     RegistrationList(String),
     RegistrationListCsv(String),
+    // The office's administration (`api::office_admin`), by path id.
+    OfficialSchedule(String),
+    EditOfficialSchedule(String),
+    AffectedBookings(String),
+    CancelReception(String),
+    MoveReception(String),
+    OfficeSettings(String),
+    EditOfficeSettings(String),
+    VideoOnly(String),
 }
 
 impl Operation {
@@ -54,6 +64,9 @@ impl Operation {
                 | Operation::DeskReceptions
                 | Operation::RegistrationList(_)
                 | Operation::RegistrationListCsv(_)
+                | Operation::OfficialSchedule(_)
+                | Operation::AffectedBookings(_)
+                | Operation::OfficeSettings(_)
         )
     }
 }
@@ -80,6 +93,14 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::RegistrationListCsv(id) => {
             desk::list(req, env, &id, desk::ListFormat::Csv).await?
         }
+        Operation::OfficialSchedule(id) => office_admin::read(req, env, &id).await?,
+        Operation::EditOfficialSchedule(id) => office_admin::edit(req, env, &id).await?,
+        Operation::AffectedBookings(id) => office_admin::affected(req, env, &id).await?,
+        Operation::CancelReception(id) => office_admin::cancel(req, env, &id).await?,
+        Operation::MoveReception(id) => office_admin::move_to(req, env, &id).await?,
+        Operation::OfficeSettings(id) => office_admin::read_settings(req, env, &id).await?,
+        Operation::EditOfficeSettings(id) => office_admin::edit_settings(req, env, &id).await?,
+        Operation::VideoOnly(id) => office_admin::video_only(req, env, &id).await?,
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.
     response.headers_mut().set("Cache-Control", "no-store")?;
