@@ -12,4 +12,5 @@ mod rules;
 mod schedule;
 mod staff;
 mod staff_audit;
+mod staff_decide;
 mod staff_scope;

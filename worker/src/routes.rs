@@ -38,6 +38,13 @@ enum Route {
     StaffAccountDisable(String),
     StaffPassword,
     StaffAudit,
+    StaffRequests,
+    StaffBooking(String),
+    StaffDecision(String),
+    StaffAgreement(String),
+    StaffRelease,
+    StaffForward(String),
+    StaffReassign(String),
 }
 
 impl Route {
@@ -68,6 +75,13 @@ impl Route {
             Route::StaffAccountDisable(_) => "/api/v1/staff/accounts/{id}/disable",
             Route::StaffPassword => "/api/v1/staff/password",
             Route::StaffAudit => "/api/v1/staff/audit",
+            Route::StaffRequests => "/api/v1/staff/requests",
+            Route::StaffBooking(_) => "/api/v1/staff/bookings/{code}",
+            Route::StaffDecision(_) => "/api/v1/staff/bookings/{code}/decision",
+            Route::StaffAgreement(_) => "/api/v1/staff/bookings/{code}/agreement",
+            Route::StaffRelease => "/api/v1/staff/bookings/release",
+            Route::StaffForward(_) => "/api/v1/staff/bookings/{code}/forward",
+            Route::StaffReassign(_) => "/api/v1/staff/bookings/{code}/reassign",
         }
     }
 
@@ -78,7 +92,12 @@ impl Route {
             | Route::BookingCancel(_)
             | Route::StaffEnrolment
             | Route::StaffAccountDisable(_)
-            | Route::StaffPassword => SUBMIT,
+            | Route::StaffPassword
+            | Route::StaffDecision(_)
+            | Route::StaffAgreement(_)
+            | Route::StaffRelease
+            | Route::StaffForward(_)
+            | Route::StaffReassign(_) => SUBMIT,
             Route::StaffSession => SESSION,
             Route::StaffAccounts => READ_OR_SUBMIT,
             _ => READ,
@@ -117,6 +136,24 @@ fn route(path: &str) -> Option<Route> {
         }
         ["staff", "password"] => Some(Route::StaffPassword),
         ["staff", "audit"] => Some(Route::StaffAudit),
+        ["staff", "requests"] => Some(Route::StaffRequests),
+        // Before `{code}`: no code is `release` (codes are 14 characters).
+        ["staff", "bookings", "release"] => Some(Route::StaffRelease),
+        ["staff", "bookings", code] if !code.is_empty() => {
+            Some(Route::StaffBooking((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "decision"] if !code.is_empty() => {
+            Some(Route::StaffDecision((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "agreement"] if !code.is_empty() => {
+            Some(Route::StaffAgreement((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "forward"] if !code.is_empty() => {
+            Some(Route::StaffForward((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "reassign"] if !code.is_empty() => {
+            Some(Route::StaffReassign((*code).to_owned()))
+        }
         _ => None,
     }
 }
@@ -183,6 +220,15 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         }
         Route::StaffPassword => staff::handle(Operation::Password, &mut req, env).await,
         Route::StaffAudit => staff::handle(Operation::Audit, &mut req, env).await,
+        Route::StaffRequests => staff::handle(Operation::Requests, &mut req, env).await,
+        Route::StaffBooking(code) => staff::handle(Operation::Booking(code), &mut req, env).await,
+        Route::StaffDecision(code) => staff::handle(Operation::Decision(code), &mut req, env).await,
+        Route::StaffAgreement(code) => {
+            staff::handle(Operation::Agreement(code), &mut req, env).await
+        }
+        Route::StaffRelease => staff::handle(Operation::Release, &mut req, env).await,
+        Route::StaffForward(code) => staff::handle(Operation::Forward(code), &mut req, env).await,
+        Route::StaffReassign(code) => staff::handle(Operation::Reassign(code), &mut req, env).await,
     }
 }
 

@@ -5,7 +5,7 @@
 mod create;
 mod manage;
 pub mod secret;
-mod view;
+pub mod view;
 
-pub use create::create;
+pub use create::{create, ensure_reception, reception_schedule};
 pub use manage::{calendar, cancel, get};

@@ -13,14 +13,17 @@ mod audit;
 mod audit_page;
 mod credentials;
 mod csrf;
+mod decide;
 mod enrolment;
 mod failures;
 mod keys;
 mod me;
 mod password;
+mod requests;
 mod scope;
 mod session;
 mod sign_in;
+mod transfer;
 
 use crate::error::ApiError;
 use worker::{Env, Request, Response};
@@ -36,11 +39,25 @@ pub enum Operation {
     DisableAccount(String),
     Password,
     Audit,
+    Requests,
+    Booking(String),
+    Decision(String),
+    Agreement(String),
+    Release,
+    Forward(String),
+    Reassign(String),
 }
 
 impl Operation {
     fn changes_state(&self) -> bool {
-        !matches!(self, Operation::Me | Operation::Accounts | Operation::Audit)
+        !matches!(
+            self,
+            Operation::Me
+                | Operation::Accounts
+                | Operation::Audit
+                | Operation::Requests
+                | Operation::Booking(_)
+        )
     }
 }
 
@@ -58,6 +75,13 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::DisableAccount(id) => accounts::disable(req, env, &id).await?,
         Operation::Password => password::change(req, env).await?,
         Operation::Audit => audit_page::list(req, env).await?,
+        Operation::Requests => requests::list(req, env).await?,
+        Operation::Booking(code) => requests::get(req, env, &code).await?,
+        Operation::Decision(code) => decide::decision(req, env, &code).await?,
+        Operation::Agreement(code) => decide::agreement(req, env, &code).await?,
+        Operation::Release => decide::release(req, env).await?,
+        Operation::Forward(code) => transfer::forward(req, env, &code).await?,
+        Operation::Reassign(code) => transfer::reassign(req, env, &code).await?,
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.
     response.headers_mut().set("Cache-Control", "no-store")?;
