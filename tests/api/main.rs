@@ -13,4 +13,5 @@ mod schedule;
 mod staff;
 mod staff_audit;
 mod staff_decide;
+mod staff_expiry;
 mod staff_scope;

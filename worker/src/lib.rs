@@ -24,6 +24,7 @@ use worker::{
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    clock::configure(&env);
     if let Some(page) = booking_page(&req, &env).await? {
         return Ok(page);
     }
@@ -112,6 +113,7 @@ const DAILY: &str = "5 19 * * *";
 /// expired staff sessions.
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    clock::configure(&env);
     if event.cron() == DAILY {
         if let Err(err) = schedule::materialise_all(&env).await {
             worker::console_error!("cron: creating receptions failed: {err:?}");

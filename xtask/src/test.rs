@@ -204,11 +204,14 @@ pub fn run(root: &Path) -> ExitCode {
         }
     };
     let exchanges = openapi::start_recording(root);
+    let expiry = root.join("target/staff-expiry.json");
+    let _ = std::fs::remove_file(&expiry);
     let mut api_tests = sh::cmd(root, "cargo");
     api_tests
         .args(["test", "-p", "api-tests"])
         .env("QABYLDAU_URL", &server.url)
         .env(staff::FIXTURES_ENV, &staff_fixtures)
+        .env(EXPIRY_ENV, &expiry)
         // The personal-data test reads what the Worker logged.
         .env("QABYLDAU_LOG", &server.log);
     if let Ok(path) = &exchanges {
@@ -224,6 +227,10 @@ pub fn run(root: &Path) -> ExitCode {
     println!(
         "xtask: the test server is stopped; its log is {}",
         log.display()
+    );
+    tally.tests(
+        "API tests with the clock moved 31 minutes",
+        clock_moved(root, &state, &staff_fixtures, &expiry),
     );
     // Every staff action of the tests is in the chain, and an edited row is caught (R39-5).
     tally.step(
@@ -263,6 +270,27 @@ pub fn run(root: &Path) -> ExitCode {
         );
     }
     tally.finish()
+}
+
+/// Where the API tests leave what the `clock_moved_` tests check after the restart.
+const EXPIRY_ENV: &str = "QABYLDAU_EXPIRY";
+
+/// The Worker restarted on the tests' data with its clock moved past the staff idle timeout
+/// (`CLOCK_OFFSET_SECONDS`, worker/src/clock.rs), and the `clock_moved_` API tests run on it.
+fn clock_moved(
+    root: &Path,
+    state: &Path,
+    staff_fixtures: &Path,
+    expiry: &Path,
+) -> Result<(usize, usize), String> {
+    let server = DevServer::start_with(root, state, &[("CLOCK_OFFSET_SECONDS", "1860")])?;
+    cargo_test(
+        sh::cmd(root, "cargo")
+            .args(["test", "-p", "api-tests", "--", "--ignored", "clock_moved_"])
+            .env("QABYLDAU_URL", &server.url)
+            .env(staff::FIXTURES_ENV, staff_fixtures)
+            .env(EXPIRY_ENV, expiry),
+    )
 }
 
 /// The receptions the booking tests (and `cargo xtask bench`) book: one regional office's
