@@ -581,6 +581,16 @@ fn r3_d_a_request_is_forwarded_only_to_an_office_below_and_the_applicant_sees_th
         &valid_iin(),
         "prosecutor_general_deputy",
     ));
+    // R15 ("Readings", 6): the GPO units' note is due three working days before the end of
+    // the request's consideration period, and not before it arrived.
+    let studied = centre.get(&format!("/api/v1/staff/bookings/{code}"));
+    assert_eq!(studied.status, 200, "{}", studied.body);
+    let due = studied.json()["booking"]["due"].clone();
+    let (note, decision) = (due["note"].as_str(), due["decision"].as_str());
+    assert!(
+        note.zip(decision).is_some_and(|(n, d)| n <= d),
+        "R15 due dates: {due}"
+    );
     let target = json!(late(HEAD_OPEN, 0));
     let forward = |session: &Session, code: &str, body: Value| {
         session.post(&format!("/api/v1/staff/bookings/{code}/forward"), &body)
