@@ -33,7 +33,7 @@ fn invalid(code: ErrorCode, field: &str) -> ApiError {
     }
 }
 
-fn already_decided() -> ApiError {
+pub(super) fn already_decided() -> ApiError {
     ApiError::Conflict {
         code: ErrorCode::AlreadyDecided,
         field: Some("code"),
@@ -198,6 +198,7 @@ pub async fn decision(req: &mut Request, env: &Env, code: &str) -> Result<Respon
             now.as_str().into(),
             staff.id.as_str().into(),
         ])?;
+    let guard = requests::guard(&db, "code = ?1 AND status != 'requested'", &[code.into()])?;
     let [owner, extra] = requests::selects(&db, &scope, "code = ?2", &[code.into()])?;
     let entry = Entry {
         actor: (&staff.id, &staff.name),
@@ -205,8 +206,14 @@ pub async fn decision(req: &mut Request, env: &Env, code: &str) -> Result<Respon
         action,
         object: Some(format!("booking:{code}")),
     };
-    let results = audit::commit(&db, vec![update, owner, extra], &entry).await?;
-    requests::one(requests::read(&results, 1)?)
+    let results = commit(
+        &db,
+        vec![guard, update, owner, extra],
+        &entry,
+        already_decided,
+    )
+    .await?;
+    requests::one(requests::read(&results, 2)?)
 }
 
 pub async fn agreement(req: &mut Request, env: &Env, code: &str) -> Result<Response, ApiError> {
@@ -246,6 +253,11 @@ pub async fn agreement(req: &mut Request, env: &Env, code: &str) -> Result<Respo
             staff.id.as_str().into(),
             note.as_str().into(),
         ])?;
+    let guard = requests::guard(
+        &db,
+        "code = ?1 AND (status != 'requested' OR agreement_recorded_at IS NOT NULL)",
+        &[code.into()],
+    )?;
     let [owner, extra] = requests::selects(&db, &scope, "code = ?2", &[code.into()])?;
     let entry = Entry {
         actor: (&staff.id, &staff.name),
@@ -253,8 +265,29 @@ pub async fn agreement(req: &mut Request, env: &Env, code: &str) -> Result<Respo
         action: "agreement_record",
         object: Some(format!("booking:{code}")),
     };
-    let results = audit::commit(&db, vec![update, owner, extra], &entry).await?;
-    requests::one(requests::read(&results, 1)?)
+    let results = commit(
+        &db,
+        vec![guard, update, owner, extra],
+        &entry,
+        already_decided,
+    )
+    .await?;
+    requests::one(requests::read(&results, 2)?)
+}
+
+/// The action's batch with its audit row; `stale()` when its guard found the booking
+/// decided in the meantime ([`requests::guard`]).
+pub(super) async fn commit(
+    db: &worker::D1Database,
+    statements: Vec<worker::D1PreparedStatement>,
+    entry: &Entry<'_>,
+    stale: impl Fn() -> ApiError,
+) -> Result<Vec<worker::D1Result>, ApiError> {
+    match audit::commit(db, statements, entry).await {
+        Ok(results) => Ok(results),
+        Err(e) if requests::is_stale(&e.to_string()) => Err(stale()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn reason(input: &OfficeReason) -> Result<OfficeReason, ApiError> {
@@ -326,6 +359,14 @@ pub async fn release(req: &mut Request, env: &Env) -> Result<Response, ApiError>
             n + 5,
         ))
         .bind(&bind)?;
+    let guard_filter = format!(
+        "code IN ({}) AND status NOT IN ('requested', 'confirmed')",
+        (1..=n)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let guard = requests::guard(&db, &guard_filter, &params)?;
     let [owner, extra] = requests::selects(&db, &scope, &filter, &params)?;
     let entry = Entry {
         actor: (&staff.id, &staff.name),
@@ -333,7 +374,12 @@ pub async fn release(req: &mut Request, env: &Env) -> Result<Response, ApiError>
         action: "booking_release",
         object: Some(format!("bookings:{}", codes.join(","))),
     };
-    let results = audit::commit(&db, vec![update, owner, extra], &entry).await?;
-    let released = requests::read(&results, 1)?;
+    let not_active = || ApiError::Conflict {
+        code: ErrorCode::NotActive,
+        field: Some("codes"),
+        clause: None,
+    };
+    let results = commit(&db, vec![guard, update, owner, extra], &entry, not_active).await?;
+    let released = requests::read(&results, 2)?;
     Ok(http::json(200, &ReleaseBody { released }))
 }

@@ -263,6 +263,25 @@ pub fn one(mut bookings: Vec<StaffBooking>) -> Result<Response, ApiError> {
     Ok(http::json(200, &StaffBookingBody { booking }))
 }
 
+/// A guard put first in an action's batch: it fails the batch (the NOT NULL of the primary
+/// key) when a booking matching `filter` (parameters from `?1`) is no longer as the action
+/// read it — someone decided it in between — so that neither the action nor its audit row
+/// happens. [`is_stale`] recognises the failure.
+pub fn guard(
+    db: &D1Database,
+    filter: &str,
+    params: &[worker::wasm_bindgen::JsValue],
+) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(format!("UPDATE bookings SET code = NULL WHERE {filter}"))
+        .bind(params)?)
+}
+
+/// Whether a batch failed on its [`guard`].
+pub fn is_stale(message: &str) -> bool {
+    message.contains("NOT NULL constraint failed: bookings.code")
+}
+
 /// The office of a booking in scope, or `404` (before anything is recorded: nothing was
 /// read).
 pub async fn office_of(db: &D1Database, scope: &Scope<'_>, code: &str) -> Result<String, ApiError> {
@@ -280,4 +299,20 @@ pub async fn office_of(db: &D1Database, scope: &Scope<'_>, code: &str) -> Result
         .first(None)
         .await?;
     Ok(found.ok_or_else(not_found)?.office_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_stale;
+
+    #[test]
+    fn a_guard_failure_is_told_from_other_failures() {
+        assert!(is_stale(
+            "D1_ERROR: NOT NULL constraint failed: bookings.code: SQLITE_CONSTRAINT"
+        ));
+        assert!(!is_stale(
+            "D1_ERROR: reception_full: SQLITE_CONSTRAINT_TRIGGER"
+        ));
+        assert!(!is_stale("NOT NULL constraint failed: bookings.office_id"));
+    }
 }

@@ -278,6 +278,10 @@ async fn finish(
     mut statements: Vec<worker::D1PreparedStatement>,
     action: &'static str,
 ) -> Result<Response, ApiError> {
+    statements.insert(
+        0,
+        requests::guard(db, "code = ?1 AND status != 'requested'", &[code.into()])?,
+    );
     let [owner, extra] = requests::selects(db, scope, "code = ?2", &[code.into()])?;
     let at = statements.len();
     statements.extend([owner, extra]);
@@ -291,6 +295,9 @@ async fn finish(
         Ok(results) => results,
         Err(e) => {
             let message = e.to_string();
+            if requests::is_stale(&message) {
+                return Err(super::decide::already_decided());
+            }
             for (word, code) in [
                 ("reception_full", ErrorCode::ReceptionFull),
                 ("duplicate_booking", ErrorCode::DuplicateBooking),
