@@ -2,6 +2,7 @@
 //! `POST …/cancel`): the booking as its owner sees it. Public facts about the reception and
 //! the booking's own state only; the applicant's personal data never come back.
 
+use crate::decisions::{OfficeReason, Refusal};
 use crate::schedule::BookedReception;
 use crate::Lenient;
 use rules::booking::{BookingStatus, Document};
@@ -58,10 +59,24 @@ pub struct Booking {
         skip_serializing_if = "Option::is_none"
     )]
     pub cancelled_at: Option<OffsetDateTime>,
-    /// `cancelled_by_office`: why the office cancelled or moved the reception, in kk and ru
-    /// (en when given), for the manage page.
+    /// When staff decided the request (confirmed or refused it, R15, R30).
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub decided_at: Option<OffsetDateTime>,
+    /// `refused`: the clause, the explanation and what to do instead (R18, R24, R32).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office_reason: Option<crate::office_admin::OfficeReason>,
+    pub refusal: Option<Refusal>,
+    /// `cancelled_by_office`: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_reason: Option<OfficeReason>,
+    /// R3.d, R27: staff moved the request to another reception (an office below, or a
+    /// deputy): the code of the booking that continues it, opened with the same manage
+    /// token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded_to: Option<String>,
 }
 
 impl Booking {

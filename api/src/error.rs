@@ -76,6 +76,21 @@ error_codes! {
     ReceptionStarted = "reception_started" => 409,
     /// A booking staff refused cannot be cancelled.
     NotCancellable = "not_cancellable" => 409,
+    // The responsible officer's decisions (R15, R17–R19, R23, R24, R30–R33).
+    /// The request was decided already (confirmed, refused, cancelled or released).
+    AlreadyDecided = "already_decided" => 409,
+    /// R19, R33: the units' agreement must be recorded before confirming; with `clause`.
+    AgreementRequired = "agreement_required" => 409,
+    /// R19, R33: the agreement of this request is recorded already.
+    AgreementRecorded = "agreement_recorded" => 409,
+    /// The booking holds no place to release (refused, cancelled, released).
+    NotActive = "not_active" => 409,
+    /// R17, R23, R31: the clause is no ground of refusal for this official's kind.
+    NotAGround = "not_a_ground" => 422,
+    /// R3.d: a request is forwarded only to an office below the booking's.
+    NotBelow = "not_below" => 422,
+    /// R27: a request is reassigned only to a deputy of the same office.
+    NotADeputy = "not_a_deputy" => 422,
     PayloadTooLarge = "payload_too_large" => 413,
     UnsupportedMediaType = "unsupported_media_type" => 415,
     /// A field of the wrong type, or an unknown field.
@@ -143,6 +158,9 @@ impl ErrorCode {
                 | ErrorCode::InvalidDate
                 | ErrorCode::BeforeFrom
                 | ErrorCode::RangeTooLong
+                | ErrorCode::NotAGround
+                | ErrorCode::NotBelow
+                | ErrorCode::NotADeputy
         )
     }
 }

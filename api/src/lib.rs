@@ -12,6 +12,7 @@
 
 pub mod bookings;
 pub mod desk;
+pub mod decisions;
 pub mod eligibility;
 pub mod error;
 mod lenient;

@@ -10,6 +10,10 @@
 
 use crate::bookings::{BookingBody, BookingCreated, BookingInput};
 use crate::desk::{ChannelBookingInput, DeskReceptionList, EnteredBooking, RegistrationList};
+use crate::decisions::{
+    AgreementInput, DecisionInput, ForwardInput, ReassignInput, ReleaseBody, ReleaseInput,
+    RequestList, StaffBookingBody,
+};
 use crate::eligibility::{EligibilityRequest, RulesBody, Verdict};
 use crate::offices::{OfficeBody, OfficeList};
 use crate::open_data::OpenDataList;
@@ -84,6 +88,13 @@ pub fn json() -> String {
         crate::office_admin::paths::office_settings,
         crate::office_admin::paths::edit_office_settings,
         crate::office_admin::paths::video_only,
+        staff_requests,
+        staff_booking,
+        staff_decision,
+        staff_agreement,
+        staff_release,
+        staff_forward,
+        staff_reassign,
     ),
     modifiers(&ManageToken, &StaffSession, &MethodNotAllowed),
     tags(
@@ -597,3 +608,151 @@ fn desk_list() {}
         (status = 404, description = "`not_found` (field `id`).", body = ErrorBody),
     ))]
 fn desk_list_csv() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/requests", tag = "staff",
+    params(
+        ("status" = Option<String>, Query, description = "The bookings of this status: `requested` (default), `confirmed`, `refused`, `cancelled`, `cancelled_by_office`, `returned`"),
+    ),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The office's requests (registrar, R15, R30) with personal \
+            data, the agreement mark and the due dates: overdue first, then oldest first (at \
+            most 500). An audited read.", body = RequestList),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a registrar.", body = ErrorBody),
+        (status = 422, description = "`unknown_parameter`, `invalid` (`status`).", body = ErrorBody),
+    ))]
+fn staff_requests() {}
+
+#[utoipa::path(get, path = "/api/v1/staff/bookings/{code}", tag = "staff",
+    params(("code" = String, Path, description = "The booking code, `XXXX-XXXX-XXXX`")),
+    security(("staff_session" = [])),
+    responses(
+        (status = 200, description = "The whole booking, personal data included (an audited \
+            read), with the grounds a refusal may cite.", body = StaffBookingBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "No booking of the office has this code.", body = ErrorBody),
+    ))]
+fn staff_booking() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/bookings/{code}/decision", tag = "staff",
+    params(
+        ("code" = String, Path, description = "The booking code"),
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = DecisionInput, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Decided: `confirmed`, or `refused` with the clause and \
+            the explanation the applicant sees (R18, R24, R32); a refusal frees the place.",
+         body = StaffBookingBody),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "No booking of the office has this code.", body = ErrorBody),
+        (status = 409, description = "`already_decided`; `agreement_required` (field \
+            `agreement`, clause `R19` or `R33`): record the units' agreement first.",
+         body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`not_a_ground` (field `clause`): no ground of the \
+            official's kind (R17, R23, R31); `required` (`clause`, `explanation`), `invalid` \
+            (`explanation`), `invalid_field`.", body = ErrorBody),
+    ))]
+fn staff_decision() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/bookings/{code}/agreement", tag = "staff",
+    params(
+        ("code" = String, Path, description = "The booking code"),
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = AgreementInput, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The units' agreement is recorded (R19, R33).",
+         body = StaffBookingBody),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "No booking of the office has this code.", body = ErrorBody),
+        (status = 409, description = "`already_decided`, `agreement_recorded`.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`not_applicable` (field `agreement`): the request needs \
+            no agreement; `required`, `invalid` (`note`), `invalid_field`.", body = ErrorBody),
+    ))]
+fn staff_agreement() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/bookings/release", tag = "staff",
+    params(
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = ReleaseInput, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Released: each booking `cancelled_by_office` with the \
+            reason, its place freed.", body = ReleaseBody),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "`not_found` (field `codes`): a code is no booking of the \
+            office; nothing is released.", body = ErrorBody),
+        (status = 409, description = "`not_active` (field `codes`): a booking holds no place; \
+            nothing is released.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`required` (`codes`, `reason.kk`, `reason.ru`), \
+            `invalid` (`codes`, `reason.*`), `invalid_field`.", body = ErrorBody),
+    ))]
+fn staff_release() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/bookings/{code}/forward", tag = "staff",
+    params(
+        ("code" = String, Path, description = "The booking code"),
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = ForwardInput, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Forwarded (R3.d): this booking is `cancelled_by_office` \
+            with the reason and `forwarded_to`, the new booking at the office below is \
+            `requested` (same manage token).", body = StaffBookingBody),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "No booking of the office has this code; or no office \
+            has this `office_id` (field `office_id`).", body = ErrorBody),
+        (status = 409, description = "`already_decided`; `reception_full`, \
+            `duplicate_booking`, `reception_started` (field `reception_id`).", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`not_below` (field `office_id`): a sibling, a parent or \
+            the office itself; `unknown_reception` (field `reception_id`), \
+            `no_pre_registration`, `invalid_field`.", body = ErrorBody),
+    ))]
+fn staff_forward() {}
+
+#[utoipa::path(post, path = "/api/v1/staff/bookings/{code}/reassign", tag = "staff",
+    params(
+        ("code" = String, Path, description = "The booking code"),
+        ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+    ),
+    security(("staff_session" = [])),
+    request_body(content = ReassignInput, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Reassigned to a deputy (R27), as a forward: this booking \
+            is `cancelled_by_office` with `forwarded_to`.", body = StaffBookingBody),
+        (status = 400, description = "`malformed_json`.", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+        (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
+        (status = 404, description = "No booking of the office has this code.", body = ErrorBody),
+        (status = 409, description = "`already_decided`; `reception_full`, \
+            `duplicate_booking`, `reception_started` (field `reception_id`).", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+        (status = 422, description = "`not_a_deputy` (field `reception_id`): not a reception \
+            of a deputy of the same office; `unknown_reception`, `no_pre_registration`, \
+            `invalid_field`.", body = ErrorBody),
+    ))]
+fn staff_reassign() {}

@@ -59,4 +59,12 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Get, "/api/v1/staff/offices/{id}/settings"),
     (Method::Post, "/api/v1/staff/offices/{id}/settings"),
     (Method::Post, "/api/v1/staff/offices/{id}/video-only"),
+    // The responsible officer's decisions (R15, R17–R19, R23, R24, R30–R33).
+    (Method::Get, "/api/v1/staff/requests"),
+    (Method::Get, "/api/v1/staff/bookings/{code}"),
+    (Method::Post, "/api/v1/staff/bookings/{code}/decision"),
+    (Method::Post, "/api/v1/staff/bookings/{code}/agreement"),
+    (Method::Post, "/api/v1/staff/bookings/release"),
+    (Method::Post, "/api/v1/staff/bookings/{code}/forward"),
+    (Method::Post, "/api/v1/staff/bookings/{code}/reassign"),
 ];

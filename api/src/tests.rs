@@ -208,13 +208,25 @@ fn booking(status: BookingStatus) -> Booking {
             BookingStatus::Cancelled | BookingStatus::CancelledByOffice
         )
         .then_some(datetime!(2026-11-26 09:15:00.5 +5)),
+        decided_at: (status == BookingStatus::Refused).then_some(datetime!(2026-11-26 10:00:00 +5)),
+        refusal: (status == BookingStatus::Refused).then(|| crate::decisions::Refusal {
+            clause: "R31.3 (R17.4)".into(),
+            rule_set: "order-87-2021".into(),
+            explanation: "Кассациялық шағым беру мерзімі өтіп кеткен.".into(),
+            alternatives: vec![
+                rules::ruleset::Alternative::RestoreDeadline.into(),
+                rules::ruleset::Alternative::DistrictOfficeWalkIn.into(),
+            ],
+        }),
         office_reason: (status == BookingStatus::CancelledByOffice).then(|| {
-            crate::office_admin::OfficeReason {
-                kk: "Қабылдау күні ауыстырылды".into(),
-                ru: "День приёма перенесён".into(),
+            crate::decisions::OfficeReason {
+                kk: "Қабылдау күні ауыстырылды.".into(),
+                ru: "День приёма перенесён.".into(),
                 en: None,
             }
         }),
+        forwarded_to: (status == BookingStatus::CancelledByOffice)
+            .then(|| "8M4N-0PQR-STVW".to_owned()),
     }
 }
 

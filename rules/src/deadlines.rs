@@ -59,6 +59,29 @@ pub fn consideration_ends(
         .max(registered_on)
 }
 
+/// R15, R30: the day by which the responsible officer decides a registration request to an
+/// official of `kind`, received on `registered_on`, for the reception on `reception_date`:
+/// the end of its consideration period (RULES.md, "Readings", 6), which never falls after
+/// the reception's registration closes (R16, R34). `None` for a reception that takes no
+/// registration.
+pub fn decision_due(
+    calendar: &Calendar,
+    rule_set: &RuleSet,
+    kind: OfficialKind,
+    registered_on: Date,
+    reception_date: Date,
+) -> Option<Date> {
+    let Window::Registration(w) = window(calendar, kind, reception_date, Time::MIDNIGHT) else {
+        return None;
+    };
+    Some(consideration_ends(
+        calendar,
+        rule_set.consideration_period,
+        registered_on,
+        w.last_registration_date(),
+    ))
+}
+
 /// R15: the units' note on one registration request to an official of `kind` (the PG or a
 /// deputy), received on `registered_on`, for the reception on `reception_date`: three
 /// working days before the end of its consideration period, and not before the request was
@@ -289,6 +312,58 @@ mod tests {
         assert_eq!(
             note_due_before(kz(), date!(2026 - 12 - 09)),
             date!(2026 - 12 - 04)
+        );
+    }
+
+    /// R15, R30: a request is decided by the end of its consideration period, or by the
+    /// last day of registration (R16 for the PG, R34 for a regional head) if earlier.
+    #[test]
+    fn r15_r30_decision_due_ends_the_consideration_period() {
+        let rules = RuleSet::current();
+        let received = date!(2026 - 12 - 01);
+        // Far ahead: 15 working days (Independence Day skipped).
+        assert_eq!(
+            decision_due(
+                kz(),
+                rules,
+                OfficialKind::ProsecutorGeneral,
+                received,
+                date!(2027 - 01 - 18)
+            ),
+            Some(date!(2026 - 12 - 23))
+        );
+        // R16: registration for Mon 14 Dec closes Wed 9 Dec.
+        assert_eq!(
+            decision_due(
+                kz(),
+                rules,
+                OfficialKind::ProsecutorGeneral,
+                received,
+                date!(2026 - 12 - 14)
+            ),
+            Some(date!(2026 - 12 - 09))
+        );
+        // R34: for a regional head on Tue 8 Dec it closes on Mon 7 Dec.
+        assert_eq!(
+            decision_due(
+                kz(),
+                rules,
+                OfficialKind::RegionalHead,
+                received,
+                date!(2026 - 12 - 08)
+            ),
+            Some(date!(2026 - 12 - 07))
+        );
+        // R37: a district office takes no registration.
+        assert_eq!(
+            decision_due(
+                kz(),
+                rules,
+                OfficialKind::DistrictHead,
+                received,
+                date!(2026 - 12 - 08)
+            ),
+            None
         );
     }
 

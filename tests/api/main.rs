@@ -14,5 +14,6 @@ mod rules;
 mod schedule;
 mod staff;
 mod staff_audit;
+mod staff_decide;
 mod staff_expiry;
 mod staff_scope;

@@ -48,6 +48,13 @@ enum Route {
     StaffReceptionMove(String),
     StaffOfficeSettings(String),
     StaffOfficeVideoOnly(String),
+    StaffRequests,
+    StaffBooking(String),
+    StaffDecision(String),
+    StaffAgreement(String),
+    StaffRelease,
+    StaffForward(String),
+    StaffReassign(String),
 }
 
 impl Route {
@@ -88,6 +95,13 @@ impl Route {
             Route::StaffReceptionMove(_) => "/api/v1/staff/receptions/{id}/move",
             Route::StaffOfficeSettings(_) => "/api/v1/staff/offices/{id}/settings",
             Route::StaffOfficeVideoOnly(_) => "/api/v1/staff/offices/{id}/video-only",
+            Route::StaffRequests => "/api/v1/staff/requests",
+            Route::StaffBooking(_) => "/api/v1/staff/bookings/{code}",
+            Route::StaffDecision(_) => "/api/v1/staff/bookings/{code}/decision",
+            Route::StaffAgreement(_) => "/api/v1/staff/bookings/{code}/agreement",
+            Route::StaffRelease => "/api/v1/staff/bookings/release",
+            Route::StaffForward(_) => "/api/v1/staff/bookings/{code}/forward",
+            Route::StaffReassign(_) => "/api/v1/staff/bookings/{code}/reassign",
         }
     }
 
@@ -102,7 +116,12 @@ impl Route {
             | Route::DeskBookings
             | Route::StaffReceptionCancel(_)
             | Route::StaffReceptionMove(_)
-            | Route::StaffOfficeVideoOnly(_) => SUBMIT,
+            | Route::StaffOfficeVideoOnly(_)
+            | Route::StaffDecision(_)
+            | Route::StaffAgreement(_)
+            | Route::StaffRelease
+            | Route::StaffForward(_)
+            | Route::StaffReassign(_) => SUBMIT,
             Route::StaffSession => SESSION,
             Route::StaffAccounts
             | Route::StaffOfficialSchedule(_)
@@ -168,6 +187,24 @@ fn route(path: &str) -> Option<Route> {
         }
         ["staff", "offices", id, "video-only"] if !id.is_empty() => {
             Some(Route::StaffOfficeVideoOnly((*id).to_owned()))
+        }
+        ["staff", "requests"] => Some(Route::StaffRequests),
+        // Before `{code}`: no code is `release` (codes are 14 characters).
+        ["staff", "bookings", "release"] => Some(Route::StaffRelease),
+        ["staff", "bookings", code] if !code.is_empty() => {
+            Some(Route::StaffBooking((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "decision"] if !code.is_empty() => {
+            Some(Route::StaffDecision((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "agreement"] if !code.is_empty() => {
+            Some(Route::StaffAgreement((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "forward"] if !code.is_empty() => {
+            Some(Route::StaffForward((*code).to_owned()))
+        }
+        ["staff", "bookings", code, "reassign"] if !code.is_empty() => {
+            Some(Route::StaffReassign((*code).to_owned()))
         }
         _ => None,
     }
@@ -265,6 +302,15 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::StaffOfficeVideoOnly(id) => {
             staff::handle(Operation::VideoOnly(id), &mut req, env).await
         }
+        Route::StaffRequests => staff::handle(Operation::Requests, &mut req, env).await,
+        Route::StaffBooking(code) => staff::handle(Operation::Booking(code), &mut req, env).await,
+        Route::StaffDecision(code) => staff::handle(Operation::Decision(code), &mut req, env).await,
+        Route::StaffAgreement(code) => {
+            staff::handle(Operation::Agreement(code), &mut req, env).await
+        }
+        Route::StaffRelease => staff::handle(Operation::Release, &mut req, env).await,
+        Route::StaffForward(code) => staff::handle(Operation::Forward(code), &mut req, env).await,
+        Route::StaffReassign(code) => staff::handle(Operation::Reassign(code), &mut req, env).await,
     }
 }
 

@@ -304,6 +304,38 @@ impl RuleSet {
         self.questions.iter().find(|q| q.id == id)
     }
 
+    /// The grounds on which the responsible officer may refuse a request to an official of
+    /// `kind` (R17 for the PG, R23 for his deputies, R31 for regional heads and deputies),
+    /// and the competence those officials are limited to (R22, R27), in questionnaire order:
+    /// the questions whose answer refuses. Empty for kinds without pre-registration (R37):
+    /// nothing there is refused.
+    pub fn refusal_grounds(&self, kind: OfficialKind) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.applies_to(kind) && q.refuses())
+    }
+
+    /// The refusal ground a staff member names by `clause`, for an official of `kind`: the
+    /// clause as the rule set writes it (`R31.3 (R17.4)`), or the ground it borrows from
+    /// R17 (`R17.4`), or its own clause (`R31.2`) where that names one ground only. `None`
+    /// for a clause that is no ground for this kind (`R17.2` for a regional head: R31(3)
+    /// does not borrow it) or that names several (`R31.3`).
+    pub fn refusal_ground(&self, kind: OfficialKind, clause: &str) -> Option<&Question> {
+        let clause = clause.trim();
+        let matching: [fn(&Question, &str) -> bool; 3] = [
+            |q, c| q.clause == c,
+            |q, c| q.borrowed_clause() == Some(c),
+            |q, c| q.base_clause() == c,
+        ];
+        matching.into_iter().find_map(|matches| {
+            let mut hits = self.refusal_grounds(kind).filter(|q| matches(q, clause));
+            match (hits.next(), hits.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
+    }
+
     /// Whether the version was in force on `day` (historical; both ends inclusive, see
     /// `effective_to`). Not used to pick the rule set.
     pub fn in_force_on(&self, day: Date) -> bool {
@@ -320,6 +352,31 @@ impl Question {
 
     pub fn applies_to(&self, kind: OfficialKind) -> bool {
         self.applies_to.contains(&kind)
+    }
+
+    /// Whether the question's answer refuses pre-registration: a ground (R17, R23, R31) or
+    /// competence (R22, R27).
+    pub fn refuses(&self) -> bool {
+        matches!(self.role, Role::Ground | Role::Competence)
+    }
+
+    /// The R17 ground that R23(4) or R31(3) borrows: `R17.1` for `R23.4 (R17.1)`.
+    pub fn borrowed_clause(&self) -> Option<&'static str> {
+        let (_, borrowed) = self.clause.split_once(" (")?;
+        borrowed.strip_suffix(')')
+    }
+
+    /// What a person refused on this question can do instead (R18, R24, R32): its own
+    /// alternatives, then the district office, which receives everyone (R37, R39).
+    pub fn refusal_alternatives(&self) -> Vec<Alternative> {
+        let mut all: Vec<Alternative> = self
+            .alternatives
+            .iter()
+            .copied()
+            .filter(|a| *a != Alternative::DistrictOfficeWalkIn)
+            .collect();
+        all.push(Alternative::DistrictOfficeWalkIn);
+        all
     }
 }
 

@@ -417,3 +417,131 @@ fn rule_set_serialises_for_the_api() {
     );
     assert_eq!(exception["refusal"], serde_json::Value::Null);
 }
+
+/// R17, R23, R31: the responsible officer refuses only on a ground of the official's own
+/// kind's rule set (and on competence, R22, R27); a ground of another kind is no ground.
+#[test]
+fn r17_r23_r31_refusal_grounds_by_official_kind() {
+    use OfficialKind::*;
+    let r = rules();
+    let clauses = |kind| -> Vec<&str> { r.refusal_grounds(kind).map(|q| q.clause).collect() };
+    assert_eq!(
+        clauses(ProsecutorGeneral),
+        ["R17.1", "R17.2", "R17.3", "R17.4", "R17.5", "R17.6"]
+    );
+    assert_eq!(
+        clauses(ProsecutorGeneralDeputy),
+        [
+            "R22",
+            "R23.1",
+            "R23.2",
+            "R23.3",
+            "R23.4 (R17.1)",
+            "R23.4 (R17.3)",
+            "R23.4 (R17.4)",
+            "R23.4 (R17.5)",
+            "R23.4 (R17.6)"
+        ]
+    );
+    assert_eq!(
+        clauses(RegionalHead),
+        [
+            "R27",
+            "R31.1",
+            "R31.2",
+            "R31.3 (R17.1)",
+            "R31.3 (R17.3)",
+            "R31.3 (R17.4)",
+            "R31.3 (R17.5)",
+            "R31.3 (R17.6)"
+        ]
+    );
+    assert_eq!(clauses(RegionalDeputy), clauses(RegionalHead));
+    // R37, R39: nothing is refused where nobody registers.
+    for kind in [
+        DistrictHead,
+        DistrictDeputy,
+        ReceivingProsecutor,
+        DutyProsecutor,
+    ] {
+        assert!(clauses(kind).is_empty(), "{kind:?}");
+    }
+}
+
+/// R17, R23, R31: a clause names a ground by its full id, by the R17 ground that R23(4) or
+/// R31(3) borrows, or by its own id when that is one ground; anything else is refused.
+#[test]
+fn r17_r23_r31_a_clause_names_one_ground_of_the_kind() {
+    use OfficialKind::*;
+    let r = rules();
+    let id = |kind, clause| r.refusal_ground(kind, clause).map(|q| q.id);
+    assert_eq!(
+        id(ProsecutorGeneral, "R17.4"),
+        Some("r17_4_cassation_deadline_missed")
+    );
+    assert_eq!(
+        id(RegionalHead, "R17.4"),
+        Some("r31_3_cassation_deadline_missed")
+    );
+    assert_eq!(
+        id(RegionalDeputy, " R31.3 (R17.4) "),
+        Some("r31_3_cassation_deadline_missed")
+    );
+    assert_eq!(
+        id(ProsecutorGeneralDeputy, "R17.1"),
+        Some("r23_4_outside_competence")
+    );
+    assert_eq!(
+        id(ProsecutorGeneralDeputy, "R23.3"),
+        Some("r23_3_cassation_not_used")
+    );
+    assert_eq!(id(RegionalHead, "R31.2"), Some("r31_2_pending_court_case"));
+    assert_eq!(id(RegionalHead, "R27"), Some("r27_competence"));
+    // Another kind's grounds.
+    assert_eq!(id(RegionalHead, "R17.2"), None); // R31(3) does not borrow R17(2)
+    assert_eq!(id(RegionalHead, "R23.1"), None);
+    assert_eq!(id(ProsecutorGeneral, "R31.2"), None);
+    assert_eq!(id(ProsecutorGeneral, "R22"), None);
+    assert_eq!(id(ProsecutorGeneralDeputy, "R17.2"), None);
+    // R19 and R33 never refuse (RULES.md, "Readings", 1); an ambiguous or unknown clause.
+    assert_eq!(id(ProsecutorGeneral, "R19.2"), None);
+    assert_eq!(id(RegionalHead, "R33"), None);
+    assert_eq!(id(RegionalHead, "R31.3"), None);
+    assert_eq!(id(RegionalHead, "R31.1 "), Some("r31_1_already_received"));
+    assert_eq!(id(DistrictHead, "R17.1"), None);
+    assert_eq!(id(ProsecutorGeneral, ""), None);
+}
+
+/// R18, R24, R32: a staff refusal offers the ground's alternatives and the district office
+/// last (R39), once.
+#[test]
+fn r18_r24_r32_refusal_alternatives_end_with_the_district_office() {
+    for kind in OfficialKind::ALL {
+        for q in rules().refusal_grounds(kind) {
+            let all = q.refusal_alternatives();
+            assert_eq!(
+                all.last(),
+                Some(&Alternative::DistrictOfficeWalkIn),
+                "{}",
+                q.id
+            );
+            assert_eq!(
+                all.iter()
+                    .filter(|a| **a == Alternative::DistrictOfficeWalkIn)
+                    .count(),
+                1
+            );
+            assert_eq!(&all[..all.len() - 1], q.alternatives, "{}", q.id);
+        }
+    }
+    let r17_4 = rules()
+        .refusal_ground(OfficialKind::ProsecutorGeneral, "R17.4")
+        .unwrap();
+    assert_eq!(
+        r17_4.refusal_alternatives(),
+        [
+            Alternative::RestoreDeadline,
+            Alternative::DistrictOfficeWalkIn
+        ]
+    );
+}

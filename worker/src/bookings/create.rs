@@ -130,7 +130,7 @@ pub async fn book(
         },
     };
     let (official, schedule, video_only) =
-        reception_schedule(env, schedule_id)
+        reception_schedule(env, schedule_id.as_str())
             .await
             .map_err(|e| match e {
                 ApiError::Invalid {
@@ -304,12 +304,11 @@ struct VideoOnly {
 /// The schedule and official of the requested reception, read through the same parser the
 /// import validated them with, and whether its office receives only by video now (R11):
 /// one round trip.
-async fn reception_schedule(
+pub async fn reception_schedule(
     env: &Env,
-    schedule_id: &ScheduleId,
+    id: &str,
 ) -> Result<(Official, Schedule, bool), ApiError> {
     let db = env.d1("DB")?;
-    let id = schedule_id.as_str();
     let results = db
         .batch(vec![
             db.prepare(format!(
@@ -371,7 +370,10 @@ pub async fn replay(env: &Env, keyed: &Keyed) -> Result<Option<Made>, ApiError> 
             clause: None,
         });
     }
-    let token = secret::unseal(&row.token_seal, &keyed.key, &keyed.request_hash)
+    let token = row
+        .token_seal
+        .as_deref()
+        .and_then(|seal| secret::unseal(seal, &keyed.key, &keyed.request_hash))
         .ok_or_else(|| ApiError::Unexpected("token seal unreadable".into()))?;
     Ok(Some(Made {
         row,
@@ -455,6 +457,31 @@ struct Stored {
     returned: bool,
 }
 
+/// The statement that creates the reception's row if it is not there yet (or brings its
+/// capacity up to date), so that a booking's triggers find it.
+pub fn ensure_reception(
+    db: &worker::D1Database,
+    reception: &StoredReception,
+    schedule_id: &str,
+    office: &OfficeId,
+) -> Result<D1PreparedStatement, worker::Error> {
+    db.prepare(
+        // The capacity published now, never below the places already taken: an import
+        // may have changed it since the row was created.
+        "INSERT INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+         ON CONFLICT (id) DO UPDATE SET capacity = MAX(excluded.capacity, receptions.booked)",
+    )
+    .bind(&[
+        reception.reception.id.as_str().into(),
+        schedule_id.into(),
+        office.as_str().into(),
+        reception.reception.official_id.as_str().into(),
+        clock::iso(reception.reception.date).into(),
+        f64::from(reception.capacity.get()).into(),
+    ])
+}
+
 struct NewBooking<'a> {
     office: &'a OfficeId,
     reception: &'a StoredReception,
@@ -479,22 +506,7 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         .map_err(|e| worker::Error::RustError(e.to_string()))?;
     let token_hash = secret::token_hash(b.token);
     let seal = secret::seal(b.token, &b.keyed.key, &b.keyed.request_hash);
-    let ensure_reception: D1PreparedStatement = db
-        .prepare(
-            // The capacity published now, never below the places already taken: an import
-            // may have changed it since the row was created.
-            "INSERT INTO receptions (id, schedule_id, office_id, official_id, date, capacity) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-             ON CONFLICT (id) DO UPDATE SET capacity = MAX(excluded.capacity, receptions.booked)",
-        )
-        .bind(&[
-            b.reception.reception.id.as_str().into(),
-            f.schedule_id.as_str().into(),
-            b.office.as_str().into(),
-            b.reception.reception.official_id.as_str().into(),
-            clock::iso(b.reception.reception.date).into(),
-            f64::from(b.reception.capacity.get()).into(),
-        ])?;
+    let ensure_reception = ensure_reception(&db, b.reception, f.schedule_id.as_str(), b.office)?;
     let null = worker::wasm_bindgen::JsValue::NULL;
     let (channel, clerk) = match b.origin {
         Origin::Online => ("online", None),
@@ -589,10 +601,15 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         cancelled_at: None,
         manage_token_hash: token_hash,
         request_hash: b.keyed.request_hash.clone(),
-        token_seal: seal,
+        token_seal: Some(seal),
+        decided_at: b.stored.returned.then(|| created_at.clone()),
+        decision_clause: b.stored.returned.then(|| "R3.c".to_owned()),
+        decision_explanation: None,
+        rule_set: None,
         office_reason_kk: None,
         office_reason_ru: None,
         office_reason_en: None,
+        forwarded_to: None,
     })
 }
 

@@ -5,10 +5,12 @@
 use crate::error::ApiError;
 use crate::schedule::StoredReception;
 use api::bookings::{Booking, BookingBody, BookingCreated, Review};
-use api::office_admin::OfficeReason;
+use api::decisions::{OfficeReason, Refusal};
 use api::schedule::BookedReception;
 use rules::booking::{BookingStatus, Document};
+use rules::ruleset::{Alternative, RuleSet};
 use rules::schedule::Format;
+use rules::OfficialKind;
 use rules::{Lang, OfficeId};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
@@ -31,16 +33,25 @@ pub struct Row {
     pub cancelled_at: Option<String>,
     pub manage_token_hash: String,
     pub request_hash: String,
-    pub token_seal: String,
+    /// NULL for a booking staff made (a forwarded request, another channel): no key replays it.
+    pub token_seal: Option<String>,
+    pub decided_at: Option<String>,
+    pub decision_clause: Option<String>,
+    pub decision_explanation: Option<String>,
+    /// The id of the rule set of the request's verdict (RULES.md, "Readings", 9).
+    pub rule_set: Option<String>,
     pub office_reason_kk: Option<String>,
     pub office_reason_ru: Option<String>,
     pub office_reason_en: Option<String>,
+    pub forwarded_to: Option<String>,
 }
 
 /// The columns [`Row`] reads.
 pub const COLUMNS: &str = "code, office_id, reception, status, review_clause, language, format, \
     interpreter, out_of_town, documents, created_at, cancelled_at, manage_token_hash, \
-    request_hash, token_seal, office_reason_kk, office_reason_ru, office_reason_en";
+    request_hash, token_seal, decided_at, decision_clause, decision_explanation, \
+    json_extract(verdict, '$.rule_set') AS rule_set, office_reason_kk, office_reason_ru, \
+    office_reason_en, forwarded_to";
 
 fn unexpected(e: serde_json::Error) -> ApiError {
     ApiError::Unexpected(format!("booking row: {e}"))
@@ -80,6 +91,11 @@ impl Row {
                 None => None,
                 Some(at) => Some(instant(at).ok_or_else(|| bad("cancelled_at"))?),
             },
+            decided_at: match &self.decided_at {
+                None => None,
+                Some(at) => Some(instant(at).ok_or_else(|| bad("decided_at"))?),
+            },
+            refusal: self.refusal(r.kind),
             office_reason: match (&self.office_reason_kk, &self.office_reason_ru) {
                 (Some(kk), Some(ru)) => Some(OfficeReason {
                     kk: kk.clone(),
@@ -88,6 +104,33 @@ impl Row {
                 }),
                 _ => None,
             },
+            forwarded_to: self.forwarded_to.clone(),
+        })
+    }
+
+    /// The refusal as the applicant sees it (R18, R24, R32): the ground's clause and
+    /// alternatives under the rule set the request was decided by, and the explanation
+    /// staff wrote in the booking's language.
+    fn refusal(&self, kind: OfficialKind) -> Option<Refusal> {
+        // A `returned` request (R3.c) records its clause too, but was never refused.
+        if self.status != BookingStatus::Refused.code() {
+            return None;
+        }
+        let clause = self.decision_clause.as_deref()?;
+        let rule_set = self
+            .rule_set
+            .as_deref()
+            .and_then(RuleSet::by_id)
+            .unwrap_or_else(RuleSet::current);
+        let alternatives = rule_set
+            .refusal_ground(kind, clause)
+            .map(|q| q.refusal_alternatives())
+            .unwrap_or_else(|| vec![Alternative::DistrictOfficeWalkIn]);
+        Some(Refusal {
+            clause: clause.to_owned(),
+            rule_set: rule_set.id.to_owned(),
+            explanation: self.decision_explanation.clone().unwrap_or_default(),
+            alternatives: alternatives.into_iter().map(Into::into).collect(),
         })
     }
 }

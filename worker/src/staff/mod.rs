@@ -14,15 +14,18 @@ mod audit_page;
 mod credentials;
 mod csrf;
 mod desk;
+mod decide;
 mod enrolment;
 mod failures;
 mod keys;
 mod me;
 mod office_admin;
 mod password;
+mod requests;
 mod scope;
 mod session;
 mod sign_in;
+mod transfer;
 
 use crate::error::ApiError;
 use worker::{Env, Request, Response};
@@ -52,6 +55,13 @@ pub enum Operation {
     OfficeSettings(String),
     EditOfficeSettings(String),
     VideoOnly(String),
+    Requests,
+    Booking(String),
+    Decision(String),
+    Agreement(String),
+    Release,
+    Forward(String),
+    Reassign(String),
 }
 
 impl Operation {
@@ -67,6 +77,8 @@ impl Operation {
                 | Operation::OfficialSchedule(_)
                 | Operation::AffectedBookings(_)
                 | Operation::OfficeSettings(_)
+                | Operation::Requests
+                | Operation::Booking(_)
         )
     }
 }
@@ -101,6 +113,13 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::OfficeSettings(id) => office_admin::read_settings(req, env, &id).await?,
         Operation::EditOfficeSettings(id) => office_admin::edit_settings(req, env, &id).await?,
         Operation::VideoOnly(id) => office_admin::video_only(req, env, &id).await?,
+        Operation::Requests => requests::list(req, env).await?,
+        Operation::Booking(code) => requests::get(req, env, &code).await?,
+        Operation::Decision(code) => decide::decision(req, env, &code).await?,
+        Operation::Agreement(code) => decide::agreement(req, env, &code).await?,
+        Operation::Release => decide::release(req, env).await?,
+        Operation::Forward(code) => transfer::forward(req, env, &code).await?,
+        Operation::Reassign(code) => transfer::reassign(req, env, &code).await?,
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.
     response.headers_mut().set("Cache-Control", "no-store")?;

@@ -1,0 +1,283 @@
+//! The responsible officer's decisions on requests (R15, R17–R19, R23, R24, R30–R33): the
+//! requests inbox, the whole booking for staff (personal data included: every read is
+//! audited), confirming, refusing on a ground of the official's kind with an explanation,
+//! the units' agreement, and releasing abusive bookings with a reason; and what the
+//! applicant sees of a decision on their own booking ([`Refusal`], [`OfficeReason`]).
+//!
+//! Staff bodies only travel under `/api/v1/staff/…` (`Cache-Control: no-store`); the public
+//! booking carries the decision, never the applicant's personal data.
+
+use crate::bookings::Booking;
+use crate::eligibility::{Agreement, Verdict};
+use crate::Lenient;
+use rules::eligibility::Answer;
+use rules::ruleset::Alternative;
+use rules::{LocalizedText, OfficialKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::{Date, OffsetDateTime};
+
+/// What the applicant sees of a refusal (R18, R24, R32): the clause of the ground, the
+/// explanation staff wrote in the booking's language, and what to do instead (the
+/// ground's alternatives, the district office last, R39).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Refusal {
+    /// As the rule set names it: `R17.4`, `R31.3 (R17.4)`.
+    pub clause: String,
+    /// The rule set that applied (RULES.md, "Readings", 9).
+    pub rule_set: String,
+    /// In the booking's language.
+    pub explanation: String,
+    pub alternatives: Vec<Lenient<Alternative>>,
+}
+
+/// Why the office cancelled a booking (`cancelled_by_office`): the one type of
+/// `api::office_admin`, whichever staff action cancelled it.
+pub use crate::office_admin::OfficeReason;
+
+/// `POST /api/v1/staff/bookings/{code}/decision`: `{"decision":"confirm"}`, or
+/// `{"decision":"refuse","clause":"R17.4","explanation":"…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DecisionInput {
+    pub decision: DecisionKind,
+    /// `refuse`: a ground of the official's kind (R17 for the PG, R23 for his deputies,
+    /// R31 for regional officials; competence R22, R27), as the rule set names it or by the
+    /// R17 ground R23(4) / R31(3) borrows (`R17.4`). Another kind's ground is
+    /// `422 not_a_ground`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// `refuse`: the explanation to the applicant (R18, R24, R32), in the booking's
+    /// language; at most [`DecisionInput::MAX_EXPLANATION`] characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+impl DecisionInput {
+    pub const MAX_EXPLANATION: usize = 2000;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    Confirm,
+    Refuse,
+}
+
+/// `POST /api/v1/staff/bookings/{code}/agreement`: the units concerned agreed (R19, R33).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgreementInput {
+    /// Which unit agreed, and its reference; at most 1000 characters.
+    pub note: String,
+}
+
+/// `POST /api/v1/staff/bookings/{code}/forward` (R3.d): the request goes to a reception of
+/// an office below the booking's (one that takes pre-registration: the GPO forwards to a
+/// regional office; a district office receives without registration, R37). The booking
+/// ends as `cancelled_by_office` naming the new booking (`forwarded_to`), which the
+/// applicant opens with the same manage token and which the office below decides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ForwardInput {
+    pub office_id: rules::OfficeId,
+    /// A reception of that office, as its schedule publishes it.
+    pub reception_id: String,
+}
+
+/// `POST /api/v1/staff/bookings/{code}/reassign` (R27): the request goes to a reception of
+/// a deputy of the same office, as a forward does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReassignInput {
+    pub reception_id: String,
+}
+
+/// `POST /api/v1/staff/bookings/release`: abusive bookings of the office released at once,
+/// their places freed (`cancelled_by_office`, the reason shown to each applicant).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseInput {
+    /// 1 to [`ReleaseInput::MAX_CODES`] booking codes, each of an active booking of the
+    /// office.
+    pub codes: Vec<String>,
+    pub reason: OfficeReason,
+}
+
+impl ReleaseInput {
+    pub const MAX_CODES: usize = 100;
+}
+
+/// `200` of the release: the bookings as they are now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReleaseBody {
+    pub released: Vec<StaffBooking>,
+}
+
+/// `GET /api/v1/staff/requests?status=requested` (registrar): the office's requests, overdue
+/// first, then oldest first. An audited read (the requests carry personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestList {
+    pub requests: Vec<StaffBooking>,
+}
+
+/// `200` of `GET /api/v1/staff/bookings/{code}` and of the actions on one booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffBookingBody {
+    pub booking: StaffBooking,
+}
+
+/// The whole booking, as the office's staff see it: what the applicant sees, and the
+/// applicant's personal data, the matter, the questionnaire's verdict, the agreement mark,
+/// the due dates and the grounds a refusal may cite. Personal data are `null` once the
+/// retention period has cleared them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffBooking {
+    #[serde(flatten)]
+    pub booking: Booking,
+    pub official_kind: OfficialKind,
+    /// R3.a: `online`, `egov`, `paper`, `call_centre`, `referral`.
+    pub channel: String,
+    pub applicant: ApplicantData,
+    /// R3.b, R1: whom the applicant acts for, with the authority, as it was entered.
+    pub on_behalf_of: Option<serde_json::Value>,
+    pub matter: Matter,
+    /// The questionnaire's verdict when the request was made.
+    pub verdict: Option<Verdict>,
+    /// R19, R33: whose agreement is needed, and whether it has been recorded.
+    pub agreement: AgreementState,
+    pub due: Due,
+    /// The grounds a refusal of this request may cite (the official's kind's rule set).
+    pub grounds: Vec<RefusalGround>,
+    /// The staff account that decided, if any.
+    pub decided_by: Option<String>,
+}
+
+/// The applicant's personal data (R1, R7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicantData {
+    /// `individual` or `representative`.
+    pub kind: String,
+    pub citizenship: Option<String>,
+    pub iin: Option<String>,
+    pub passport: Option<String>,
+    pub surname: Option<String>,
+    pub given_name: Option<String>,
+    pub patronymic: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The matter: its substance (R3.c) and the questionnaire's answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Matter {
+    pub substance: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// R19, R33: the agreement marks of the verdict; confirming waits for `recorded_at`
+/// where `needed` is not empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgreementState {
+    pub needed: Vec<Agreement>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub recorded_at: Option<OffsetDateTime>,
+    pub recorded_by: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The request's due dates (R15, R30; RULES.md, "Readings", 6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Due {
+    /// The end of the consideration period: the request is decided by then.
+    #[serde(with = "rules::calendar::iso_date::option")]
+    pub decision: Option<Date>,
+    /// R15 (the PG and his deputies only): the GPO units' note to the Centre.
+    #[serde(with = "rules::calendar::iso_date::option")]
+    pub note: Option<Date>,
+    /// Still `requested` after `decision`.
+    pub overdue: bool,
+}
+
+/// A ground a refusal may cite, with the rule set's explanation as a starting text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefusalGround {
+    pub clause: String,
+    pub question: String,
+    pub explanation: LocalizedText,
+    pub alternatives: Vec<Lenient<Alternative>>,
+}
+
+impl From<&rules::ruleset::Question> for RefusalGround {
+    fn from(q: &rules::ruleset::Question) -> RefusalGround {
+        RefusalGround {
+            clause: q.clause.to_owned(),
+            question: q.id.to_owned(),
+            explanation: q.refusal.map(Into::into).unwrap_or_else(|| q.text.into()),
+            alternatives: q
+                .refusal_alternatives()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_decision_reads_with_or_without_its_ground() {
+        let confirm: DecisionInput =
+            serde_json::from_value(json!({"decision": "confirm"})).unwrap();
+        assert_eq!(confirm.decision, DecisionKind::Confirm);
+        assert_eq!(confirm.clause, None);
+        let refuse: DecisionInput = serde_json::from_value(
+            json!({"decision": "refuse", "clause": "R17.4", "explanation": "…"}),
+        )
+        .unwrap();
+        assert_eq!(refuse.clause.as_deref(), Some("R17.4"));
+        assert!(serde_json::from_value::<DecisionInput>(
+            json!({"decision": "confirm", "reason": "x"})
+        )
+        .is_err());
+    }
+
+    /// R18: a ground offers the rule set's explanation and the district office last.
+    #[test]
+    fn r18_a_ground_carries_its_explanation_and_alternatives() {
+        let rules = rules::ruleset::RuleSet::current();
+        let q = rules
+            .refusal_ground(OfficialKind::ProsecutorGeneral, "R17.4")
+            .unwrap();
+        let ground = RefusalGround::from(q);
+        let value = serde_json::to_value(&ground).unwrap();
+        assert_eq!(value["clause"], "R17.4");
+        assert_eq!(
+            value["alternatives"][1]["code"],
+            json!("district_office_walk_in")
+        );
+        assert!(value["explanation"]["kk"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty()));
+    }
+}
