@@ -11,8 +11,8 @@
 //! has its JSON schema and [`openapi::document`] renders the OpenAPI 3.1 document.
 
 pub mod bookings;
-pub mod desk;
 pub mod decisions;
+pub mod desk;
 pub mod eligibility;
 pub mod error;
 mod lenient;

@@ -9,11 +9,11 @@
 #![allow(dead_code)] // the functions exist for their `utoipa::path` attributes
 
 use crate::bookings::{BookingBody, BookingCreated, BookingInput};
-use crate::desk::{ChannelBookingInput, DeskReceptionList, EnteredBooking, RegistrationList};
 use crate::decisions::{
     AgreementInput, DecisionInput, ForwardInput, ReassignInput, ReleaseBody, ReleaseInput,
     RequestList, StaffBookingBody,
 };
+use crate::desk::{ChannelBookingInput, DeskReceptionList, EnteredBooking, RegistrationList};
 use crate::eligibility::{EligibilityRequest, RulesBody, Verdict};
 use crate::offices::{OfficeBody, OfficeList};
 use crate::open_data::OpenDataList;

@@ -17,7 +17,7 @@ use rules::booking::{
 };
 use rules::calendar::Calendar;
 use rules::ruleset::RuleSet;
-use rules::schedule::{parse_row, Official, Schedule, ScheduleId, ScheduleRow};
+use rules::schedule::{parse_row, Official, Schedule, ScheduleRow};
 use rules::{OfficeId, OfficialKind};
 use std::collections::HashMap;
 use worker::{D1PreparedStatement, Env, Request, Response};
@@ -129,16 +129,15 @@ pub async fn book(
             field: Some("reception_id"),
         },
     };
-    let (official, schedule, video_only) =
-        reception_schedule(env, schedule_id.as_str())
-            .await
-            .map_err(|e| match e {
-                ApiError::Invalid {
-                    code: ErrorCode::UnknownReception,
-                    ..
-                } => unknown(),
-                e => e,
-            })?;
+    let (official, schedule, video_only) = reception_schedule(env, schedule_id.as_str())
+        .await
+        .map_err(|e| match e {
+            ApiError::Invalid {
+                code: ErrorCode::UnknownReception,
+                ..
+            } => unknown(),
+            e => e,
+        })?;
     if let Origin::Entered { clerk, .. } = origin {
         if &official.office_id != clerk.office {
             return Err(unknown());
@@ -597,12 +596,12 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
         interpreter: f.interpreter.clone(),
         out_of_town: u8::from(f.out_of_town),
         documents: f.documents.clone(),
+        decided_at: b.stored.returned.then(|| created_at.clone()),
         created_at,
         cancelled_at: None,
         manage_token_hash: token_hash,
         request_hash: b.keyed.request_hash.clone(),
         token_seal: Some(seal),
-        decided_at: b.stored.returned.then(|| created_at.clone()),
         decision_clause: b.stored.returned.then(|| "R3.c".to_owned()),
         decision_explanation: None,
         rule_set: None,

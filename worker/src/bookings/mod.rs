@@ -7,7 +7,7 @@ mod manage;
 pub mod secret;
 pub mod view;
 
-pub use create::{create, ensure_reception, reception_schedule};
 /// The one way a booking is made, for the staff's other channels too (R3.a).
 pub use create::{book, first_error, idempotency_key, replay, Clerk, Keyed, Made, Origin};
+pub use create::{create, ensure_reception, reception_schedule};
 pub use manage::{calendar, cancel, get};
