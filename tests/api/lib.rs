@@ -188,6 +188,9 @@ pub const HEAD_VIDEO: &str = "ulytau-region-test-head-video";
 pub const DEPUTY_OPEN: &str = "ulytau-region-test-deputy-open";
 /// The office `cargo xtask test` switches to video-only mode (R11), with its sample schedules.
 pub const VIDEO_ONLY_OFFICE: &str = "kyzylorda-region";
+/// The office whose address, phone and Reception Centre the office-admin test sets through
+/// the staff API (`tests/api/office_admin.rs`): the only one that supplies an address.
+pub const SETTINGS_OFFICE: &str = "zhetisu-region-tekeli-city";
 
 /// SplitMix64: a well-mixed 64-bit value from a counter.
 fn mix(mut z: u64) -> u64 {

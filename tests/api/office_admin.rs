@@ -14,8 +14,8 @@ use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
 const OFFICE: &str = "zhetisu-region";
-/// District offices of it, for the settings and the video-only switch.
-const SETTINGS_OFFICE: &str = "zhetisu-region-tekeli-city";
+/// District offices of it, for the settings (`api_tests::SETTINGS_OFFICE`, which the
+/// directory test knows supplies an address) and the video-only switch.
 const VIDEO_OFFICE: &str = "zhetisu-region-aqsu";
 
 /// An admin of the region (and its districts), signed in.
@@ -71,7 +71,8 @@ fn official_with_daily_schedule(admin: &Session) -> (String, String) {
     (official, schedule)
 }
 
-/// The audit rows of the office with this action and object.
+/// The audit rows of the office with this action and object, by this admin (each test has
+/// its own account, so a re-run against the same server counts only its own).
 fn audited(admin: &Session, office: &str, action: &str, object: &str) -> usize {
     let reply = admin.get(&format!("/api/v1/staff/audit?office={office}"));
     assert_eq!(reply.status, 200, "{}", reply.body);
@@ -79,7 +80,11 @@ fn audited(admin: &Session, office: &str, action: &str, object: &str) -> usize {
         .as_array()
         .expect("entries")
         .iter()
-        .filter(|e| e["action"] == action && e["object"] == object)
+        .filter(|e| {
+            e["action"] == action
+                && e["object"] == object
+                && e["actor_id"] == admin.staff_id().as_str()
+        })
         .count()
 }
 
@@ -295,14 +300,19 @@ fn r26_a_schedule_edit_that_leaves_a_week_without_a_reception_is_refused_naming_
         .post(&schedule_path(&official), &json!({"rows": [bad]}))
         .assert_error(422, "bad_time");
     assert_eq!(error["field"], "rows[0].start");
-    // Another official's schedule id is not this one's to take.
+    // Another official's schedule id is not this one's to take: in the office, as the
+    // import says it (a duplicate id); elsewhere (public ids of another region), taken.
     let (_, taken) = official_with_daily_schedule(&admin);
-    let error = admin
-        .post(
+    let take = |schedule: &str| {
+        admin.post(
             &schedule_path(&official),
-            &json!({"rows": [row(&official, &taken, "daily", "2026-01-01", "")]}),
+            &json!({"rows": [row(&official, schedule, "daily", "2026-01-01", "")]}),
         )
-        .assert_error(422, "schedule_id_taken");
+    };
+    let error = take(&taken).assert_error(422, "duplicate_schedule_id");
+    assert_eq!(error["field"], "rows[0].schedule_id");
+    let elsewhere = format!("{}-head-weekly", offices().region_b);
+    let error = take(&elsewhere).assert_error(422, "schedule_id_taken");
     assert_eq!(error["field"], "rows[0].schedule_id");
     assert_eq!(
         audited(

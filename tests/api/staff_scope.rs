@@ -27,6 +27,9 @@ enum Case {
     Listed { path: String, absent: String },
     /// The person's own session or account only: no object of any office to name.
     OwnOnly,
+    /// Scope-tested by the table of its own part's test (the file named), with that part's
+    /// objects.
+    TabledIn(&'static str),
 }
 
 #[test]
@@ -132,6 +135,47 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
                 field: "id",
             },
         ),
+        // The office's administration: tests/api/office_admin.rs, its own scope table.
+        (
+            "GET",
+            "/api/v1/staff/officials/{id}/schedule",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/officials/{id}/schedule",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "GET",
+            "/api/v1/staff/receptions/{id}/affected",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/receptions/{id}/cancel",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/receptions/{id}/move",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "GET",
+            "/api/v1/staff/offices/{id}/settings",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/offices/{id}/settings",
+            Case::TabledIn("office_admin.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/offices/{id}/video-only",
+            Case::TabledIn("office_admin.rs"),
+        ),
     ];
 
     // The table covers every staff operation of the served document.
@@ -205,6 +249,12 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
                 assert_eq!(reply.status, 200, "{}", reply.body);
                 assert!(!reply.body.contains(absent.as_str()), "{method} {template}");
                 assert!(!reply.body.contains(&b_below.id), "{method} {template}");
+            }
+            Case::TabledIn(file) => {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("api")
+                    .join(file);
+                assert!(path.exists(), "{method} {template}: {}", path.display());
             }
             Case::OwnOnly => {}
         }
