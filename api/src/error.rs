@@ -118,7 +118,8 @@ error_codes! {
     BeforeFrom = "before_from" => 422,
     RangeTooLong = "range_too_long" => 422,
     // The office's administration (`api::office_admin`).
-    /// A schedule the edit leaves out still has booked receptions: cancel them first.
+    /// A schedule edit would leave bookings without their reception: cancel or move the
+    /// reception first.
     ScheduleInUse = "schedule_in_use" => 409,
     /// The reception has started or is over: it can no longer be cancelled or moved.
     ReceptionPassed = "reception_passed" => 409,

@@ -194,7 +194,8 @@ pub(crate) mod paths {
             (status = 404, description = "`not_found`: the official (field `id`) or the new \
                 official's office (field `rows[0].office_id`) is not in scope.", body = ErrorBody),
             (status = 409, description = "`schedule_in_use`: a schedule left out has booked \
-                receptions.", body = ErrorBody),
+                receptions, or an active booking's reception would no longer be held (cancel \
+                or move it first).", body = ErrorBody),
             (status = 413, description = "`payload_too_large`.", body = ErrorBody),
             (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
             (status = 422, description = "The first problem the import would report, field \

@@ -213,6 +213,14 @@ fn r3_moving_a_date_cancels_its_booking_and_holds_the_reception_on_the_new_day()
     let client = Client::new();
     let created = client.book_ok(&booking_to_kind(&from, &valid_iin(), "regional_head"));
     let code = created["booking"]["code"].as_str().unwrap().to_owned();
+    // An edit that no longer holds the booked reception is refused: the office cancels or
+    // moves it first, which tells the person why.
+    admin
+        .post(
+            &schedule_path(&official),
+            &json!({"rows": [row(&official, &schedule, "weekly:tue,thu", "2026-01-01", "")]}),
+        )
+        .assert_error(409, "schedule_in_use");
     let reason = json!({"kk": "Күні ауыстырылды", "ru": "День перенесён", "en": "Moved"});
     let move_to = |to: &str| {
         admin.post(

@@ -16,7 +16,7 @@ use api::office_admin::{OfficialSchedule, ScheduleEdit};
 use api::ErrorCode;
 use rules::calendar::Calendar;
 use rules::schedule::store::{remove_unlisted, upserts, Replaced, Statement};
-use rules::schedule::{check_rows, parse_row, OfficialId, ScheduleRow};
+use rules::schedule::{check_rows, parse_reception_id, parse_row, OfficialId, ScheduleRow};
 use rules::OfficeId;
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, Env, Request, Response};
@@ -141,6 +141,28 @@ pub fn first_problem(
         })
 }
 
+#[derive(Deserialize)]
+struct ReceptionOf {
+    reception_id: String,
+}
+
+/// The receptions among `held` that the schedules of `rows` (valid rows) no longer hold.
+fn dropped<'a>(rows: &[ScheduleRow], held: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let schedules: Vec<_> = rows.iter().filter_map(|r| parse_row(r).ok()).collect();
+    held.filter(|id| {
+        let Some((schedule_id, date)) = parse_reception_id(id) else {
+            return true;
+        };
+        !schedules.iter().any(|(_, s)| {
+            s.id() == &schedule_id
+                && s.occurrences(Calendar::kazakhstan(), date, date)
+                    .iter()
+                    .any(|o| o.date() == date)
+        })
+    })
+    .collect()
+}
+
 fn bind(db: &D1Database, s: &Statement) -> Result<D1PreparedStatement, ApiError> {
     let params: Vec<worker::wasm_bindgen::JsValue> =
         s.params.iter().map(|p| p.as_str().into()).collect();
@@ -248,6 +270,25 @@ pub async fn edit(req: &mut Request, env: &Env, id: &str) -> Result<Response, Ap
             clause: None,
         });
     }
+    // An active booking whose reception the new schedule no longer holds would be left
+    // without one: the office cancels or moves that reception first (…/cancel, …/move),
+    // which tells the person why.
+    let active: Vec<ReceptionOf> = db
+        .prepare(
+            "SELECT reception_id FROM bookings WHERE official_id = ?1 \
+             AND status IN ('requested', 'confirmed') AND reception_date >= ?2",
+        )
+        .bind(&[official.as_str().into(), clock::iso(clock::today()).into()])?
+        .all()
+        .await?
+        .results()?;
+    if !dropped(rows, active.iter().map(|a| a.reception_id.as_str())).is_empty() {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::ScheduleInUse,
+            field: Some("rows"),
+            clause: None,
+        });
+    }
     let mut statements = Vec::new();
     for s in upserts(rows).iter().chain(&remove_unlisted(
         &Replaced::Official(official.as_str()),
@@ -328,6 +369,23 @@ mod tests {
         );
         let continuous = [row("zh-a", "weekly:tue,fri", "2026-01-01", "")];
         assert!(first_problem(&[], &continuous, today).is_none());
+    }
+
+    /// Receptions with active bookings that an edit would drop (a shorter validity, another
+    /// day of the week, a removed schedule) are named; those it keeps are not.
+    #[test]
+    fn receptions_the_edit_no_longer_holds_are_named() {
+        let rows = [row("zh-a", "weekly:tue,fri", "2026-01-01", "2026-12-31")];
+        let held = [
+            "zh-a-20261201", // a Tuesday: kept
+            "zh-a-20261202", // a Wednesday: dropped
+            "zh-a-20270105", // after valid_to: dropped
+            "zh-b-20261201", // a schedule no longer listed: dropped
+        ];
+        assert_eq!(
+            dropped(&rows, held.into_iter()),
+            ["zh-a-20261202", "zh-a-20270105", "zh-b-20261201"]
+        );
     }
 
     #[test]
