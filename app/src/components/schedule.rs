@@ -208,6 +208,18 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
         s.office.reception_centre.as_ref().map(
             |c| view! { <p class="centre-hours">{centre_hours(&format_hhmm(c.opens), &format_hhmm(c.closes), lang)}</p> },
         );
+    // R39-1: where the Centre is; the Order's para 2(1): whom to call ("not published yet"
+    // until the office gives a number, never an invented one).
+    let room = s
+        .office
+        .reception_centre
+        .as_ref()
+        .and_then(|c| c.room.as_ref())
+        .map(|r| view! { <p class="centre-room">{t(Msg::CentreRoom)}": "{r.get(lang).to_owned()}</p> });
+    let responsible_phone = match &s.office.responsible_phone {
+        Some(p) => p.clone().into_any(),
+        None => view! { <span class="muted">{t(Msg::NotPublished)}</span> }.into_any(),
+    };
     let out_of_town = out_of_town(s.office.level).map(|m| view! { <p>{t(m)}</p> });
     let officials = if arranged.officials.is_empty() && arranged.duty.is_empty() {
         view! { <p class="muted">{t(Msg::SchedulesComing)}</p> }.into_any()
@@ -227,6 +239,8 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
         {video_only}
         {sample}
         {centre}
+        {room}
+        <p class="responsible-phone">{t(Msg::ResponsiblePhone)}": "{responsible_phone}</p>
         {out_of_town}
         <ul class="schedule-actions">
             {has_receptions.then(|| view! {
