@@ -96,7 +96,7 @@ pub fn json() -> String {
         staff_forward,
         staff_reassign,
     ),
-    modifiers(&ManageToken, &StaffSession, &MethodNotAllowed),
+    modifiers(&ManageToken, &StaffSession, &MethodNotAllowed, &ChannelBookingObject),
     tags(
         (name = "directory", description = "Offices (R2)"),
         (name = "schedules", description = "Receptions and open data (R5)"),
@@ -148,6 +148,39 @@ impl Modify for StaffSession {
                  `POST /api/v1/staff/session`; idle timeout 30 minutes, absolute 12 hours. \
                  Without a live one a staff endpoint is `401 unauthenticated`.",
             ))),
+        );
+    }
+}
+
+/// `ChannelBookingInput` is `BookingInput` with `channel` beside its fields (`serde(flatten)`),
+/// which utoipa renders as `allOf`. `BookingInput` admits no other field
+/// (`additionalProperties: false`), so that `allOf` would admit no body at all: render the
+/// one object the Worker reads instead.
+struct ChannelBookingObject;
+
+impl Modify for ChannelBookingObject {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        let json = |name: &str| serde_json::to_value(&components.schemas[name]).expect("a schema");
+        let mut merged = json(BookingInput::name().as_ref());
+        let own = json(ChannelBookingInput::name().as_ref());
+        for part in own["allOf"].as_array().into_iter().flatten() {
+            for (name, schema) in part["properties"].as_object().into_iter().flatten() {
+                merged["properties"][name] = schema.clone();
+            }
+            for name in part["required"].as_array().into_iter().flatten() {
+                merged["required"]
+                    .as_array_mut()
+                    .expect("BookingInput has required fields")
+                    .push(name.clone());
+            }
+        }
+        merged["description"] = own["description"].clone();
+        components.schemas.insert(
+            ChannelBookingInput::name().into(),
+            serde_json::from_value(merged).expect("an object schema"),
         );
     }
 }
