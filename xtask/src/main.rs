@@ -31,6 +31,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   dev          install what is missing, build, migrate + seed the local D1/KV, serve on
                http://127.0.0.1:8787
   test         the same set-up, then fmt, clippy, unit, API and end-to-end tests
+  test-server  the test suite's server alone (fresh D1/KV, fixtures, a free port), printing
+               the environment to run one API test or Playwright spec against it
   seed         apply the D1 migrations and load data/ into the local D1/KV (.wrangler/state)
   bench        the same set-up on a fresh local D1/KV, then wrk on loopback: requests/s and
                p99 of the API reads against a static asset as the baseline
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dev") => dev(&root),
         Some("test") => return test::run(&root),
+        Some("test-server") => test::serve(&root),
         Some("build") => {
             tools::ensure(&root, tools::Purpose::Build).and_then(|()| bundle::build_all(&root))
         }

@@ -299,6 +299,36 @@ fn clock_moved(
 /// whole schedule, with test-only officials (columns: README, "Importing schedules").
 pub const BOOKING_FIXTURE: &str = "tests/fixtures/booking-schedules.csv";
 
+/// `cargo xtask test-server`: the test suite's server without the suite — a build, a fresh
+/// D1/KV with the booking fixture and the staff fixture accounts, and `wrangler dev` on a free
+/// port — so that one API test or one Playwright spec can be run against it while working
+/// (the lines it prints are the environment they need). Stops with Ctrl-C.
+pub fn serve(root: &Path) -> Result<(), String> {
+    tools::ensure(root, tools::Purpose::Test)?;
+    staff::ensure_dev_vars(root)?;
+    bundle::build_all(root)?;
+    let state = root.join("target/test-state");
+    let _ = std::fs::remove_dir_all(&state);
+    seed::run(root, Some(&state))?;
+    import_booking_fixture(root, &state)?;
+    switch_video_only(root, &state)?;
+    let fixtures = staff::add_fixtures(root, &state)?;
+    let server = DevServer::start(root, &state)?;
+    println!(
+        "\nexport QABYLDAU_URL={} {}={} QABYLDAU_LOG={} CHROMIUM={}\n\
+         then: cargo test -p api-tests <name>, or\n      \
+         npx playwright test --config tests/e2e/playwright.config.ts <spec>\n",
+        server.url,
+        staff::FIXTURES_ENV,
+        fixtures.display(),
+        server.log.display(),
+        tools::CHROMIUM,
+    );
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
+}
+
 /// Imports [`BOOKING_FIXTURE`] into the local D1 under `state`, after the seed: it replaces
 /// that office's sample schedules (the import is an office's whole schedule).
 pub fn import_booking_fixture(root: &Path, state: &Path) -> Result<(), String> {
