@@ -6,6 +6,7 @@ use app::staff::accounts::AccountsPage;
 use app::staff::audit::AuditPage;
 use app::staff::enrolment::EnrolmentPage;
 use app::staff::layout::Console;
+use app::staff::lists::ListsPage;
 use app::staff::sign_in::SignInPage;
 use app::staff::NotFoundPage;
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ fn main() {
                         <Route path=path!("/staff/account") view=AccountPage />
                         <Route path=path!("/staff/accounts") view=AccountsPage />
                         <Route path=path!("/staff/audit") view=AuditPage />
+                        <Route path=path!("/staff/lists") view=ListsPage />
                     </Routes>
                 </Console>
             </Router>

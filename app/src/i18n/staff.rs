@@ -109,6 +109,35 @@ pub enum S {
     CommandLine,
     NotFoundTitle,
     NotFoundText,
+    NavLists,
+    ListsTitle,
+    ListsIntro,
+    Reception,
+    ChooseReception,
+    NoReceptions,
+    NoRegistered,
+    PrintList,
+    DownloadCsv,
+    ColNo,
+    ColCode,
+    ColName,
+    ColDocument,
+    ColPhone,
+    ColStatus,
+    ColChannel,
+    ColSubstance,
+    StatusRequested,
+    StatusConfirmed,
+    StatusOther,
+    ChannelOnline,
+    ChannelEgov,
+    ChannelPaper,
+    ChannelCallCentre,
+    ChannelReferral,
+    FormatInPerson,
+    FormatVideo,
+    AgreementNeeded,
+    AgreementRecorded,
 }
 
 impl S {
@@ -116,6 +145,93 @@ impl S {
         use Lang::*;
         use S::*;
         match (self, lang) {
+            (NavLists, Kk) => "Тіркеу тізімдері",
+            (NavLists, Ru) => "Списки регистрации",
+            (NavLists, En) => "Registration lists",
+            (ListsTitle, Kk) => "Қабылдауға тіркелген адамдар тізімі",
+            (ListsTitle, Ru) => "Список лиц, зарегистрированных на приём",
+            (ListsTitle, En) => "List of persons registered for the reception",
+            (ListsIntro, Kk) => "Қабылдауды таңдаңыз: тізім экранда көрсетіледі, оны A4 парағына басып шығаруға немесе CSV ретінде жүктеп алуға болады. Тізімде дербес деректер бар; әр қарау аудит журналына жазылады.",
+            (ListsIntro, Ru) => "Выберите приём: список откроется на экране, его можно распечатать на листе A4 или скачать в CSV. Список содержит персональные данные; каждый просмотр записывается в журнал аудита.",
+            (ListsIntro, En) => "Choose a reception: the list opens on screen; print it on A4 or download it as CSV. The list holds personal data; each read is recorded in the audit trail.",
+            (Reception, Kk) => "Қабылдау",
+            (Reception, Ru) => "Приём",
+            (Reception, En) => "Reception",
+            (ChooseReception, Kk) => "— қабылдауды таңдаңыз —",
+            (ChooseReception, Ru) => "— выберите приём —",
+            (ChooseReception, En) => "— choose a reception —",
+            (NoReceptions, Kk) => "Алдағы апталарда кеңседе қабылдау жоқ.",
+            (NoReceptions, Ru) => "В ближайшие недели у ведомства нет приёмов.",
+            (NoReceptions, En) => "The office has no receptions in the coming weeks.",
+            (NoRegistered, Kk) => "Бұл қабылдауға әзірге ешкім тіркелмеген.",
+            (NoRegistered, Ru) => "На этот приём пока никто не зарегистрирован.",
+            (NoRegistered, En) => "Nobody is registered for this reception yet.",
+            (PrintList, Kk) => "Басып шығару (A4)",
+            (PrintList, Ru) => "Распечатать (A4)",
+            (PrintList, En) => "Print (A4)",
+            (DownloadCsv, Kk) => "CSV жүктеп алу",
+            (DownloadCsv, Ru) => "Скачать CSV",
+            (DownloadCsv, En) => "Download CSV",
+            (ColNo, Kk) => "№",
+            (ColNo, Ru) => "№",
+            (ColNo, En) => "No.",
+            (ColCode, Kk) => "Брондау коды",
+            (ColCode, Ru) => "Код записи",
+            (ColCode, En) => "Booking code",
+            (ColName, Kk) => "Тегі, аты, әкесінің аты",
+            (ColName, Ru) => "Фамилия, имя, отчество",
+            (ColName, En) => "Surname, given name, patronymic",
+            (ColDocument, Kk) => "ЖСН / паспорт",
+            (ColDocument, Ru) => "ИИН / паспорт",
+            (ColDocument, En) => "IIN / passport",
+            (ColPhone, Kk) => "Телефон",
+            (ColPhone, Ru) => "Телефон",
+            (ColPhone, En) => "Phone",
+            (ColStatus, Kk) => "Мәртебесі",
+            (ColStatus, Ru) => "Статус",
+            (ColStatus, En) => "Status",
+            (ColChannel, Kk) => "Арна, нысаны",
+            (ColChannel, Ru) => "Канал, форма",
+            (ColChannel, En) => "Channel, format",
+            (ColSubstance, Kk) => "Өтініштің мәні",
+            (ColSubstance, Ru) => "Суть обращения",
+            (ColSubstance, En) => "Substance of the matter",
+            (StatusRequested, Kk) => "Шешім күтуде",
+            (StatusRequested, Ru) => "Ожидает решения",
+            (StatusRequested, En) => "Awaiting a decision",
+            (StatusConfirmed, Kk) => "Расталды",
+            (StatusConfirmed, Ru) => "Подтверждена",
+            (StatusConfirmed, En) => "Confirmed",
+            (StatusOther, Kk) => "Басқа",
+            (StatusOther, Ru) => "Другое",
+            (StatusOther, En) => "Other",
+            (ChannelOnline, Kk) => "Осы сервис",
+            (ChannelOnline, Ru) => "Этот сервис",
+            (ChannelOnline, En) => "This service",
+            (ChannelEgov, Kk) => "egov.kz",
+            (ChannelEgov, Ru) => "egov.kz",
+            (ChannelEgov, En) => "egov.kz",
+            (ChannelPaper, Kk) => "Қағаз түрінде",
+            (ChannelPaper, Ru) => "На бумаге",
+            (ChannelPaper, En) => "On paper",
+            (ChannelCallCentre, Kk) => "Байланыс орталығы",
+            (ChannelCallCentre, Ru) => "Колл-центр",
+            (ChannelCallCentre, En) => "Call centre",
+            (ChannelReferral, Kk) => "Басқа органнан",
+            (ChannelReferral, Ru) => "Из другого органа",
+            (ChannelReferral, En) => "Referred by another body",
+            (FormatInPerson, Kk) => "жеке келу",
+            (FormatInPerson, Ru) => "лично",
+            (FormatInPerson, En) => "in person",
+            (FormatVideo, Kk) => "бейнебайланыс",
+            (FormatVideo, Ru) => "видеосвязь",
+            (FormatVideo, En) => "video",
+            (AgreementNeeded, Kk) => "Бөлімшелердің келісімі қажет (R19, R33)",
+            (AgreementNeeded, Ru) => "Нужно согласование подразделений (R19, R33)",
+            (AgreementNeeded, En) => "The units' agreement is needed (R19, R33)",
+            (AgreementRecorded, Kk) => "Бөлімшелердің келісімі тіркелді",
+            (AgreementRecorded, Ru) => "Согласование подразделений записано",
+            (AgreementRecorded, En) => "The units' agreement is recorded",
             (ConsoleName, Kk) => "Қызметкерлер консолі",
             (ConsoleName, Ru) => "Консоль сотрудников",
             (ConsoleName, En) => "Staff console",
@@ -561,5 +677,60 @@ pub fn copy_label(what: &str, lang: Lang) -> String {
         Lang::Kk => format!("Көшіру: {what}"),
         Lang::Ru => format!("Копировать: {what}"),
         Lang::En => format!("Copy: {what}"),
+    }
+}
+
+/// A reception in the desk's chooser: when, whose, and its active requests by status.
+pub fn reception_option(
+    start: &str,
+    official: &str,
+    requested: u32,
+    confirmed: u32,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Kk => format!("{start} — {official} (күтуде: {requested}, расталды: {confirmed})"),
+        Lang::Ru => {
+            format!("{start} — {official} (ожидают: {requested}, подтверждены: {confirmed})")
+        }
+        Lang::En => format!("{start} — {official} (awaiting: {requested}, confirmed: {confirmed})"),
+    }
+}
+
+/// R16, R34: the list may still change until registration closes.
+pub fn list_provisional(closes_at: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Алдын ала тізім: тіркеу {closes_at} жабылады."),
+        Lang::Ru => format!("Предварительный список: регистрация закрывается {closes_at}."),
+        Lang::En => format!("Provisional list: registration closes at {closes_at}."),
+    }
+}
+
+pub fn list_frozen(closed_at: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Түпкілікті тізім: тіркеу {closed_at} жабылды."),
+        Lang::Ru => format!("Окончательный список: регистрация закрыта {closed_at}."),
+        Lang::En => format!("Final list: registration closed at {closed_at}."),
+    }
+}
+
+/// A staff deadline of the list (R20: the units' notes to the Centre; R25: the list and notes
+/// to a deputy's assistants), by its task code.
+pub fn deadline(task: &str, clause: &str, due: &str, lang: Lang) -> String {
+    let what = match (task, lang) {
+        ("notes_to_centre", Lang::Kk) => "Бөлімшелердің анықтамалары Орталыққа",
+        ("notes_to_centre", Lang::Ru) => "Справки подразделений в Центр",
+        ("notes_to_centre", Lang::En) => "The units' notes to the Centre",
+        ("list_to_deputy_assistants", Lang::Kk) => {
+            "Тізім мен анықтамалар орынбасардың көмекшілеріне"
+        }
+        ("list_to_deputy_assistants", Lang::Ru) => "Список и справки помощникам заместителя",
+        ("list_to_deputy_assistants", Lang::En) => "The list and notes to the deputy's assistants",
+        (other, _) => other,
+    };
+    match lang {
+        Lang::Kk => format!("{what} ({clause}): {due} дейін"),
+        Lang::Ru => format!("{what} ({clause}): до {due}"),
+        Lang::En => format!("{what} ({clause}): by {due}"),
     }
 }

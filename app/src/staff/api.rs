@@ -3,6 +3,7 @@
 //! the console. Every state-changing request carries `X-Qabyldau-Staff: 1` (the Worker
 //! answers `403 csrf` without it); every request is same-origin and never cached.
 
+use ::api::desk::{DeskReceptionList, RegistrationList};
 use ::api::staff::{
     AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
     SignIn, StaffBody, StaffMember,
@@ -192,9 +193,43 @@ pub async fn audit(filter: AuditFilter) -> Result<AuditPage, StaffError> {
     get(&format!("{BASE}/audit{}", filter.query())).await
 }
 
+/// A reception id as the schedule makes them (`office-official-schedule-yyyymmdd`); anything
+/// else is not sent as a path.
+pub fn reception_path(id: &str) -> Option<String> {
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .then(|| format!("{BASE}/receptions/{id}"))
+}
+
+/// `GET /api/v1/staff/receptions` (registrar): the office's receptions of the coming weeks.
+pub async fn desk_receptions() -> Result<DeskReceptionList, StaffError> {
+    get(&format!("{BASE}/receptions")).await
+}
+
+/// `GET /api/v1/staff/receptions/{id}/list` (registrar): an audited read of personal data.
+pub async fn registration_list(id: &str) -> Result<RegistrationList, StaffError> {
+    let path = reception_path(id).ok_or(StaffError::Api(ErrorCode::NotFound))?;
+    get(&format!("{path}/list")).await
+}
+
+/// Where the list's CSV is downloaded (`…/list.csv`, the session cookie goes with it).
+pub fn registration_list_csv(id: &str) -> Option<String> {
+    reception_path(id).map(|p| format!("{p}/list.csv"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_reception_ids_become_paths() {
+        assert_eq!(
+            registration_list_csv("shymkent-head-weekly-20261207").as_deref(),
+            Some("/api/v1/staff/receptions/shymkent-head-weekly-20261207/list.csv")
+        );
+        assert_eq!(reception_path("../accounts"), None);
+        assert_eq!(reception_path("a?b=c"), None);
+        assert_eq!(reception_path(""), None);
+    }
 
     fn error(code: &str) -> String {
         format!(r#"{{"error":{{"code":"{code}","message":"m","field":null}}}}"#)

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod enrolment;
 pub mod form;
 pub mod layout;
+pub mod lists;
 pub mod offices;
 pub mod screen;
 pub mod session;

@@ -16,12 +16,14 @@ pub enum Screen {
     Account,
     Accounts,
     Audit,
+    Lists,
 }
 
 impl Screen {
     /// In the navigation's order.
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Home,
+        Screen::Lists,
         Screen::Account,
         Screen::Accounts,
         Screen::Audit,
@@ -33,6 +35,7 @@ impl Screen {
             Screen::Account => "/staff/account",
             Screen::Accounts => "/staff/accounts",
             Screen::Audit => "/staff/audit",
+            Screen::Lists => "/staff/lists",
         }
     }
 
@@ -42,6 +45,7 @@ impl Screen {
             Screen::Account => S::NavAccount,
             Screen::Accounts => S::NavAccounts,
             Screen::Audit => S::NavAudit,
+            Screen::Lists => S::NavLists,
         }
     }
 
@@ -51,6 +55,7 @@ impl Screen {
             Screen::Home | Screen::Account => true,
             Screen::Accounts => member.has(Role::Admin),
             Screen::Audit => member.has(Role::Auditor) || member.has(Role::Admin),
+            Screen::Lists => member.has(Role::Registrar),
         }
     }
 }
@@ -80,10 +85,12 @@ mod tests {
         let registrar = member(&[Role::Registrar]);
         assert!(Screen::Home.open_to(&registrar) && Screen::Account.open_to(&registrar));
         assert!(!Screen::Accounts.open_to(&registrar) && !Screen::Audit.open_to(&registrar));
+        assert!(Screen::Lists.open_to(&registrar));
         let auditor = member(&[Role::Auditor]);
         assert!(Screen::Audit.open_to(&auditor) && !Screen::Accounts.open_to(&auditor));
         let admin = member(&[Role::Admin]);
         assert!(Screen::Audit.open_to(&admin) && Screen::Accounts.open_to(&admin));
+        assert!(!Screen::Lists.open_to(&admin) && !Screen::Lists.open_to(&auditor));
     }
 
     #[test]
