@@ -7,6 +7,7 @@ use app::staff::audit::AuditPage;
 use app::staff::enrolment::EnrolmentPage;
 use app::staff::layout::Console;
 use app::staff::lists::ListsPage;
+use app::staff::requests::RequestsPage;
 use app::staff::sign_in::SignInPage;
 use app::staff::NotFoundPage;
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ fn main() {
                         <Route path=path!("/staff/accounts") view=AccountsPage />
                         <Route path=path!("/staff/audit") view=AuditPage />
                         <Route path=path!("/staff/lists") view=ListsPage />
+                        <Route path=path!("/staff/requests") view=RequestsPage />
                     </Routes>
                 </Console>
             </Router>

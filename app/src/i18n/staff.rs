@@ -109,6 +109,22 @@ pub enum S {
     CommandLine,
     NotFoundTitle,
     NotFoundText,
+    NavRequests,
+    RequestsTitle,
+    RequestsIntro,
+    RequestsCaption,
+    NoRequests,
+    DueDecision,
+    DueNote,
+    Overdue,
+    Agreement,
+    Confirm,
+    Refuse,
+    Ground,
+    ChooseGround,
+    ErrAlreadyDecided,
+    ErrAgreementRequired,
+    ErrNotAGround,
     NavLists,
     ListsTitle,
     ListsIntro,
@@ -232,6 +248,54 @@ impl S {
             (AgreementRecorded, Kk) => "Бөлімшелердің келісімі тіркелді",
             (AgreementRecorded, Ru) => "Согласование подразделений записано",
             (AgreementRecorded, En) => "The units' agreement is recorded",
+            (NavRequests, Kk) => "Өтініштер",
+            (NavRequests, Ru) => "Заявки",
+            (NavRequests, En) => "Requests",
+            (RequestsTitle, Kk) => "Жеке қабылдауға өтініштер",
+            (RequestsTitle, Ru) => "Заявки на личный приём",
+            (RequestsTitle, En) => "Requests for a personal reception",
+            (RequestsIntro, Kk) => "Шешім күтіп тұрған өтініштер: мерзімі өткендері алдымен, содан кейін ең ескілері. Өтінішті ашу үшін оның кодын басыңыз; әр ашу аудит журналына жазылады.",
+            (RequestsIntro, Ru) => "Заявки, ожидающие решения: сначала просроченные, затем самые давние. Чтобы открыть заявку, нажмите на её код; каждый просмотр записывается в журнал аудита.",
+            (RequestsIntro, En) => "Requests awaiting a decision: overdue first, then the oldest. Select a request's code to open it; each read is recorded in the audit trail.",
+            (RequestsCaption, Kk) => "Шешім күтіп тұрған өтініштер",
+            (RequestsCaption, Ru) => "Заявки, ожидающие решения",
+            (RequestsCaption, En) => "Requests awaiting a decision",
+            (NoRequests, Kk) => "Шешім күтіп тұрған өтініш жоқ.",
+            (NoRequests, Ru) => "Заявок, ожидающих решения, нет.",
+            (NoRequests, En) => "No request awaits a decision.",
+            (DueDecision, Kk) => "Шешім мерзімі",
+            (DueDecision, Ru) => "Срок решения",
+            (DueDecision, En) => "Decision due",
+            (DueNote, Kk) => "Анықтама мерзімі (R15)",
+            (DueNote, Ru) => "Срок справки (R15)",
+            (DueNote, En) => "Note due (R15)",
+            (Overdue, Kk) => "мерзімі өтті",
+            (Overdue, Ru) => "просрочено",
+            (Overdue, En) => "overdue",
+            (Agreement, Kk) => "Келісу (R19, R33)",
+            (Agreement, Ru) => "Согласование (R19, R33)",
+            (Agreement, En) => "Agreement (R19, R33)",
+            (Confirm, Kk) => "Растау",
+            (Confirm, Ru) => "Подтвердить",
+            (Confirm, En) => "Confirm",
+            (Refuse, Kk) => "Бас тарту",
+            (Refuse, Ru) => "Отказать",
+            (Refuse, En) => "Refuse",
+            (Ground, Kk) => "Бас тарту негізі",
+            (Ground, Ru) => "Основание отказа",
+            (Ground, En) => "Ground of refusal",
+            (ChooseGround, Kk) => "— негізді таңдаңыз —",
+            (ChooseGround, Ru) => "— выберите основание —",
+            (ChooseGround, En) => "— choose a ground —",
+            (ErrAlreadyDecided, Kk) => "Бұл өтініш бойынша шешім қабылданып қойған.",
+            (ErrAlreadyDecided, Ru) => "По этой заявке решение уже принято.",
+            (ErrAlreadyDecided, En) => "This request has already been decided.",
+            (ErrAgreementRequired, Kk) => "Алдымен бөлімшелердің келісімін тіркеңіз (R19, R33).",
+            (ErrAgreementRequired, Ru) => "Сначала запишите согласование подразделений (R19, R33).",
+            (ErrAgreementRequired, En) => "Record the units' agreement first (R19, R33).",
+            (ErrNotAGround, Kk) => "Бұл тармақ осы лауазымды адам үшін бас тарту негізі емес.",
+            (ErrNotAGround, Ru) => "Этот пункт не является основанием отказа для этого должностного лица.",
+            (ErrNotAGround, En) => "This clause is not a ground of refusal for this official.",
             (ConsoleName, Kk) => "Қызметкерлер консолі",
             (ConsoleName, Ru) => "Консоль сотрудников",
             (ConsoleName, En) => "Staff console",
@@ -732,5 +796,52 @@ pub fn deadline(task: &str, clause: &str, due: &str, lang: Lang) -> String {
         Lang::Kk => format!("{what} ({clause}): {due} дейін"),
         Lang::Ru => format!("{what} ({clause}): до {due}"),
         Lang::En => format!("{what} ({clause}): by {due}"),
+    }
+}
+
+pub fn open_request(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{code} өтінішін ашу"),
+        Lang::Ru => format!("Открыть заявку {code}"),
+        Lang::En => format!("Open the request {code}"),
+    }
+}
+
+pub fn request_heading(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Өтініш {code}"),
+        Lang::Ru => format!("Заявка {code}"),
+        Lang::En => format!("Request {code}"),
+    }
+}
+
+pub fn decided(code: &str, confirmed: bool, lang: Lang) -> String {
+    match (lang, confirmed) {
+        (Lang::Kk, true) => format!("{code} өтініші расталды."),
+        (Lang::Kk, false) => format!("{code} өтініші бойынша бас тартылды."),
+        (Lang::Ru, true) => format!("Заявка {code} подтверждена."),
+        (Lang::Ru, false) => format!("По заявке {code} отказано."),
+        (Lang::En, true) => format!("The request {code} is confirmed."),
+        (Lang::En, false) => format!("The request {code} is refused."),
+    }
+}
+
+/// R18, R24, R32: the applicant reads the explanation in their own language.
+pub fn explanation_label(applicant: Lang, lang: Lang) -> String {
+    let name = |l: Lang| match (l, lang) {
+        (Lang::Kk, Lang::Kk) => "қазақ тілінде",
+        (Lang::Ru, Lang::Kk) => "орыс тілінде",
+        (Lang::En, Lang::Kk) => "ағылшын тілінде",
+        (Lang::Kk, Lang::Ru) => "на казахском языке",
+        (Lang::Ru, Lang::Ru) => "на русском языке",
+        (Lang::En, Lang::Ru) => "на английском языке",
+        (Lang::Kk, Lang::En) => "in Kazakh",
+        (Lang::Ru, Lang::En) => "in Russian",
+        (Lang::En, Lang::En) => "in English",
+    };
+    match lang {
+        Lang::Kk => format!("Өтініш берушіге түсіндірме ({})", name(applicant)),
+        Lang::Ru => format!("Разъяснение заявителю ({})", name(applicant)),
+        Lang::En => format!("Explanation to the applicant ({})", name(applicant)),
     }
 }

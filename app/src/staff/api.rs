@@ -3,6 +3,7 @@
 //! the console. Every state-changing request carries `X-Qabyldau-Staff: 1` (the Worker
 //! answers `403 csrf` without it); every request is same-origin and never cached.
 
+use ::api::decisions::{DecisionInput, RequestList, StaffBookingBody};
 use ::api::desk::{DeskReceptionList, RegistrationList};
 use ::api::staff::{
     AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
@@ -193,6 +194,30 @@ pub async fn audit(filter: AuditFilter) -> Result<AuditPage, StaffError> {
     get(&format!("{BASE}/audit{}", filter.query())).await
 }
 
+/// A booking code (`XXXX-XXXX-XXXX`); anything else is not sent as a path.
+fn booking_path(code: &str) -> Result<String, StaffError> {
+    if code.len() == 14 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        Ok(format!("{BASE}/bookings/{code}"))
+    } else {
+        Err(StaffError::Api(ErrorCode::NotFound))
+    }
+}
+
+/// `GET /api/v1/staff/requests?status=requested` (registrar): overdue first, then oldest.
+pub async fn requests() -> Result<RequestList, StaffError> {
+    get(&format!("{BASE}/requests?status=requested")).await
+}
+
+/// `GET /api/v1/staff/bookings/{code}` (registrar): the whole booking, an audited read.
+pub async fn staff_booking(code: &str) -> Result<StaffBookingBody, StaffError> {
+    get(&booking_path(code)?).await
+}
+
+/// `POST /api/v1/staff/bookings/{code}/decision`: confirm, or refuse on a ground.
+pub async fn decide(code: &str, input: &DecisionInput) -> Result<StaffBookingBody, StaffError> {
+    post(&format!("{}/decision", booking_path(code)?), input).await
+}
+
 /// A reception id as the schedule makes them (`office-official-schedule-yyyymmdd`); anything
 /// else is not sent as a path.
 pub fn reception_path(id: &str) -> Option<String> {
@@ -227,6 +252,8 @@ mod tests {
             Some("/api/v1/staff/receptions/shymkent-head-weekly-20261207/list.csv")
         );
         assert_eq!(reception_path("../accounts"), None);
+        assert!(booking_path("0123-4567-89AB").is_ok());
+        assert!(booking_path("../../accounts").is_err());
         assert_eq!(reception_path("a?b=c"), None);
         assert_eq!(reception_path(""), None);
     }

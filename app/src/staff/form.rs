@@ -27,6 +27,9 @@ pub fn error_text(error: &StaffError, lang: Lang) -> String {
             ErrorCode::BeforeFrom => S::ErrBeforeFrom,
             ErrorCode::RangeTooLong => S::ErrRangeTooLong,
             ErrorCode::Internal => S::ErrServer,
+            ErrorCode::AlreadyDecided => S::ErrAlreadyDecided,
+            ErrorCode::AgreementRequired => S::ErrAgreementRequired,
+            ErrorCode::NotAGround => S::ErrNotAGround,
             _ => S::ErrInvalid,
         },
     };

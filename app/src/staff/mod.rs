@@ -12,6 +12,7 @@ pub mod form;
 pub mod layout;
 pub mod lists;
 pub mod offices;
+pub mod requests;
 pub mod screen;
 pub mod session;
 pub mod sign_in;

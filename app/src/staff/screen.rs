@@ -16,13 +16,15 @@ pub enum Screen {
     Account,
     Accounts,
     Audit,
+    Requests,
     Lists,
 }
 
 impl Screen {
     /// In the navigation's order.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Home,
+        Screen::Requests,
         Screen::Lists,
         Screen::Account,
         Screen::Accounts,
@@ -36,6 +38,7 @@ impl Screen {
             Screen::Accounts => "/staff/accounts",
             Screen::Audit => "/staff/audit",
             Screen::Lists => "/staff/lists",
+            Screen::Requests => "/staff/requests",
         }
     }
 
@@ -46,6 +49,7 @@ impl Screen {
             Screen::Accounts => S::NavAccounts,
             Screen::Audit => S::NavAudit,
             Screen::Lists => S::NavLists,
+            Screen::Requests => S::NavRequests,
         }
     }
 
@@ -55,7 +59,7 @@ impl Screen {
             Screen::Home | Screen::Account => true,
             Screen::Accounts => member.has(Role::Admin),
             Screen::Audit => member.has(Role::Auditor) || member.has(Role::Admin),
-            Screen::Lists => member.has(Role::Registrar),
+            Screen::Lists | Screen::Requests => member.has(Role::Registrar),
         }
     }
 }
@@ -85,7 +89,7 @@ mod tests {
         let registrar = member(&[Role::Registrar]);
         assert!(Screen::Home.open_to(&registrar) && Screen::Account.open_to(&registrar));
         assert!(!Screen::Accounts.open_to(&registrar) && !Screen::Audit.open_to(&registrar));
-        assert!(Screen::Lists.open_to(&registrar));
+        assert!(Screen::Lists.open_to(&registrar) && Screen::Requests.open_to(&registrar));
         let auditor = member(&[Role::Auditor]);
         assert!(Screen::Audit.open_to(&auditor) && !Screen::Accounts.open_to(&auditor));
         let admin = member(&[Role::Admin]);
