@@ -154,6 +154,34 @@ pub enum S {
     FormatVideo,
     AgreementNeeded,
     AgreementRecorded,
+    AgreementUnits,
+    AgreementNoteLabel,
+    RecordAgreement,
+    AgreementSaved,
+    ForwardTitle,
+    ForwardIntro,
+    ChooseOffice,
+    NoOfficeBelow,
+    Forward,
+    ReassignTitle,
+    ReassignIntro,
+    Reassign,
+    NoOpenReceptions,
+    ErrNotBelow,
+    ErrNotADeputy,
+    ErrUnknownReception,
+    ErrReceptionFull,
+    ErrReceptionStarted,
+    ErrDuplicateBooking,
+    ErrAgreementRecordedAlready,
+    ErrNotApplicable,
+    ErrNotActive,
+    ErrNoPreRegistration,
+    ErrScheduleInUse,
+    ErrReceptionPassed,
+    ErrRegistrationClosed,
+    ErrRefusedByRules,
+    ErrVideoOnly,
 }
 
 impl S {
@@ -161,6 +189,90 @@ impl S {
         use Lang::*;
         use S::*;
         match (self, lang) {
+            (AgreementUnits, Kk) => "Келісімі қажет бөлімшелер",
+            (AgreementUnits, Ru) => "Подразделения, чьё согласование требуется",
+            (AgreementUnits, En) => "The units whose agreement is needed",
+            (AgreementNoteLabel, Kk) => "Қай бөлімше келісті және оның хатының деректемелері",
+            (AgreementNoteLabel, Ru) => "Какое подразделение согласовало, и реквизиты его письма",
+            (AgreementNoteLabel, En) => "Which unit agreed, and its letter's reference",
+            (RecordAgreement, Kk) => "Келісімді тіркеу",
+            (RecordAgreement, Ru) => "Записать согласование",
+            (RecordAgreement, En) => "Record the agreement",
+            (AgreementSaved, Kk) => "Бөлімшелердің келісімі тіркелді. Енді өтінішті растауға болады.",
+            (AgreementSaved, Ru) => "Согласование подразделений записано. Теперь заявку можно подтвердить.",
+            (AgreementSaved, En) => "The units' agreement is recorded. The request can now be confirmed.",
+            (ForwardTitle, Kk) => "Төмен тұрған прокуратура органына жіберу (R3.d)",
+            (ForwardTitle, Ru) => "Передать в нижестоящий орган прокуратуры (R3.d)",
+            (ForwardTitle, En) => "Forward to a lower prosecutor's office (R3.d)",
+            (ForwardIntro, Kk) => "Өтініш таңдалған органның қабылдауына көшеді; сол орган шешім қабылдайды, ал өтініш беруші жаңа органды өз бетінде көреді.",
+            (ForwardIntro, Ru) => "Заявка переходит на приём выбранного органа; решение принимает он, а заявитель увидит новый орган на своей странице.",
+            (ForwardIntro, En) => "The request moves to a reception of the chosen office, which decides it; the applicant sees the new office on their page.",
+            (ChooseOffice, Kk) => "— органды таңдаңыз —",
+            (ChooseOffice, Ru) => "— выберите орган —",
+            (ChooseOffice, En) => "— choose an office —",
+            (NoOfficeBelow, Kk) => "Төмен тұрған органдар жоқ.",
+            (NoOfficeBelow, Ru) => "Нижестоящих органов нет.",
+            (NoOfficeBelow, En) => "There is no office below.",
+            (Forward, Kk) => "Жіберу",
+            (Forward, Ru) => "Передать",
+            (Forward, En) => "Forward",
+            (ReassignTitle, Kk) => "Орынбасарға тапсыру (R27)",
+            (ReassignTitle, Ru) => "Поручить заместителю (R27)",
+            (ReassignTitle, En) => "Delegate to a deputy (R27)",
+            (ReassignIntro, Kk) => "Өтініш осы органның орынбасарының қабылдауына көшеді.",
+            (ReassignIntro, Ru) => "Заявка переходит на приём заместителя этого органа.",
+            (ReassignIntro, En) => "The request moves to a reception of a deputy of this office.",
+            (Reassign, Kk) => "Тапсыру",
+            (Reassign, Ru) => "Поручить",
+            (Reassign, En) => "Delegate",
+            (NoOpenReceptions, Kk) => "Тіркеу ашық қабылдау жоқ.",
+            (NoOpenReceptions, Ru) => "Нет приёмов с открытой регистрацией.",
+            (NoOpenReceptions, En) => "No reception is open for registration.",
+            (ErrNotBelow, Kk) => "Бұл орган төмен тұрған орган емес (R3.d).",
+            (ErrNotBelow, Ru) => "Этот орган не является нижестоящим (R3.d).",
+            (ErrNotBelow, En) => "This office is not below yours (R3.d).",
+            (ErrNotADeputy, Kk) => "Бұл қабылдауды осы органның орынбасары жүргізбейді (R27).",
+            (ErrNotADeputy, Ru) => "Этот приём ведёт не заместитель этого органа (R27).",
+            (ErrNotADeputy, En) => "This reception is not held by a deputy of this office (R27).",
+            (ErrUnknownReception, Kk) => "Мұндай қабылдау жоқ.",
+            (ErrUnknownReception, Ru) => "Такого приёма нет.",
+            (ErrUnknownReception, En) => "There is no such reception.",
+            (ErrReceptionFull, Kk) => "Бұл қабылдауда бос орын жоқ.",
+            (ErrReceptionFull, Ru) => "На этом приёме нет свободных мест.",
+            (ErrReceptionFull, En) => "This reception has no free place.",
+            (ErrReceptionStarted, Kk) => "Қабылдау басталып кетті.",
+            (ErrReceptionStarted, Ru) => "Приём уже начался.",
+            (ErrReceptionStarted, En) => "The reception has already started.",
+            (ErrDuplicateBooking, Kk) => "Бұл адам осы қабылдауға бұрыннан жазылған.",
+            (ErrDuplicateBooking, Ru) => "Этот человек уже записан на этот приём.",
+            (ErrDuplicateBooking, En) => "This person is already booked for this reception.",
+            (ErrAgreementRecordedAlready, Kk) => "Келісім бұрын тіркелген.",
+            (ErrAgreementRecordedAlready, Ru) => "Согласование уже записано.",
+            (ErrAgreementRecordedAlready, En) => "The agreement is already recorded.",
+            (ErrNotApplicable, Kk) => "Бұл өтінішке бұл әрекет қолданылмайды.",
+            (ErrNotApplicable, Ru) => "К этой заявке это действие не применяется.",
+            (ErrNotApplicable, En) => "This action does not apply to this request.",
+            (ErrNotActive, Kk) => "Таңдалғандардың бірі белсенді жазылу емес.",
+            (ErrNotActive, Ru) => "Одна из выбранных записей уже не активна.",
+            (ErrNotActive, En) => "One of the selected bookings is no longer active.",
+            (ErrNoPreRegistration, Kk) => "Бұл лауазымды адам алдын ала жазылусыз қабылдайды (R37).",
+            (ErrNoPreRegistration, Ru) => "Это должностное лицо принимает без предварительной записи (R37).",
+            (ErrNoPreRegistration, En) => "This official receives without pre-registration (R37).",
+            (ErrScheduleInUse, Kk) => "Белсенді жазылулары бар қабылдау қалмайды: алдымен оны болдырмаңыз немесе ауыстырыңыз.",
+            (ErrScheduleInUse, Ru) => "Приём с активными записями исчез бы: сначала отмените или перенесите его.",
+            (ErrScheduleInUse, En) => "A reception with active bookings would go: cancel or move it first.",
+            (ErrReceptionPassed, Kk) => "Қабылдау өтіп кетті.",
+            (ErrReceptionPassed, Ru) => "Приём уже прошёл.",
+            (ErrReceptionPassed, En) => "The reception has passed.",
+            (ErrRegistrationClosed, Kk) => "Бұл қабылдауға тіркеу жабық.",
+            (ErrRegistrationClosed, Ru) => "Регистрация на этот приём закрыта.",
+            (ErrRegistrationClosed, En) => "Registration for this reception is closed.",
+            (ErrRefusedByRules, Kk) => "Қағидалар бойынша алдын ала жазылуға болмайды: өтініш берушінің жауаптарын тексеріңіз.",
+            (ErrRefusedByRules, Ru) => "По Правилам предварительная запись невозможна: проверьте ответы заявителя.",
+            (ErrRefusedByRules, En) => "The Rules do not allow pre-registration: check the applicant's answers.",
+            (ErrVideoOnly, Kk) => "Орган қазір тек бейнебайланыс арқылы қабылдайды (R11).",
+            (ErrVideoOnly, Ru) => "Орган сейчас принимает только по видеосвязи (R11).",
+            (ErrVideoOnly, En) => "The office now receives by video conference only (R11).",
             (NavLists, Kk) => "Тіркеу тізімдері",
             (NavLists, Ru) => "Списки регистрации",
             (NavLists, En) => "Registration lists",
@@ -843,5 +955,34 @@ pub fn explanation_label(applicant: Lang, lang: Lang) -> String {
         Lang::Kk => format!("Өтініш берушіге түсіндірме ({})", name(applicant)),
         Lang::Ru => format!("Разъяснение заявителю ({})", name(applicant)),
         Lang::En => format!("Explanation to the applicant ({})", name(applicant)),
+    }
+}
+
+/// The field a refusal names, as the API names it (`applicant.iin`, `rows[2].start`).
+pub fn field_named(field: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("(өріс: {field})"),
+        Lang::Ru => format!("(поле: {field})"),
+        Lang::En => format!("(field: {field})"),
+    }
+}
+
+/// R19, R33: when the agreement was recorded, and the note.
+pub fn agreement_recorded_on(date: &str, note: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Келісім {date} тіркелді: {note}"),
+        Lang::Ru => format!("Согласование записано {date}: {note}"),
+        Lang::En => format!("Agreement recorded on {date}: {note}"),
+    }
+}
+
+/// R3.d, R27: the request moved; the applicant opens the new booking with the same link.
+pub fn moved(code: &str, new_code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{code} өтініші жаңа қабылдауға көшірілді: жаңа код {new_code}."),
+        Lang::Ru => format!("Заявка {code} перенесена на новый приём: новый код {new_code}."),
+        Lang::En => {
+            format!("The request {code} has moved to a new reception: new code {new_code}.")
+        }
     }
 }

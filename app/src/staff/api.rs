@@ -3,8 +3,15 @@
 //! the console. Every state-changing request carries `X-Qabyldau-Staff: 1` (the Worker
 //! answers `403 csrf` without it); every request is same-origin and never cached.
 
-use ::api::decisions::{DecisionInput, RequestList, StaffBookingBody};
-use ::api::desk::{DeskReceptionList, RegistrationList};
+use ::api::decisions::{
+    AgreementInput, DecisionInput, ForwardInput, ReassignInput, ReleaseBody, ReleaseInput,
+    RequestList, StaffBookingBody,
+};
+use ::api::desk::{ChannelBookingInput, DeskReceptionList, EnteredBooking, RegistrationList};
+use ::api::office_admin::{
+    AffectedBookings, CancelReception, MoveReception, OfficeSettings, OfficeSettingsInput,
+    OfficialSchedule, ReceptionChanged, ScheduleEdit, VideoOnlySwitch,
+};
 use ::api::staff::{
     AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
     SignIn, StaffBody, StaffMember,
@@ -46,21 +53,42 @@ fn prepare(request: RequestBuilder, changes_state: bool) -> RequestBuilder {
 
 /// Sends the request; `Ok` with the body's text for a 2xx.
 async fn send(request: RequestBuilder, body: Option<String>) -> Result<String, StaffError> {
+    send_detailed(request, body).await.map_err(|(e, _)| e)
+}
+
+/// A refusal of a form: why, and the field it names (`applicant.iin`, `rows[2].start`).
+pub type Refused = (StaffError, Option<String>);
+
+/// As [`send`], with the field a `4xx` names.
+async fn send_detailed(request: RequestBuilder, body: Option<String>) -> Result<String, Refused> {
     let request = match body {
         Some(b) => request
             .header("Content-Type", "application/json")
             .body(b)
-            .map_err(|_| StaffError::Network)?,
-        None => request.build().map_err(|_| StaffError::Network)?,
+            .map_err(|_| (StaffError::Network, None))?,
+        None => request.build().map_err(|_| (StaffError::Network, None))?,
     };
-    let response = request.send().await.map_err(|_| StaffError::Network)?;
+    let response = request
+        .send()
+        .await
+        .map_err(|_| (StaffError::Network, None))?;
     let status = response.status();
     let retry_after = response
         .headers()
         .get("Retry-After")
         .and_then(|s| s.trim().parse().ok());
-    let text = response.text().await.map_err(|_| StaffError::Network)?;
-    classify(status, &text, retry_after)
+    let text = response
+        .text()
+        .await
+        .map_err(|_| (StaffError::Network, None))?;
+    classify(status, &text, retry_after).map_err(|e| (e, field_of(&text)))
+}
+
+/// The field an error body names, if any.
+pub fn field_of(text: &str) -> Option<String> {
+    serde_json::from_str::<ErrorBody>(text)
+        .ok()
+        .and_then(|b| b.error.field)
 }
 
 /// The outcome of an answer by its status and error code (pure, for the tests).
@@ -239,6 +267,131 @@ pub async fn registration_list(id: &str) -> Result<RegistrationList, StaffError>
 /// Where the list's CSV is downloaded (`…/list.csv`, the session cookie goes with it).
 pub fn registration_list_csv(id: &str) -> Option<String> {
     reception_path(id).map(|p| format!("{p}/list.csv"))
+}
+
+async fn post_detailed<B: Serialize, T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &B,
+) -> Result<T, Refused> {
+    read(&send_detailed(prepare(request, true), json(body)).await?).map_err(|e| (e, None))
+}
+
+/// `POST /api/v1/staff/bookings/{code}/agreement` (R19, R33): the units concerned agreed.
+pub async fn record_agreement(code: &str, note: String) -> Result<StaffBookingBody, StaffError> {
+    post(
+        &format!("{}/agreement", booking_path(code)?),
+        &AgreementInput { note },
+    )
+    .await
+}
+
+/// `POST /api/v1/staff/bookings/{code}/forward` (R3.d): to a reception of an office below.
+pub async fn forward(code: &str, input: &ForwardInput) -> Result<StaffBookingBody, Refused> {
+    let path = booking_path(code).map_err(|e| (e, None))?;
+    post_detailed(Request::post(&format!("{path}/forward")), input).await
+}
+
+/// `POST /api/v1/staff/bookings/{code}/reassign` (R27): to a deputy of the same office.
+pub async fn reassign(code: &str, input: &ReassignInput) -> Result<StaffBookingBody, Refused> {
+    let path = booking_path(code).map_err(|e| (e, None))?;
+    post_detailed(Request::post(&format!("{path}/reassign")), input).await
+}
+
+/// `POST /api/v1/staff/bookings/release`: the selected bookings released with a reason.
+pub async fn release(input: &ReleaseInput) -> Result<ReleaseBody, Refused> {
+    post_detailed(Request::post(&format!("{BASE}/bookings/release")), input).await
+}
+
+/// `POST /api/v1/staff/bookings` (R3.a): a request from another channel, with its
+/// `Idempotency-Key` (the same key for a retry of the same form).
+pub async fn enter_booking(
+    key: &str,
+    input: &ChannelBookingInput,
+) -> Result<EnteredBooking, Refused> {
+    post_detailed(
+        Request::post(&format!("{BASE}/bookings")).header("Idempotency-Key", key),
+        input,
+    )
+    .await
+}
+
+/// An official's or office's id as a path segment; anything else is not sent.
+fn id_segment(id: &str) -> Result<&str, Refused> {
+    if !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        Ok(id)
+    } else {
+        Err((StaffError::Api(ErrorCode::NotFound), None))
+    }
+}
+
+/// `GET /api/v1/staff/officials/{id}/schedule` (admin).
+pub async fn official_schedule(id: &str) -> Result<OfficialSchedule, StaffError> {
+    let id = id_segment(id).map_err(|(e, _)| e)?;
+    get(&format!("{BASE}/officials/{id}/schedule")).await
+}
+
+/// `POST /api/v1/staff/officials/{id}/schedule` (admin): refused with the row and column.
+pub async fn edit_schedule(id: &str, edit: &ScheduleEdit) -> Result<OfficialSchedule, Refused> {
+    let id = id_segment(id)?;
+    post_detailed(
+        Request::post(&format!("{BASE}/officials/{id}/schedule")),
+        edit,
+    )
+    .await
+}
+
+/// `GET /api/v1/staff/receptions/{id}/affected` (admin): what a cancel or move would cancel.
+pub async fn affected(id: &str) -> Result<AffectedBookings, StaffError> {
+    let path = reception_path(id).ok_or(StaffError::Api(ErrorCode::NotFound))?;
+    get(&format!("{path}/affected")).await
+}
+
+/// `POST /api/v1/staff/receptions/{id}/cancel` (admin).
+pub async fn cancel_reception(
+    id: &str,
+    input: &CancelReception,
+) -> Result<ReceptionChanged, Refused> {
+    let path = reception_path(id).ok_or((StaffError::Api(ErrorCode::NotFound), None))?;
+    post_detailed(Request::post(&format!("{path}/cancel")), input).await
+}
+
+/// `POST /api/v1/staff/receptions/{id}/move` (admin).
+pub async fn move_reception(id: &str, input: &MoveReception) -> Result<ReceptionChanged, Refused> {
+    let path = reception_path(id).ok_or((StaffError::Api(ErrorCode::NotFound), None))?;
+    post_detailed(Request::post(&format!("{path}/move")), input).await
+}
+
+/// `GET /api/v1/staff/offices/{id}/settings` (admin).
+pub async fn office_settings(id: &str) -> Result<OfficeSettings, StaffError> {
+    let id = id_segment(id).map_err(|(e, _)| e)?;
+    get(&format!("{BASE}/offices/{id}/settings")).await
+}
+
+/// `POST /api/v1/staff/offices/{id}/settings` (admin).
+pub async fn edit_office_settings(
+    id: &str,
+    input: &OfficeSettingsInput,
+) -> Result<OfficeSettings, Refused> {
+    let id = id_segment(id)?;
+    post_detailed(
+        Request::post(&format!("{BASE}/offices/{id}/settings")),
+        input,
+    )
+    .await
+}
+
+/// `POST /api/v1/staff/offices/{id}/video-only` (admin, R11).
+pub async fn video_only(id: &str, input: &VideoOnlySwitch) -> Result<OfficeSettings, Refused> {
+    let id = id_segment(id)?;
+    post_detailed(
+        Request::post(&format!("{BASE}/offices/{id}/video-only")),
+        input,
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -30,10 +30,37 @@ pub fn error_text(error: &StaffError, lang: Lang) -> String {
             ErrorCode::AlreadyDecided => S::ErrAlreadyDecided,
             ErrorCode::AgreementRequired => S::ErrAgreementRequired,
             ErrorCode::NotAGround => S::ErrNotAGround,
+            ErrorCode::NotBelow => S::ErrNotBelow,
+            ErrorCode::NotADeputy => S::ErrNotADeputy,
+            ErrorCode::UnknownReception => S::ErrUnknownReception,
+            ErrorCode::ReceptionFull => S::ErrReceptionFull,
+            ErrorCode::ReceptionStarted => S::ErrReceptionStarted,
+            ErrorCode::DuplicateBooking => S::ErrDuplicateBooking,
+            ErrorCode::AgreementRecorded => S::ErrAgreementRecordedAlready,
+            ErrorCode::NotApplicable => S::ErrNotApplicable,
+            ErrorCode::NotActive => S::ErrNotActive,
+            ErrorCode::NoPreRegistration => S::ErrNoPreRegistration,
+            ErrorCode::ScheduleInUse => S::ErrScheduleInUse,
+            ErrorCode::ReceptionPassed => S::ErrReceptionPassed,
+            ErrorCode::RegistrationClosed => S::ErrRegistrationClosed,
+            ErrorCode::Refused => S::ErrRefusedByRules,
+            ErrorCode::VideoOnly => S::ErrVideoOnly,
             _ => S::ErrInvalid,
         },
     };
     s.text(lang).to_owned()
+}
+
+/// The text of a refused form: why, and the field it names (`rows[2].start`), which the
+/// person finds by its label on the form.
+pub fn refused_text(refused: &super::api::Refused, lang: Lang) -> String {
+    let (error, field) = refused;
+    match field {
+        Some(f) if !f.is_empty() => {
+            format!("{} {}", error_text(error, lang), t::field_named(f, lang))
+        }
+        _ => error_text(error, lang),
+    }
 }
 
 /// Sets the document's title: the screen's name, then the console's.

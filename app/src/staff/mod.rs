@@ -16,6 +16,7 @@ pub mod requests;
 pub mod screen;
 pub mod session;
 pub mod sign_in;
+pub mod transfer;
 
 use crate::i18n::staff::S;
 use crate::lang::{href, use_lang};

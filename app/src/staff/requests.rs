@@ -9,6 +9,7 @@ use super::form::{error_text, set_title};
 use super::layout::{ForRole, Waiting};
 use super::screen::Screen;
 use super::session::use_session;
+use super::transfer::{moved_text, AgreementPanel, ForwardPanel, ReassignPanel};
 use crate::i18n::staff::{self as t, S};
 use crate::lang::use_lang;
 use ::api::decisions::{DecisionInput, DecisionKind, StaffBooking};
@@ -98,6 +99,17 @@ fn Inbox() -> impl IntoView {
         open.set(None);
         load();
     });
+    let changed = Callback::new(move |b: StaffBooking| {
+        done.set(Some(
+            S::AgreementSaved.text(lang.get_untracked()).to_owned(),
+        ));
+        open.set(Some(Ok(b)));
+    });
+    let moved = Callback::new(move |b: StaffBooking| {
+        done.set(Some(moved_text(&b, lang.get_untracked())));
+        open.set(None);
+        load();
+    });
 
     view! {
         <p class="lead">{move || t(S::RequestsIntro)}</p>
@@ -161,14 +173,19 @@ fn Inbox() -> impl IntoView {
         }}
         {move || open.get().map(|r| match r {
             Err(e) => view! { <p class="status error" role="alert">{error_text(&e, lang.get())}</p> }.into_any(),
-            Ok(b) => view! { <Detail booking=b decided /> }.into_any(),
+            Ok(b) => view! { <Detail booking=b decided changed moved /> }.into_any(),
         })}
     }
 }
 
 /// One request, whole, with the decision.
 #[component]
-fn Detail(booking: StaffBooking, decided: Callback<StaffBooking>) -> impl IntoView {
+fn Detail(
+    booking: StaffBooking,
+    decided: Callback<StaffBooking>,
+    changed: Callback<StaffBooking>,
+    moved: Callback<StaffBooking>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let t = move |s: S| s.text(lang.get());
@@ -182,6 +199,10 @@ fn Detail(booking: StaffBooking, decided: Callback<StaffBooking>) -> impl IntoVi
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let language = booking.booking.language;
+    let office = booking.booking.reception.office_id.clone();
+    let current = booking.booking.reception.reception.id.clone();
+    let agreement = (!booking.agreement.needed.is_empty())
+        .then(|| view! { <AgreementPanel booking=booking.clone() changed /> });
 
     let send = move |input: DecisionInput| {
         let code = code.clone();
@@ -249,6 +270,7 @@ fn Detail(booking: StaffBooking, decided: Callback<StaffBooking>) -> impl IntoVi
                 <dt>{move || t(S::ColSubstance)}</dt><dd class="substance">{substance}</dd>
                 <dt>{move || t(S::Agreement)}</dt><dd>{agreement_mark(&booking).map(|m| move || t(m))}</dd>
             </dl>
+            {agreement}
             <div aria-live="assertive">
                 {move || error.get().map(|e| view! { <p class="status error" role="alert">{e}</p> })}
             </div>
@@ -276,6 +298,8 @@ fn Detail(booking: StaffBooking, decided: Callback<StaffBooking>) -> impl IntoVi
                     </div>
                 </fieldset>
             </form>
+            <ForwardPanel code=booking.booking.code.clone() office=office.clone() moved />
+            <ReassignPanel code=booking.booking.code.clone() office current moved />
         </section>
     }
 }
