@@ -133,6 +133,11 @@ pub enum B {
     ReceptionStarted,
     Interpreter,
     None,
+    RefusalHeading,
+    RefusalExplanation,
+    OfficeReasonHeading,
+    ForwardedHeading,
+    OpenForwarded,
 }
 
 impl B {
@@ -140,6 +145,21 @@ impl B {
         use Lang::*;
         use B::*;
         match (self, lang) {
+            (RefusalHeading, Kk) => "Неге бас тартылды",
+            (RefusalHeading, Ru) => "Почему отказано",
+            (RefusalHeading, En) => "Why the request was refused",
+            (RefusalExplanation, Kk) => "Жауапты қызметкердің түсіндірмесі",
+            (RefusalExplanation, Ru) => "Разъяснение ответственного работника",
+            (RefusalExplanation, En) => "The responsible officer's explanation",
+            (OfficeReasonHeading, Kk) => "Прокуратура көрсеткен себеп",
+            (OfficeReasonHeading, Ru) => "Причина, указанная прокуратурой",
+            (OfficeReasonHeading, En) => "The reason the office gives",
+            (ForwardedHeading, Kk) => "Өтінішіңіз мына жерде қаралады",
+            (ForwardedHeading, Ru) => "Ваша заявка передана",
+            (ForwardedHeading, En) => "Your request continues here",
+            (OpenForwarded, Kk) => "Жаңа өтінішті ашу",
+            (OpenForwarded, Ru) => "Открыть новую заявку",
+            (OpenForwarded, En) => "Open the new request",
             (WizardTitle, Kk) => "Қабылдауға алдын ала жазылу",
             (WizardTitle, Ru) => "Предварительная запись на приём",
             (WizardTitle, En) => "Pre-registration for a reception",

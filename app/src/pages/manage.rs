@@ -1,10 +1,15 @@
 //! `/bookings/:code#t=<token>`: the applicant's own booking — its status and reception — with
 //! a cancel that frees the place. The token comes in the URL's fragment (never sent to a
 //! server), is kept on this device for the code, and is removed from the address bar.
+//!
+//! A decision shows as the booking carries it: a refusal with its clause, the officer's
+//! explanation in the applicant's language and what to do instead (R18, R24, R32); an
+//! office's cancellation with its reason; a request moved to another office or official
+//! (R3.d, R27) with the booking that continues it, opened with the same token.
 
 use crate::booking_api::{self, Booking, CancelError};
 use crate::components::status::Fetched;
-use crate::i18n::booking::B;
+use crate::i18n::booking::{clause_text, B};
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
 use crate::pages::booking::details::BookingDetails;
@@ -152,8 +157,10 @@ pub fn ManagePage() -> impl IntoView {
                 _ => ().into_any(),
             }
         };
+        let decision = view! { <Decision booking=b.clone() token=token.clone() /> };
         view! {
             <BookingDetails booking=b />
+            {decision}
             <div class="manage-actions">{actions}</div>
             <p>
                 <a href=move || href(lang.get(), &format!("/offices/{office}")) rel="external">
@@ -202,5 +209,94 @@ fn NotFoundBooking() -> impl IntoView {
     view! {
         <p class="status error">{move || B::BookingNotFound.text(lang.get())}</p>
         <p><a href=move || href(lang.get(), "/") rel="external">{move || Msg::BackToDirectory.text(lang.get())}</a></p>
+    }
+}
+
+/// What the office decided, as the booking carries it (nothing for a booking it has not).
+#[component]
+fn Decision(booking: Booking, token: String) -> impl IntoView {
+    let lang = use_lang();
+    let refusal = booking.refusal.clone().map(|r| {
+        // The explanation is in the booking's language (R18, R24, R32), whatever the page's.
+        let written_in = booking.language.code();
+        let alternatives = r
+            .alternatives
+            .iter()
+            .filter_map(|a| a.known())
+            .map(|a| {
+                let text = a.text();
+                view! { <li data-alternative=a.code()>{move || text.get(lang.get()).to_owned()}</li> }
+            })
+            .collect_view();
+        let clause = r.clause.clone();
+        view! {
+            <section class="refusal decision" aria-labelledby="refusal-heading" data-clause=r.clause.clone()>
+                <h2 id="refusal-heading">{move || B::RefusalHeading.text(lang.get())}</h2>
+                <p class="clause">{move || clause_text(&clause, lang.get())}</p>
+                <h3>{move || B::RefusalExplanation.text(lang.get())}</h3>
+                <p class="explanation" lang=written_in>{r.explanation.clone()}</p>
+                <h3>{move || B::Alternatives.text(lang.get())}</h3>
+                <ul class="alternatives">{alternatives}</ul>
+                <p><a href=move || href(lang.get(), "/") rel="external">{move || B::FindDistrictOffice.text(lang.get())}</a></p>
+            </section>
+        }
+    });
+    let reason = booking.office_reason.clone().map(|r| {
+        let text = move || match lang.get() {
+            rules::Lang::Kk => r.kk.clone(),
+            rules::Lang::Ru => r.ru.clone(),
+            rules::Lang::En => r.en.clone().unwrap_or_else(|| r.ru.clone()),
+        };
+        view! {
+            <section class="decision office-reason" aria-labelledby="reason-heading">
+                <h2 id="reason-heading">{move || B::OfficeReasonHeading.text(lang.get())}</h2>
+                <p>{text}</p>
+            </section>
+        }
+    });
+    let forwarded = booking
+        .forwarded_to
+        .clone()
+        .map(|code| view! { <Forwarded code token /> });
+    view! { {refusal} {reason} {forwarded} }
+}
+
+/// R3.d, R27: the booking that continues a moved request — its office, when and where —
+/// opened with the same token (kept on this device for the new code too).
+#[component]
+fn Forwarded(code: String, token: String) -> impl IntoView {
+    let lang = use_lang();
+    let next = {
+        let (code, token) = (code.clone(), token.clone());
+        LocalResource::new(move || {
+            let (code, token) = (code.clone(), token.clone());
+            async move { booking_api::get(&code, &token).await }
+        })
+    };
+    storage::set_manage_token(&code, &token);
+    let body = move |b: Booking| {
+        let office = b.reception.office_id.clone();
+        let path = format!("/bookings/{}", b.code);
+        let name = LocalResource::new({
+            let office = office.clone();
+            move || crate::api::office(office.to_string())
+        });
+        let office_name = move || {
+            name.get()
+                .and_then(|r| r.ok())
+                .map(|d| d.office.name.get(lang.get()).to_owned())
+                .unwrap_or_else(|| office.to_string())
+        };
+        view! {
+            <p class="forwarded-office">{office_name}</p>
+            <BookingDetails booking=b />
+            <p><a href=move || href(lang.get(), &path) rel="external">{move || B::OpenForwarded.text(lang.get())}</a></p>
+        }
+    };
+    view! {
+        <section class="decision forwarded" aria-labelledby="forwarded-heading">
+            <h2 id="forwarded-heading">{move || B::ForwardedHeading.text(lang.get())}</h2>
+            <Fetched resource=next not_found=|| () children=body />
+        </section>
     }
 }
