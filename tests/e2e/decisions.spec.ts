@@ -1,0 +1,283 @@
+// The responsible officer's decisions (R15, R30; R18, R31, R32) end to end, at 1280 px in
+// Russian: two requests made through the public API to a regional head of ulytau-region (in
+// Kazakh, fresh IINs); a registrar of ulytau-region signs in, sees both in the inbox, refuses
+// one on the ground R31(3) borrows from R17(4) (the missed cassation deadline: `R31.3 (R17.4)`,
+// the rule set of a regional official) with an explanation in the applicant's language, and
+// confirms the other. The applicant's manage page in Kazakh then shows the refusal with its
+// clause, the explanation and the alternatives, and the confirmation; the registration list
+// shows the confirmed person only, and prints (print media) with Kazakh and Russian headings.
+// axe-core on every screen.
+//
+// The registrar is an account of its own, made through the API by the fixture `gpo_admin`
+// (QABYLDAU_STAFF) and enrolled through the API: the fixture `e2e` belongs to staff.spec.ts,
+// whose first sign-in enrols it and whose password change renames its password, so this spec
+// runs the same whether or not staff.spec.ts ran before it.
+import { test, expect, APIRequestContext, request as playwrightRequest } from '@playwright/test';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+const OFFICE = 'ulytau-region';
+/// The booking fixture's regional head (tests/fixtures/booking-schedules.csv).
+const HEAD = 'ulytau-region-test-head';
+/// The ground of a regional head's rule set that borrows R17(4) (rules::ruleset, R31.3).
+const GROUND = 'R31.3 (R17.4)';
+
+function fixture(key: string): { login: string; password: string; totp_secret: string } {
+  const file = process.env.QABYLDAU_STAFF;
+  if (!file) throw new Error('QABYLDAU_STAFF is not set: run through `cargo xtask test`');
+  const all = JSON.parse(readFileSync(file, 'utf8'));
+  if (!all[key]) throw new Error(`${file} has no account "${key}"`);
+  return all[key];
+}
+
+/// RFC 4648 base32 (no padding; spaces and case ignored).
+function base32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of text.replace(/\s+/g, '').toUpperCase()) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+const stepNow = () => Math.floor(Date.now() / 1000 / 30);
+
+/// RFC 6238 (HMAC-SHA1, 6 digits) of the 30-second step.
+function totp(secret: Buffer, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(n).padStart(6, '0');
+}
+
+/// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
+function randomIin(): string {
+  for (;;) {
+    const year = 40 + Math.floor(Math.random() * 60);
+    const month = 1 + Math.floor(Math.random() * 12);
+    const day = 1 + Math.floor(Math.random() * 28);
+    const serial = Math.floor(Math.random() * 10000);
+    const first11 =
+      String(year).padStart(2, '0') +
+      String(month).padStart(2, '0') +
+      String(day).padStart(2, '0') +
+      '3' +
+      String(serial).padStart(4, '0');
+    const d = first11.split('').map(Number);
+    let r = d.reduce((s, x, i) => s + x * (i + 1), 0) % 11;
+    if (r === 10) r = d.reduce((s, x, i) => s + x * (((i + 2) % 11) + 1), 0) % 11;
+    if (r !== 10) return first11 + r;
+  }
+}
+
+/// An address of the documentation range per client, so that no rate-limit budget is shared.
+const clientIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
+
+/// Answers that admit a request to an official of `kind`: competence yes, the rest no.
+async function admissibleAnswers(api: APIRequestContext, kind: string) {
+  const response = await api.get('/api/v1/rules');
+  expect(response.status()).toBe(200);
+  const rules = await response.json();
+  const answers: Record<string, string> = {};
+  for (const q of rules.questions) {
+    if (!(q.applies_to as string[]).includes(kind)) continue;
+    answers[q.id] = q.role === 'competence' ? 'yes' : 'no';
+  }
+  return answers;
+}
+
+/// The head's first reception open for registration with places for two.
+async function openReception(api: APIRequestContext): Promise<string> {
+  const response = await api.get(`/api/v1/offices/${OFFICE}/schedule`, {
+    headers: { 'Cache-Control': 'no-cache' },
+  });
+  expect(response.status()).toBe(200);
+  const s = await response.json();
+  const r = s.receptions.find(
+    (r: any) =>
+      r.official_id === HEAD &&
+      r.registration.state === 'open' &&
+      r.format === 'in_person' &&
+      r.booked + 2 <= r.capacity,
+  );
+  expect(r, 'an open reception of the fixture head').toBeTruthy();
+  return r.id;
+}
+
+/// A request in Kazakh through the public API, as the online form sends it.
+async function book(api: APIRequestContext, reception: string, answers: Record<string, string>, surname: string) {
+  const response = await api.post('/api/v1/bookings', {
+    headers: { 'Idempotency-Key': crypto.randomUUID(), 'CF-Connecting-IP': clientIp() },
+    data: {
+      reception_id: reception,
+      language: 'kk',
+      applicant: {
+        kind: 'individual',
+        citizenship: 'citizen',
+        iin: randomIin(),
+        surname,
+        given_name: 'Нұрлан',
+        patronymic: null,
+        phone: '+77011234567',
+        email: null,
+      },
+      on_behalf_of: null,
+      matter: {
+        substance: 'Аудандық әкімдік жер учаскесін заңсыз алып қойды, шағымыма жауап берілмеді.',
+        answers,
+      },
+      format: 'in_person',
+      interpreter: null,
+      out_of_town: false,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = await response.json();
+  return { code: body.booking.code as string, path: body.manage_path as string };
+}
+
+const CONSOLE = { 'X-Qabyldau-Staff': '1', 'CF-Connecting-IP': clientIp() };
+
+/// A registrar of ulytau-region, made and enrolled through the API by the fixture admin.
+async function newRegistrar(api: APIRequestContext) {
+  const admin = fixture('gpo_admin');
+  const adminSecret = base32(admin.totp_secret);
+  // A step no earlier sign-in of the admin (the API tests', staff.spec.ts's) can have used.
+  const start = stepNow();
+  while (stepNow() <= start) await new Promise((r) => setTimeout(r, 1000));
+  const signIn = await api.post('/api/v1/staff/session', {
+    headers: CONSOLE,
+    data: { login: admin.login, password: admin.password, code: totp(adminSecret, stepNow()) },
+  });
+  expect(signIn.status(), await signIn.text()).toBe(200);
+  const login = `e2e-decisions-${Date.now()}@test.qabyldau.kz`;
+  const created = await api.post('/api/v1/staff/accounts', {
+    headers: CONSOLE,
+    data: { login, name: 'Тест Шешім', office_id: OFFICE, roles: ['registrar'] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const password = (await created.json()).initial_password as string;
+  const enrolled = await api.post('/api/v1/staff/enrolment', {
+    headers: CONSOLE,
+    data: { login, password },
+  });
+  expect(enrolled.status(), await enrolled.text()).toBe(200);
+  return { login, password, secret: base32((await enrolled.json()).secret) };
+}
+
+test.describe('the responsible officer decides, in Russian at 1280 px', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, locale: 'ru-RU' });
+
+  test('refuse one request on R31.3 (R17.4), confirm another; the applicant sees each in Kazakh; the list prints in kk and ru', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const api = await playwrightRequest.newContext({ baseURL });
+    const reception = await openReception(api);
+    const answers = await admissibleAnswers(api, 'regional_head');
+    const refused = await book(api, reception, answers, 'Бас-Тартылған');
+    const confirmed = await book(api, reception, answers, 'Расталған');
+    const registrar = await newRegistrar(api);
+    await api.dispose();
+
+    // Sign-in: the enrolment spent no code.
+    await page.goto('/staff/sign-in?lang=ru');
+    await page.getByLabel('Логин (адрес электронной почты)').fill(registrar.login);
+    await page.getByLabel('Пароль', { exact: true }).fill(registrar.password);
+    await page.getByLabel('Код из аутентификатора').fill(totp(registrar.secret, stepNow()));
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page).toHaveURL(/\/staff\?lang=ru$/);
+
+    // The inbox: both requests, with their due dates.
+    const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
+    await nav.getByRole('link', { name: 'Заявки' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Заявки на личный приём');
+    const inbox = page.locator('table.list-table');
+    await expect(inbox.getByRole('button', { name: `Открыть заявку ${refused.code}` })).toBeVisible();
+    await expect(inbox.getByRole('button', { name: `Открыть заявку ${confirmed.code}` })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'requests inbox (1280 px)');
+
+    // Refuse the first: nothing chosen is refused by the console itself, then the ground.
+    await inbox.getByRole('button', { name: `Открыть заявку ${refused.code}` }).click();
+    const detail = page.locator('section.request-detail');
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText(`Заявка ${refused.code}`);
+    await expect(detail).toContainText('Бас-Тартылған Нұрлан');
+    await expectNoSeriousA11yViolations(page, 'request detail (1280 px)');
+    await detail.getByRole('button', { name: 'Отказать' }).click();
+    await expect(detail.getByRole('alert').filter({ hasText: 'Заполните это поле.' })).toBeVisible();
+    await detail.getByLabel('Основание отказа').selectOption(GROUND);
+    const explanation = 'Кассациялық шағым беру мерзімі өтіп кеткен; мерзімді қалпына келтіру туралы сотқа жүгініңіз.';
+    await detail.getByLabel('Разъяснение заявителю (на казахском языке)').fill(explanation);
+    await detail.getByRole('button', { name: 'Отказать' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `По заявке ${refused.code} отказано.` })).toBeVisible();
+    await expect(inbox.getByRole('button', { name: `Открыть заявку ${refused.code}` })).toHaveCount(0);
+
+    // Confirm the second.
+    await inbox.getByRole('button', { name: `Открыть заявку ${confirmed.code}` }).click();
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText(`Заявка ${confirmed.code}`);
+    await detail.getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Заявка ${confirmed.code} подтверждена.` })).toBeVisible();
+    await expect(page.getByRole('button', { name: `Открыть заявку ${confirmed.code}` })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'requests decided (1280 px)');
+
+    // The registration list: the confirmed person only; printed in Kazakh and Russian.
+    await nav.getByRole('link', { name: 'Списки регистрации' }).click();
+    await page.getByLabel('Приём').selectOption(reception);
+    await page.getByRole('button', { name: 'Показать' }).click();
+    const list = page.locator('section.registration-list');
+    await expect(list.locator('td.code', { hasText: confirmed.code })).toHaveCount(1);
+    await expect(list.locator('td.code', { hasText: refused.code })).toHaveCount(0);
+    await expect(list.getByRole('columnheader').first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'registration list (1280 px)');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('h1 .print-only')).toHaveText(
+      'Қабылдауға тіркелген адамдар тізімі / Список лиц, зарегистрированных на приём',
+    );
+    await expect(page.locator('h1 .screen-only')).toBeHidden();
+    await expect(list.getByRole('columnheader', { name: 'Тегі, аты, әкесінің аты / Фамилия, имя, отчество' })).toBeVisible();
+    await expect(list.getByRole('columnheader', { name: 'Брондау коды / Код записи' })).toBeVisible();
+    await expect(page.locator('nav.console-nav')).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+
+    // The applicant's manage page, in Kazakh: the refusal with its clause, the explanation
+    // and the alternatives (R18, R32), the district office last.
+    await page.goto(refused.path.replace('#', '?lang=kk#'));
+    const status = page.locator('.booking-status');
+    await expect(status).toHaveAttribute('data-status', 'refused');
+    await expect(status).toHaveText('Жауапты қызметкер бас тартты.');
+    const refusal = page.locator('section.refusal.decision');
+    await expect(refusal).toHaveAttribute('data-clause', GROUND);
+    await expect(refusal.getByRole('heading', { level: 2 })).toHaveText('Неге бас тартылды');
+    await expect(refusal.locator('.clause')).toContainText('31-тармақтың 3) тармақшасы');
+    await expect(refusal.locator('.clause')).toContainText('17-тармақтың 4) тармақшасы');
+    await expect(refusal.locator('.explanation')).toHaveText(explanation);
+    await expect(refusal.locator('.explanation')).toHaveAttribute('lang', 'kk');
+    const alternatives = refusal.locator('ul.alternatives li');
+    await expect(alternatives.first()).toHaveAttribute('data-alternative', 'restore_deadline');
+    await expect(alternatives.first()).toContainText('сотқа өтінішхат беріңіз');
+    await expect(alternatives.last()).toHaveAttribute('data-alternative', 'district_office_walk_in');
+    // A refused request holds no place: nothing to cancel.
+    await expect(page.getByRole('button', { name: 'Жазылудан бас тарту' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'manage page, refused (kk)');
+
+    // The confirmed one.
+    await page.goto(confirmed.path.replace('#', '?lang=kk#'));
+    await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'confirmed');
+    await expect(page.locator('.booking-status')).toHaveText('Расталды: сізді қабылдауда күтеді.');
+    await expect(page.locator('section.decision')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'manage page, confirmed (kk)');
+  });
+});
