@@ -5,6 +5,7 @@ use app::staff::account::{AccountPage, HomePage};
 use app::staff::accounts::AccountsPage;
 use app::staff::audit::AuditPage;
 use app::staff::enrolment::EnrolmentPage;
+use app::staff::entry::EntryPage;
 use app::staff::layout::Console;
 use app::staff::lists::ListsPage;
 use app::staff::requests::RequestsPage;
@@ -30,6 +31,7 @@ fn main() {
                         <Route path=path!("/staff/audit") view=AuditPage />
                         <Route path=path!("/staff/lists") view=ListsPage />
                         <Route path=path!("/staff/requests") view=RequestsPage />
+                        <Route path=path!("/staff/entry") view=EntryPage />
                     </Routes>
                 </Console>
             </Router>

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod api;
 pub mod audit;
 pub mod enrolment;
+pub mod entry;
 pub mod form;
 pub mod layout;
 pub mod lists;

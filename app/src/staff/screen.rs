@@ -17,14 +17,16 @@ pub enum Screen {
     Accounts,
     Audit,
     Requests,
+    Entry,
     Lists,
 }
 
 impl Screen {
     /// In the navigation's order.
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Home,
         Screen::Requests,
+        Screen::Entry,
         Screen::Lists,
         Screen::Account,
         Screen::Accounts,
@@ -39,6 +41,7 @@ impl Screen {
             Screen::Audit => "/staff/audit",
             Screen::Lists => "/staff/lists",
             Screen::Requests => "/staff/requests",
+            Screen::Entry => "/staff/entry",
         }
     }
 
@@ -50,6 +53,7 @@ impl Screen {
             Screen::Audit => S::NavAudit,
             Screen::Lists => S::NavLists,
             Screen::Requests => S::NavRequests,
+            Screen::Entry => S::NavEntry,
         }
     }
 
@@ -59,7 +63,7 @@ impl Screen {
             Screen::Home | Screen::Account => true,
             Screen::Accounts => member.has(Role::Admin),
             Screen::Audit => member.has(Role::Auditor) || member.has(Role::Admin),
-            Screen::Lists | Screen::Requests => member.has(Role::Registrar),
+            Screen::Lists | Screen::Requests | Screen::Entry => member.has(Role::Registrar),
         }
     }
 }
