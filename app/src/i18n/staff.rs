@@ -231,6 +231,15 @@ pub enum S {
     ManageLinkOnce,
     LinkHandedOver,
     EnterAnother,
+    SelectCol,
+    ReleaseTitle,
+    ReleaseIntro,
+    ReasonKk,
+    ReasonRu,
+    ReasonEn,
+    NothingSelected,
+    ReleaseYes,
+    Back,
 }
 
 impl S {
@@ -238,6 +247,33 @@ impl S {
         use Lang::*;
         use S::*;
         match (self, lang) {
+            (SelectCol, Kk) => "Таңдау",
+            (SelectCol, Ru) => "Выбор",
+            (SelectCol, En) => "Select",
+            (ReleaseTitle, Kk) => "Теріс пайдаланылған жазылуларды босату",
+            (ReleaseTitle, Ru) => "Освобождение недобросовестных записей",
+            (ReleaseTitle, En) => "Release abusive bookings",
+            (ReleaseIntro, Kk) => "Таңдалған жазылулар бірден болдырылмайды, орындары босатылады; әр өтініш беруші себебін өз бетінде көреді. Әрекет аудит журналына жазылады.",
+            (ReleaseIntro, Ru) => "Выбранные записи отменяются сразу, места освобождаются; каждый заявитель увидит причину на своей странице. Действие записывается в журнал аудита.",
+            (ReleaseIntro, En) => "The selected bookings are cancelled at once and their places freed; each applicant sees the reason on their page. The action is recorded in the audit trail.",
+            (ReasonKk, Kk) => "Себебі қазақ тілінде",
+            (ReasonKk, Ru) => "Причина на казахском языке",
+            (ReasonKk, En) => "The reason in Kazakh",
+            (ReasonRu, Kk) => "Себебі орыс тілінде",
+            (ReasonRu, Ru) => "Причина на русском языке",
+            (ReasonRu, En) => "The reason in Russian",
+            (ReasonEn, Kk) => "Себебі ағылшын тілінде (міндетті емес)",
+            (ReasonEn, Ru) => "Причина на английском языке (необязательно)",
+            (ReasonEn, En) => "The reason in English (optional)",
+            (NothingSelected, Kk) => "Бірде-бір жазылу таңдалмаған.",
+            (NothingSelected, Ru) => "Не выбрано ни одной записи.",
+            (NothingSelected, En) => "No booking is selected.",
+            (ReleaseYes, Kk) => "Иә, босату",
+            (ReleaseYes, Ru) => "Да, освободить",
+            (ReleaseYes, En) => "Yes, release",
+            (Back, Kk) => "Артқа",
+            (Back, Ru) => "Назад",
+            (Back, En) => "Back",
             (NavEntry, Kk) => "Өтінішті енгізу",
             (NavEntry, Ru) => "Ввод заявки",
             (NavEntry, En) => "Enter a request",
@@ -1180,5 +1216,39 @@ pub fn moved(code: &str, new_code: &str, lang: Lang) -> String {
         Lang::En => {
             format!("The request {code} has moved to a new reception: new code {new_code}.")
         }
+    }
+}
+
+pub fn select_label(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{code} жазылуын таңдау"),
+        Lang::Ru => format!("Выбрать запись {code}"),
+        Lang::En => format!("Select the booking {code}"),
+    }
+}
+
+pub fn release_button(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Таңдалғандарды босату ({n})"),
+        Lang::Ru => format!("Освободить выбранные ({n})"),
+        Lang::En => format!("Release the selected ({n})"),
+    }
+}
+
+pub fn release_confirm(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => {
+            format!("{n} жазылу болдырылмайды және олардың орындары босатылады. Жалғастырасыз ба?")
+        }
+        Lang::Ru => format!("Будет отменено записей: {n}, их места освободятся. Продолжить?"),
+        Lang::En => format!("{n} booking(s) will be cancelled and their places freed. Continue?"),
+    }
+}
+
+pub fn released(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Босатылған жазылулар: {n}."),
+        Lang::Ru => format!("Освобождено записей: {n}."),
+        Lang::En => format!("Bookings released: {n}."),
     }
 }

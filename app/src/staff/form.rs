@@ -219,6 +219,67 @@ pub fn CopyButton(value: String, what: S) -> impl IntoView {
     }
 }
 
+/// The reason of an office's action as the applicant reads it: Kazakh and Russian required
+/// (R5's languages), English optional (`api::office_admin::OfficeReason`).
+#[derive(Clone, Copy)]
+pub struct ReasonFields {
+    pub kk: RwSignal<String>,
+    pub ru: RwSignal<String>,
+    pub en: RwSignal<String>,
+}
+
+impl ReasonFields {
+    pub fn new() -> ReasonFields {
+        ReasonFields {
+            kk: RwSignal::new(String::new()),
+            ru: RwSignal::new(String::new()),
+            en: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The reason, or `None` while Kazakh or Russian is blank.
+    pub fn reason(&self) -> Option<::api::office_admin::OfficeReason> {
+        let (kk, ru, en) = (
+            self.kk.get_untracked().trim().to_owned(),
+            self.ru.get_untracked().trim().to_owned(),
+            self.en.get_untracked().trim().to_owned(),
+        );
+        (!kk.is_empty() && !ru.is_empty()).then(|| ::api::office_admin::OfficeReason {
+            kk,
+            ru,
+            en: (!en.is_empty()).then_some(en),
+        })
+    }
+}
+
+impl Default for ReasonFields {
+    fn default() -> Self {
+        ReasonFields::new()
+    }
+}
+
+/// The three textareas of a [`ReasonFields`], ids prefixed by `prefix`.
+#[component]
+pub fn ReasonInputs(prefix: &'static str, reason: ReasonFields) -> impl IntoView {
+    let lang = use_lang();
+    let area =
+        move |suffix: &'static str, label: S, value: RwSignal<String>, text_lang: &'static str| {
+            let id = format!("{prefix}-reason-{suffix}");
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{move || label.text(lang.get())}</label>
+                    <textarea id=id rows="2" lang=text_lang prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+                </div>
+            }
+        };
+    view! {
+        {area("kk", S::ReasonKk, reason.kk, "kk")}
+        {area("ru", S::ReasonRu, reason.ru, "ru")}
+        {area("en", S::ReasonEn, reason.en, "en")}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

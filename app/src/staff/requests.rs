@@ -5,14 +5,14 @@
 //! explanation to the applicant (R18, R24, R32).
 
 use super::api::{self, StaffError};
-use super::form::{error_text, set_title};
+use super::form::{error_text, refused_text, set_title, ReasonFields, ReasonInputs};
 use super::layout::{ForRole, Waiting};
 use super::screen::Screen;
 use super::session::use_session;
 use super::transfer::{moved_text, AgreementPanel, ForwardPanel, ReassignPanel};
 use crate::i18n::staff::{self as t, S};
 use crate::lang::use_lang;
-use ::api::decisions::{DecisionInput, DecisionKind, StaffBooking};
+use ::api::decisions::{DecisionInput, DecisionKind, ReleaseInput, StaffBooking};
 use ::api::Lenient;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -105,6 +105,13 @@ fn Inbox() -> impl IntoView {
         ));
         open.set(Some(Ok(b)));
     });
+    let selected = RwSignal::new(Vec::<String>::new());
+    let released = Callback::new(move |n: usize| {
+        done.set(Some(t::released(n, lang.get_untracked())));
+        selected.set(Vec::new());
+        open.set(None);
+        load();
+    });
     let moved = Callback::new(move |b: StaffBooking| {
         done.set(Some(moved_text(&b, lang.get_untracked())));
         open.set(None);
@@ -130,8 +137,28 @@ fn Inbox() -> impl IntoView {
                         let due = b.due.decision.map(iso_date).unwrap_or_default();
                         let note = b.due.note.map(iso_date);
                         let mark = agreement_mark(&b);
+                        let select = t::select_label(&code, lang.get_untracked());
+                        let checked = {
+                            let code = code.clone();
+                            move || selected.with(|s| s.contains(&code))
+                        };
+                        let toggle = {
+                            let code = code.clone();
+                            move |ev| {
+                                let on = event_target_checked(&ev);
+                                selected.update(|s| {
+                                    s.retain(|c| c != &code);
+                                    if on {
+                                        s.push(code.clone());
+                                    }
+                                });
+                            }
+                        };
                         view! {
                             <tr class:overdue=overdue>
+                                <td>
+                                    <input type="checkbox" aria-label=select prop:checked=checked on:change=toggle />
+                                </td>
                                 <td>
                                     <button type="button" class="link" aria-label=label on:click={
                                         let code = code.clone();
@@ -156,6 +183,7 @@ fn Inbox() -> impl IntoView {
                             <caption id="requests-caption">{move || t(S::RequestsCaption)}</caption>
                             <thead>
                                 <tr>
+                                    <th scope="col">{move || t(S::SelectCol)}</th>
                                     <th scope="col">{move || t(S::ColCode)}</th>
                                     <th scope="col">{move || t(S::Reception)}</th>
                                     <th scope="col">{move || t(S::ColName)}</th>
@@ -167,6 +195,7 @@ fn Inbox() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    <Release selected released />
                 }
                 .into_any()
             }
@@ -301,5 +330,79 @@ fn Detail(
             <ForwardPanel code=booking.booking.code.clone() office=office.clone() moved />
             <ReassignPanel code=booking.booking.code.clone() office current moved />
         </section>
+    }
+}
+
+/// Release the selected bookings at once with a reason (abuse of registration), after a
+/// confirmation naming how many.
+#[component]
+fn Release(selected: RwSignal<Vec<String>>, released: Callback<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let t = move |s: S| s.text(lang.get());
+    let reason = ReasonFields::new();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let ask = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        if selected.with_untracked(Vec::is_empty) {
+            error.set(Some(t(S::NothingSelected).to_owned()));
+        } else if reason.reason().is_none() {
+            error.set(Some(t(S::Required).to_owned()));
+        } else {
+            confirming.set(true);
+        }
+    };
+    let release = move |_| {
+        let Some(reason) = reason.reason() else {
+            return;
+        };
+        let codes = selected.get_untracked();
+        confirming.set(false);
+        busy.set(true);
+        spawn_local(async move {
+            let answer = api::release(&ReleaseInput { codes, reason }).await;
+            busy.set(false);
+            match answer {
+                Ok(r) => released.run(r.released.len()),
+                Err((e, _)) if !session.keeps(&e) => {}
+                Err(r) => error.set(Some(refused_text(&r, lang.get_untracked()))),
+            }
+        });
+    };
+    view! {
+        <form class="console-form release" novalidate on:submit=ask>
+            <fieldset class="group">
+                <legend>{move || t(S::ReleaseTitle)}</legend>
+                <p class="hint">{move || t(S::ReleaseIntro)}</p>
+                <ReasonInputs prefix="release" reason />
+                <div role="alert">
+                    {move || error.get().map(|e| view! { <p class="status error">{e}</p> })}
+                </div>
+                {move || if confirming.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-labelledby="release-confirm">
+                            <p id="release-confirm">{t::release_confirm(selected.with(Vec::len), lang.get())}</p>
+                            <div class="actions">
+                                <button type="button" class="danger" on:click=release>{move || t(S::ReleaseYes)}</button>
+                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || t(S::Back)}</button>
+                            </div>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <div class="actions">
+                            <button type="submit" class="danger" disabled=move || busy.get()>
+                                {move || t::release_button(selected.with(Vec::len), lang.get())}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }}
+            </fieldset>
+        </form>
     }
 }
