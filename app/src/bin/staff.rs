@@ -3,6 +3,7 @@
 
 use app::staff::account::{AccountPage, HomePage};
 use app::staff::accounts::AccountsPage;
+use app::staff::admin::{DatesPage, OfficeSettingsPage, SchedulesPage};
 use app::staff::audit::AuditPage;
 use app::staff::enrolment::EnrolmentPage;
 use app::staff::entry::EntryPage;
@@ -32,6 +33,9 @@ fn main() {
                         <Route path=path!("/staff/lists") view=ListsPage />
                         <Route path=path!("/staff/requests") view=RequestsPage />
                         <Route path=path!("/staff/entry") view=EntryPage />
+                        <Route path=path!("/staff/schedules") view=SchedulesPage />
+                        <Route path=path!("/staff/dates") view=DatesPage />
+                        <Route path=path!("/staff/office") view=OfficeSettingsPage />
                     </Routes>
                 </Console>
             </Router>

@@ -19,15 +19,21 @@ pub enum Screen {
     Requests,
     Entry,
     Lists,
+    Schedules,
+    Dates,
+    Office,
 }
 
 impl Screen {
     /// In the navigation's order.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Home,
         Screen::Requests,
         Screen::Entry,
         Screen::Lists,
+        Screen::Schedules,
+        Screen::Dates,
+        Screen::Office,
         Screen::Account,
         Screen::Accounts,
         Screen::Audit,
@@ -42,6 +48,9 @@ impl Screen {
             Screen::Lists => "/staff/lists",
             Screen::Requests => "/staff/requests",
             Screen::Entry => "/staff/entry",
+            Screen::Schedules => "/staff/schedules",
+            Screen::Dates => "/staff/dates",
+            Screen::Office => "/staff/office",
         }
     }
 
@@ -54,6 +63,9 @@ impl Screen {
             Screen::Lists => S::NavLists,
             Screen::Requests => S::NavRequests,
             Screen::Entry => S::NavEntry,
+            Screen::Schedules => S::NavSchedules,
+            Screen::Dates => S::NavDates,
+            Screen::Office => S::NavOffice,
         }
     }
 
@@ -61,7 +73,9 @@ impl Screen {
     pub fn open_to(self, member: &StaffMember) -> bool {
         match self {
             Screen::Home | Screen::Account => true,
-            Screen::Accounts => member.has(Role::Admin),
+            Screen::Accounts | Screen::Schedules | Screen::Dates | Screen::Office => {
+                member.has(Role::Admin)
+            }
             Screen::Audit => member.has(Role::Auditor) || member.has(Role::Admin),
             Screen::Lists | Screen::Requests | Screen::Entry => member.has(Role::Registrar),
         }
@@ -99,6 +113,11 @@ mod tests {
         let admin = member(&[Role::Admin]);
         assert!(Screen::Audit.open_to(&admin) && Screen::Accounts.open_to(&admin));
         assert!(!Screen::Lists.open_to(&admin) && !Screen::Lists.open_to(&auditor));
+        assert!(Screen::Entry.open_to(&registrar) && !Screen::Entry.open_to(&admin));
+        for admin_only in [Screen::Schedules, Screen::Dates, Screen::Office] {
+            assert!(admin_only.open_to(&admin), "{admin_only:?}");
+            assert!(!admin_only.open_to(&registrar) && !admin_only.open_to(&auditor));
+        }
     }
 
     #[test]
