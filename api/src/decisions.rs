@@ -141,7 +141,11 @@ pub struct StaffBookingBody {
 /// applicant's personal data, the matter, the questionnaire's verdict, the agreement mark,
 /// the due dates and the grounds a refusal may cite. Personal data are `null` once the
 /// retention period has cleared them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by its own `Deserialize` (below): serde's `flatten` buffers the fields through its
+/// generic content, which cannot carry the booking's [`Lenient`] values (they read a
+/// `RawValue`), so a derived reader refuses every staff booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffBooking {
     #[serde(flatten)]
@@ -162,6 +166,45 @@ pub struct StaffBooking {
     pub grounds: Vec<RefusalGround>,
     /// The staff account that decided, if any.
     pub decided_by: Option<String>,
+}
+
+/// The fields of a [`StaffBooking`] beside the booking's, read from the same object.
+#[derive(Deserialize)]
+struct StaffFields {
+    official_kind: OfficialKind,
+    channel: String,
+    applicant: ApplicantData,
+    on_behalf_of: Option<serde_json::Value>,
+    matter: Matter,
+    verdict: Option<Verdict>,
+    agreement: AgreementState,
+    due: Due,
+    grounds: Vec<RefusalGround>,
+    decided_by: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for StaffBooking {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        // The object kept as its JSON text, then read twice: as the booking (which ignores
+        // the staff fields) and as the staff fields (which ignore the booking's).
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        let booking: Booking = serde_json::from_str(raw.get()).map_err(D::Error::custom)?;
+        let f: StaffFields = serde_json::from_str(raw.get()).map_err(D::Error::custom)?;
+        Ok(StaffBooking {
+            booking,
+            official_kind: f.official_kind,
+            channel: f.channel,
+            applicant: f.applicant,
+            on_behalf_of: f.on_behalf_of,
+            matter: f.matter,
+            verdict: f.verdict,
+            agreement: f.agreement,
+            due: f.due,
+            grounds: f.grounds,
+            decided_by: f.decided_by,
+        })
+    }
 }
 
 /// The applicant's personal data (R1, R7).
@@ -279,5 +322,118 @@ mod tests {
         assert!(value["explanation"]["kk"]
             .as_str()
             .is_some_and(|t| !t.is_empty()));
+    }
+
+    /// The inbox as the Worker sends it reads back whole, its `Lenient` status and
+    /// documents included (a derived `flatten` reader refused it), and writes the same JSON.
+    #[test]
+    fn r15_r30_a_staff_booking_reads_as_the_worker_writes_it() {
+        let sent = json!({
+            "code": "JWYH-Q8M2-CQ0R",
+            "status": "requested",
+            "review": {
+                "clause": "R30"
+            },
+            "reception": {
+                "office_id": "ulytau-region",
+                "id": "ulytau-region-test-head-cap5-20261201",
+                "official_id": "ulytau-region-test-head",
+                "date": "2026-12-01",
+                "start": "2026-12-01T09:00:00+05:00",
+                "end": "2026-12-01T09:30:00+05:00",
+                "place": {
+                    "kind": "office",
+                    "name": null,
+                    "address": null
+                },
+                "format": "in_person"
+            },
+            "format": "in_person",
+            "language": "kk",
+            "interpreter": null,
+            "out_of_town": false,
+            "documents": [
+                {
+                    "document": "identity_document"
+                }
+            ],
+            "created_at": "2026-11-27T19:08:20.878+05:00",
+            "official_kind": "regional_head",
+            "channel": "online",
+            "applicant": {
+                "kind": "individual",
+                "citizenship": "citizen",
+                "iin": "811223319035",
+                "passport": null,
+                "surname": "Серікбаев",
+                "given_name": "Нұрлан",
+                "patronymic": null,
+                "phone": "+77011234567",
+                "email": null
+            },
+            "on_behalf_of": null,
+            "matter": {
+                "substance": "Мәселе.",
+                "answers": {
+                    "r27_competence": "yes",
+                    "r31_1_already_received": "no",
+                    "r31_1_gpo_instructed": "no",
+                    "r31_2_pending_court_case": "no",
+                    "r31_3_cassation_deadline_missed": "no",
+                    "r31_3_civil_case_not_listed": "no",
+                    "r31_3_court_jurisdiction": "no",
+                    "r31_3_not_subject_to_cassation": "no",
+                    "r31_3_outside_competence": "no",
+                    "r33_new_evidence": "no"
+                }
+            },
+            "verdict": {
+                "rule_set": "order-87-2021",
+                "verdict": "eligible",
+                "grounds": [],
+                "reasons": [],
+                "alternatives": [],
+                "agreements": []
+            },
+            "agreement": {
+                "needed": [],
+                "recorded_at": null,
+                "recorded_by": null,
+                "note": null
+            },
+            "due": {
+                "decision": "2026-11-30",
+                "note": null,
+                "overdue": false
+            },
+            "grounds": [
+                {
+                    "clause": "R27",
+                    "question": "r27_competence",
+                    "explanation": {
+                        "kk": "к",
+                        "ru": "р",
+                        "en": "e"
+                    },
+                    "alternatives": []
+                }
+            ],
+            "decided_by": null
+        });
+        let list: RequestList =
+            serde_json::from_value(json!({"requests": [sent.clone()]})).unwrap();
+        let text = serde_json::to_string(&json!({"requests": [sent.clone()]})).unwrap();
+        let read: RequestList = serde_json::from_str(&text).unwrap();
+        assert_eq!(read, list);
+        let b = &read.requests[0];
+        assert_eq!(
+            b.booking.status,
+            Lenient::Known(rules::booking::BookingStatus::Requested)
+        );
+        assert!(b.booking.documents[0].known().is_some());
+        assert_eq!(b.applicant.surname.as_deref(), Some("Серікбаев"));
+        assert_eq!(b.official_kind, OfficialKind::RegionalHead);
+        assert_eq!(b.grounds[0].clause, "R27");
+        assert_eq!(serde_json::to_value(b).unwrap(), sent);
     }
 }

@@ -148,7 +148,12 @@ async function book(api: APIRequestContext, reception: string, answers: Record<s
   return { code: body.booking.code as string, path: body.manage_path as string };
 }
 
-const CONSOLE = { 'X-Qabyldau-Staff': '1', 'CF-Connecting-IP': clientIp() };
+/// The console's headers of a state-changing request: the marker and this origin.
+const CONSOLE = {
+  'X-Qabyldau-Staff': '1',
+  Origin: new URL(process.env.QABYLDAU_URL ?? 'http://127.0.0.1').origin,
+  'CF-Connecting-IP': clientIp(),
+};
 
 /// A registrar of ulytau-region, made and enrolled through the API by the fixture admin.
 async function newRegistrar(api: APIRequestContext) {
@@ -203,7 +208,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
 
     // The inbox: both requests, with their due dates.
     const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
-    await nav.getByRole('link', { name: 'Заявки' }).click();
+    await nav.getByRole('link', { name: 'Заявки', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Заявки на личный приём');
     const inbox = page.locator('table.list-table');
     await expect(inbox.getByRole('button', { name: `Открыть заявку ${refused.code}` })).toBeVisible();
@@ -235,7 +240,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
 
     // The registration list: the confirmed person only; printed in Kazakh and Russian.
     await nav.getByRole('link', { name: 'Списки регистрации' }).click();
-    await page.getByLabel('Приём').selectOption(reception);
+    await page.getByLabel('Приём', { exact: true }).selectOption(reception);
     await page.getByRole('button', { name: 'Показать' }).click();
     const list = page.locator('section.registration-list');
     await expect(list.locator('td.code', { hasText: confirmed.code })).toHaveCount(1);

@@ -413,12 +413,12 @@ fn Entry(member: StaffMember) -> impl IntoView {
                     <Text id="entry-phone" label=S::Phone value=f.phone kind="tel" />
                     <Text id="entry-email" label=S::Email value=f.email kind="email" />
                     <Text id="entry-interpreter" label=S::Interpreter value=f.interpreter />
-                    <div class="field checkbox">
+                    <div class="choice">
                         <input type="checkbox" id="entry-out-of-town" prop:checked=move || f.out_of_town.get()
                             on:change=move |ev| f.out_of_town.set(event_target_checked(&ev)) />
                         <label for="entry-out-of-town">{move || t(S::OutOfTown)}</label>
                     </div>
-                    <div class="field checkbox">
+                    <div class="choice">
                         <input type="checkbox" id="entry-for-another" prop:checked=move || f.for_another.get()
                             on:change=move |ev| f.for_another.set(event_target_checked(&ev)) />
                         <label for="entry-for-another">{move || t(S::ForAnother)}</label>
