@@ -802,3 +802,44 @@ fn ScheduleEditor(official: String, rows: Vec<Map<String, Value>>) -> impl IntoV
         </form>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row edited column by column goes back to the import format unchanged (R13, R26).
+    #[test]
+    fn a_schedule_row_round_trips_through_its_columns() {
+        let row = ScheduleRow {
+            office_id: "ulytau-region".into(),
+            official_id: "ulytau-region-head".into(),
+            schedule_id: "ulytau-region-head-weekly".into(),
+            recurrence: "weekly:mon".into(),
+            start: "10:00".into(),
+            end: "12:00".into(),
+            capacity: "5".into(),
+            ..ScheduleRow::default()
+        };
+        let mut m = columns(&row);
+        assert_eq!(cell(&m, "start"), "10:00");
+        assert_eq!(m.len(), ScheduleRow::COLUMNS.len());
+        m.insert("start".into(), Value::String("11:00".into()));
+        let back: ScheduleRow = serde_json::from_value(Value::Object(m)).unwrap();
+        assert_eq!(back.start, "11:00");
+        assert_eq!(back.end, row.end);
+        // Every column the editor shows is a column of the import format.
+        for (c, _) in OFFICIAL_COLUMNS.iter().chain(ROW_COLUMNS.iter()) {
+            assert!(ScheduleRow::COLUMNS.contains(c), "{c}");
+        }
+    }
+
+    /// R39-1: the Centre's hours are `HH:MM`.
+    #[test]
+    fn r39_1_centre_hours_read_as_hh_mm() {
+        assert_eq!(parse_hhmm("09:30").map(hhmm).as_deref(), Some("09:30"));
+        assert_eq!(parse_hhmm(" 18:00 ").map(hhmm).as_deref(), Some("18:00"));
+        assert_eq!(parse_hhmm("25:00"), None);
+        assert_eq!(parse_hhmm("9"), None);
+        assert_eq!(parse_hhmm("aa:bb"), None);
+    }
+}

@@ -496,3 +496,56 @@ fn Entered(booking: EnteredBooking, done: Callback<()>) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// R3.a–R3.c: the body is the online form's, with the channel; blanks are absent, a
+    /// citizen's document is the IIN, no third party without the box ticked, and an empty
+    /// substance goes as it is (the Worker records the request as returned).
+    #[test]
+    fn r3_the_entered_form_is_the_online_body_with_its_channel() {
+        let f = Fields::new();
+        f.channel.set("call_centre".into());
+        f.reception.set("ulytau-region-head-weekly-20261207".into());
+        f.iin.set(" 811223319035 ".into());
+        f.passport.set("N1234567".into());
+        f.surname.set("Серікбаев".into());
+        f.given_name.set("Нұрлан".into());
+        f.phone.set("+77011234567".into());
+        f.principal_iin.set("900101300125".into());
+        f.answers.update(|a| {
+            a.insert("r27_competence".into(), Answer::Yes);
+            a.insert("not_a_question".into(), Answer::No);
+        });
+        let input = f.input(Some(OfficialKind::RegionalHead));
+        assert_eq!(input.channel, EnteredChannel::CallCentre);
+        let r = &input.request;
+        assert_eq!(r.applicant.iin.as_deref(), Some("811223319035"));
+        assert_eq!(r.applicant.passport, None);
+        assert_eq!(r.applicant.patronymic, None);
+        assert_eq!(r.applicant.email, None);
+        assert_eq!(r.on_behalf_of, None);
+        assert_eq!(r.matter.substance, "");
+        assert_eq!(r.matter.answers.get("r27_competence"), Some(&Answer::Yes));
+        assert!(!r.matter.answers.contains_key("not_a_question"));
+        let json = serde_json::to_value(&input).unwrap();
+        assert_eq!(json["channel"], "call_centre");
+        assert_eq!(json["reception_id"], "ulytau-region-head-weekly-20261207");
+
+        // R3.b: on someone's behalf, with the authority; a foreigner by passport.
+        f.for_another.set(true);
+        f.citizenship.set("foreigner".into());
+        f.authority_number.set("12".into());
+        f.authority_date.set("2026-01-05".into());
+        let r = f.input(Some(OfficialKind::RegionalHead)).request;
+        assert_eq!(r.applicant.iin, None);
+        assert_eq!(r.applicant.passport.as_deref(), Some("N1234567"));
+        let behalf = r.on_behalf_of.unwrap();
+        assert_eq!(behalf.iin.as_deref(), Some("900101300125"));
+        assert_eq!(behalf.bin, None);
+        assert_eq!(behalf.authority.kind, "power_of_attorney");
+        assert_eq!(behalf.authority.date, "2026-01-05");
+    }
+}
