@@ -12,7 +12,7 @@
 // (QABYLDAU_STAFF) and enrolled through the API: the fixture `e2e` belongs to staff.spec.ts,
 // whose first sign-in enrols it and whose password change renames its password, so this spec
 // runs the same whether or not staff.spec.ts ran before it.
-import { test, expect, APIRequestContext, request as playwrightRequest } from '@playwright/test';
+import { test, expect, APIRequestContext, Page, request as playwrightRequest } from '@playwright/test';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
@@ -155,16 +155,21 @@ const CONSOLE = {
   'CF-Connecting-IP': clientIp(),
 };
 
-/// A registrar of ulytau-region, made and enrolled through the API by the fixture admin.
-async function newRegistrar(api: APIRequestContext) {
+/// The fixture admin's next code: a step no earlier sign-in of the account (the API tests',
+/// staff.spec.ts's, this spec's) can have used.
+async function adminCode() {
   const admin = fixture('gpo_admin');
-  const adminSecret = base32(admin.totp_secret);
-  // A step no earlier sign-in of the admin (the API tests', staff.spec.ts's) can have used.
   const start = stepNow();
   while (stepNow() <= start) await new Promise((r) => setTimeout(r, 1000));
+  return { ...admin, code: totp(base32(admin.totp_secret), stepNow()) };
+}
+
+/// A registrar of ulytau-region, made and enrolled through the API by the fixture admin.
+async function newRegistrar(api: APIRequestContext) {
+  const admin = await adminCode();
   const signIn = await api.post('/api/v1/staff/session', {
     headers: CONSOLE,
-    data: { login: admin.login, password: admin.password, code: totp(adminSecret, stepNow()) },
+    data: { login: admin.login, password: admin.password, code: admin.code },
   });
   expect(signIn.status(), await signIn.text()).toBe(200);
   const login = `e2e-decisions-${Date.now()}@test.qabyldau.kz`;
@@ -180,6 +185,15 @@ async function newRegistrar(api: APIRequestContext) {
   });
   expect(enrolled.status(), await enrolled.text()).toBe(200);
   return { login, password, secret: base32((await enrolled.json()).secret) };
+}
+
+async function signIn(page: Page, login: string, password: string, code: string) {
+  await page.goto('/staff/sign-in?lang=ru');
+  await page.getByLabel('Логин (адрес электронной почты)').fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByLabel('Код из аутентификатора').fill(code);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/staff\?lang=ru$/);
 }
 
 test.describe('the responsible officer decides, in Russian at 1280 px', () => {
@@ -199,12 +213,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
     await api.dispose();
 
     // Sign-in: the enrolment spent no code.
-    await page.goto('/staff/sign-in?lang=ru');
-    await page.getByLabel('Логин (адрес электронной почты)').fill(registrar.login);
-    await page.getByLabel('Пароль', { exact: true }).fill(registrar.password);
-    await page.getByLabel('Код из аутентификатора').fill(totp(registrar.secret, stepNow()));
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await expect(page).toHaveURL(/\/staff\?lang=ru$/);
+    await signIn(page, registrar.login, registrar.password, totp(registrar.secret, stepNow()));
 
     // The inbox: both requests, with their due dates.
     const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
@@ -284,5 +293,155 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
     await expect(page.locator('.booking-status')).toHaveText('Расталды: сізді қабылдауда күтеді.');
     await expect(page.locator('section.decision')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'manage page, confirmed (kk)');
+  });
+});
+
+test.describe('the registrar\'s desk and the administrator, in Russian', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, locale: 'ru-RU' });
+
+  test('a paper request without substance is returned (R3.c), a call-centre one held and then released with a reason', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const api = await playwrightRequest.newContext({ baseURL });
+    const reception = await openReception(api);
+    const answers = await admissibleAnswers(api, 'regional_head');
+    const registrar = await newRegistrar(api);
+    await api.dispose();
+    await signIn(page, registrar.login, registrar.password, totp(registrar.secret, stepNow()));
+
+    const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
+    const enter = async (channel: string, substance: string, surname: string) => {
+      await nav.getByRole('link', { name: 'Ввод заявки' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        'Ввод заявки, поступившей по другому каналу (R3.a)',
+      );
+      await page.getByLabel('Канал поступления').selectOption(channel);
+      await page.locator('#entry-reception').selectOption(reception);
+      await page.getByLabel('ИИН', { exact: true }).fill(randomIin());
+      await page.getByLabel('Фамилия', { exact: true }).fill(surname);
+      await page.getByLabel('Имя', { exact: true }).fill('Нұрлан');
+      await page.getByLabel('Телефон').fill('+77011234567');
+      await page.getByLabel('Суть вопроса (R3.c)').fill(substance);
+      for (const [id, answer] of Object.entries(answers)) {
+        await page.locator(`fieldset[data-question="${id}"] label[data-answer="${answer}"] input`).check();
+      }
+      await page.getByRole('button', { name: 'Ввести заявку' }).click();
+      const entered = page.locator('section.entered');
+      await expect(entered).toBeVisible();
+      const link = (await entered.locator('code.manage-link').innerText()).trim();
+      expect(link).toMatch(/\/bookings\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}#t=/);
+      return { entered, link, code: (await entered.getByRole('heading', { level: 2 }).innerText()).trim() };
+    };
+
+    // Paper, without the substance of the matter: returned unconsidered, no place held.
+    const returned = await enter('paper', '', 'Қайтарылған');
+    await expect(returned.entered).toHaveAttribute('data-status', 'returned');
+    await expect(returned.entered).toContainText('Заявка возвращена без рассмотрения');
+    await expect(returned.entered).toContainText('Ссылка показывается только сейчас, один раз');
+    await returned.entered.getByRole('button', { name: 'Копировать: Ссылка для передачи человеку' }).click();
+    await expect(returned.entered.getByRole('status')).toHaveText('Скопировано.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(returned.link);
+    await expectNoSeriousA11yViolations(page, 'request entered, returned (1280 px)');
+    await returned.entered.getByRole('button', { name: 'Ввести следующую заявку' }).click();
+    // Nothing of the last person stays on the form.
+    await expect(page.getByLabel('Фамилия', { exact: true })).toHaveValue('');
+    await expectNoSeriousA11yViolations(page, 'entry form (1280 px)');
+
+    // By the call centre, with the substance: held for the officer, then released.
+    const held = await enter('call_centre', 'Жер учаскесі заңсыз алынды.', 'Босатылған');
+    await expect(held.entered).toHaveAttribute('data-status', 'requested');
+    await nav.getByRole('link', { name: 'Заявки', exact: true }).click();
+    await page.getByRole('checkbox', { name: `Выбрать запись ${held.code}` }).check();
+    await page.getByRole('button', { name: 'Освободить выбранные (1)' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Заполните это поле.' })).toBeVisible();
+    const reasonKk = 'Жазылу бір адамның атынан бірнеше рет жасалған.';
+    await page.getByLabel('Причина на казахском языке').fill(reasonKk);
+    await page.getByLabel('Причина на русском языке').fill('Запись сделана многократно от имени одного лица.');
+    await page.getByRole('button', { name: 'Освободить выбранные (1)' }).click();
+    await expect(page.getByText('Будет отменено записей: 1, их места освободятся. Продолжить?')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'release confirmation (1280 px)');
+    await page.getByRole('button', { name: 'Да, освободить' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Освобождено записей: 1.' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: `Выбрать запись ${held.code}` })).toHaveCount(0);
+
+    // The people's pages, in Kazakh: why it was returned; why the office cancelled.
+    await page.goto(returned.link.replace('#', '?lang=kk#'));
+    await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'returned');
+    await expect(page.locator('.booking-status')).toContainText('қаралмай қайтарылды');
+    await page.goto(held.link.replace('#', '?lang=kk#'));
+    await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'cancelled_by_office');
+    await expect(page.locator('section.office-reason')).toContainText(reasonKk);
+    await expectNoSeriousA11yViolations(page, 'manage page, released (kk)');
+
+    // The entry form on a 320 px screen: nothing wider than the screen.
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto('/staff/entry?lang=ru');
+    await expect(page.locator('#entry-reception')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoSeriousA11yViolations(page, 'entry form (320 px)');
+  });
+
+  test('an administrator cancels a date with two active bookings after seeing them; the applicants see why', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const api = await playwrightRequest.newContext({ baseURL });
+    const answers = await admissibleAnswers(api, 'regional_head');
+    // A date of the fixture head's 09:30 schedule with room for two.
+    const response = await api.get(`/api/v1/offices/${OFFICE}/schedule`, { headers: { 'Cache-Control': 'no-cache' } });
+    const s = await response.json();
+    const target = s.receptions
+      .filter((r: any) => r.id.startsWith(`${HEAD}-cap10-`) && r.registration.state === 'open' && r.booked + 2 <= r.capacity)
+      .pop();
+    expect(target, 'an open 09:30 reception of the fixture head').toBeTruthy();
+    const first = await book(api, target.id, answers, 'Бірінші');
+    const second = await book(api, target.id, answers, 'Екінші');
+    await api.dispose();
+
+    const admin = await adminCode();
+    await signIn(page, admin.login, admin.password, admin.code);
+    const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
+    await nav.getByRole('link', { name: 'Даты приёма' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Отмена или перенос даты приёма');
+    await page.getByLabel('Орган прокуратуры').selectOption(OFFICE);
+    await page.getByLabel('Приём', { exact: true }).selectOption(target.id);
+    await page.getByRole('button', { name: 'Посмотреть последствия' }).click();
+    const affected = page.locator('section.affected');
+    await expect(affected).toContainText('Изменение отменит активных записей: 2');
+    await expect(affected.locator('.affected-codes li')).toHaveText([first.code, second.code].sort());
+    await expectNoSeriousA11yViolations(page, 'date affected (1280 px)');
+    const reasonKk = 'Прокурор іссапарда болады.';
+    await affected.getByLabel('Причина на казахском языке').fill(reasonKk);
+    await affected.getByLabel('Причина на русском языке').fill('Прокурор будет в командировке.');
+    await affected.getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Приём ${target.id} отменён; отменено записей: 2.` })).toBeVisible();
+
+    // Both applicants read the reason; the public schedule no longer holds the date.
+    for (const b of [first, second]) {
+      await page.goto(b.path.replace('#', '?lang=kk#'));
+      await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'cancelled_by_office');
+      await expect(page.locator('section.office-reason')).toContainText(reasonKk);
+    }
+    const after = await page.request.get(`/api/v1/offices/${OFFICE}/schedule`, { headers: { 'Cache-Control': 'no-cache' } });
+    expect((await after.json()).receptions.map((r: any) => r.id)).not.toContain(target.id);
+
+    // The other admin screens open, and pass axe.
+    await page.goto('/staff/office?lang=ru');
+    await page.getByLabel('Орган прокуратуры').selectOption(OFFICE);
+    await expect(page.getByLabel('Адрес (на русском)')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Перевести только на видеосвязь' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'office settings (1280 px)');
+    await page.goto('/staff/schedules?lang=ru');
+    await page.getByLabel('Орган прокуратуры').selectOption(OFFICE);
+    await page.getByLabel('Должностное лицо').selectOption(HEAD);
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await expect(page.locator('fieldset.schedule-row')).toHaveCount(4);
+    await expect(page.locator('fieldset.schedule-row').first()).toContainText(`${HEAD}-cap5`);
+    await expectNoSeriousA11yViolations(page, 'schedule editor (1280 px)');
   });
 });

@@ -101,6 +101,34 @@ impl Fields {
         }
     }
 
+    /// Back to a blank form, for the next person (nothing of the last one stays on screen).
+    fn clear(&self) {
+        let blank = Fields::new();
+        for (mine, new) in [
+            (self.reception, blank.reception),
+            (self.iin, blank.iin),
+            (self.passport, blank.passport),
+            (self.surname, blank.surname),
+            (self.given_name, blank.given_name),
+            (self.patronymic, blank.patronymic),
+            (self.phone, blank.phone),
+            (self.email, blank.email),
+            (self.interpreter, blank.interpreter),
+            (self.bin, blank.bin),
+            (self.principal_iin, blank.principal_iin),
+            (self.principal_surname, blank.principal_surname),
+            (self.principal_given_name, blank.principal_given_name),
+            (self.authority_number, blank.authority_number),
+            (self.authority_date, blank.authority_date),
+            (self.substance, blank.substance),
+        ] {
+            mine.set(new.get_untracked());
+        }
+        self.out_of_town.set(false);
+        self.for_another.set(false);
+        self.answers.set(Answers::new());
+    }
+
     /// The body as the online form sends it, with the channel; blanks are `null`.
     fn input(&self, kind: Option<OfficialKind>) -> ChannelBookingInput {
         let opt = |s: RwSignal<String>| {
@@ -452,7 +480,7 @@ fn Entry(member: StaffMember) -> impl IntoView {
     view! {
         <p class="lead">{move || t(S::EntryIntro)}</p>
         {move || match entered.get() {
-            Some(b) => view! { <Entered booking=b done=Callback::new(move |_| entered.set(None)) /> }.into_any(),
+            Some(b) => view! { <Entered booking=b done=Callback::new(move |_| { f.clear(); entered.set(None); }) /> }.into_any(),
             None if schedule.get().is_none() => view! { <Waiting /> }.into_any(),
             None => form().into_any(),
         }}
