@@ -218,7 +218,6 @@ pub enum S {
     AuthorityDate,
     MatterTitle,
     Substance,
-    SubstanceHint,
     QuestionsTitle,
     ChooseReceptionFirst,
     AnswerYes,
@@ -634,9 +633,6 @@ impl S {
             (Substance, Kk) => "Мәселенің мәні (R3.c)",
             (Substance, Ru) => "Суть вопроса (R3.c)",
             (Substance, En) => "The substance of the matter (R3.c)",
-            (SubstanceHint, Kk) => "Бос қалса, өтініш қаралмай қайтарылады (R3.c).",
-            (SubstanceHint, Ru) => "Если оставить пустым, заявка будет возвращена без рассмотрения (R3.c).",
-            (SubstanceHint, En) => "Left empty, the request is returned unconsidered (R3.c).",
             (QuestionsTitle, Kk) => "Өтініш берушінің сауалнамаға жауаптары",
             (QuestionsTitle, Ru) => "Ответы заявителя на вопросы анкеты",
             (QuestionsTitle, En) => "The applicant's answers to the questionnaire",
@@ -1542,5 +1538,14 @@ pub fn date_changed(
         (Some(to), Lang::En) => {
             format!("The reception {reception} is moved to {to}; bookings cancelled: {cancelled}.")
         }
+    }
+}
+
+/// R3.c: a substance shorter than the Rules' minimum is not stated, and the request returned.
+pub fn substance_hint(min_chars: usize, min_words: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("Мәселенің мәні жазылмаса ({min_chars} таңбадан немесе {min_words} сөзден кем болса), өтініш қаралмай қайтарылады (R3.c)."),
+        Lang::Ru => format!("Если суть вопроса не изложена (меньше {min_chars} знаков или {min_words} слов), заявка будет возвращена без рассмотрения (R3.c)."),
+        Lang::En => format!("Without the substance of the matter (fewer than {min_chars} characters or {min_words} words), the request is returned unconsidered (R3.c)."),
     }
 }

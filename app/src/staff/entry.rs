@@ -13,7 +13,7 @@ use super::session::use_session;
 use super::transfer::open_receptions;
 use crate::api::{self as public_api, Schedule};
 use crate::i18n::booking::authority_kind;
-use crate::i18n::staff::S;
+use crate::i18n::staff::{substance_hint, S};
 use crate::lang::use_lang;
 use ::api::bookings::{ApplicantInput, BookingInput, MatterInput, OnBehalfInput};
 use ::api::desk::{ChannelBookingInput, EnteredBooking, EnteredChannel};
@@ -24,7 +24,7 @@ use leptos::task::spawn_local;
 use rules::booking::BookingStatus;
 use rules::eligibility::{is_asked, questions_for, Answer, Answers};
 use rules::ruleset::RuleSet;
-use rules::values::{AuthorityInput, AuthorityKind};
+use rules::values::{AuthorityInput, AuthorityKind, MatterSubstance};
 use rules::OfficialKind;
 
 #[component]
@@ -457,7 +457,7 @@ fn Entry(member: StaffMember) -> impl IntoView {
                     <legend>{move || t(S::MatterTitle)}</legend>
                     <div class="field">
                         <label for="entry-substance">{move || t(S::Substance)}</label>
-                        <p class="hint" id="entry-substance-hint">{move || t(S::SubstanceHint)}</p>
+                        <p class="hint" id="entry-substance-hint">{move || substance_hint(MatterSubstance::MIN_CHARS, MatterSubstance::MIN_WORDS, lang.get())}</p>
                         <textarea id="entry-substance" rows="5" aria-describedby="entry-substance-hint"
                             prop:value=move || f.substance.get()
                             on:input=move |ev| f.substance.set(event_target_value(&ev))></textarea>
