@@ -451,4 +451,69 @@ test.describe('the registrar\'s desk and the administrator, in Russian', () => {
     expect(legends).toContain(`${HEAD}-cap10`);
     await expectNoSeriousA11yViolations(page, 'schedule editor (1280 px)');
   });
+
+  test('the units\' agreement before confirming (R33); a request delegated to a deputy (R27), the applicant sees where it went', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const api = await playwrightRequest.newContext({ baseURL });
+    const reception = await openReception(api);
+    const answers = await admissibleAnswers(api, 'regional_head');
+    // Received before on the same matter, with new evidence (R31(1), R33): marked for the
+    // units' agreement.
+    const marked = await book(
+      api,
+      reception,
+      { ...answers, r31_1_already_received: 'yes', r31_1_gpo_instructed: 'no', r33_new_evidence: 'yes' },
+      'Келісілген',
+    );
+    const delegated = await book(api, reception, answers, 'Тапсырылған');
+    const registrar = await newRegistrar(api);
+    await api.dispose();
+    await signIn(page, registrar.login, registrar.password, totp(registrar.secret, stepNow()));
+    const nav = page.getByRole('navigation', { name: 'Разделы консоли' });
+    await nav.getByRole('link', { name: 'Заявки', exact: true }).click();
+    const detail = page.locator('section.request-detail');
+
+    // Confirming waits for the agreement; recorded, the request is confirmed.
+    await page.getByRole('button', { name: `Открыть заявку ${marked.code}` }).click();
+    const agreement = detail.locator('fieldset.agreement');
+    await expect(agreement).toContainText('R33');
+    await detail.getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(detail.getByRole('alert').filter({ hasText: 'Сначала запишите согласование подразделений (R19, R33).' })).toBeVisible();
+    await agreement.getByLabel('Какое подразделение согласовало, и реквизиты его письма').fill('Келісілді: бөлім, № 12-34');
+    await agreement.getByRole('button', { name: 'Записать согласование' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Согласование подразделений записано.' })).toBeVisible();
+    await expect(detail.locator('fieldset.agreement')).toContainText('Согласование записано');
+    await expectNoSeriousA11yViolations(page, 'agreement recorded (1280 px)');
+    await detail.getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Заявка ${marked.code} подтверждена.` })).toBeVisible();
+
+    // R37: the district offices below take no pre-registration: nothing to forward to.
+    await page.getByRole('button', { name: `Открыть заявку ${delegated.code}` }).click();
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText(`Заявка ${delegated.code}`);
+    const forward = detail.locator('fieldset', { hasText: 'Передать в нижестоящий орган прокуратуры (R3.d)' });
+    await forward.getByLabel('Орган прокуратуры').selectOption({ index: 1 });
+    await expect(forward).toContainText('Нет приёмов с открытой регистрацией.');
+
+    // R27: to the deputy's reception.
+    const reassign = detail.locator('fieldset', { hasText: 'Поручить заместителю (R27)' });
+    await reassign.getByLabel('Приём', { exact: true }).selectOption({ index: 1 });
+    await reassign.getByRole('button', { name: 'Поручить' }).click();
+    const moved = page.getByRole('status').filter({ hasText: `Заявка ${delegated.code} перенесена на новый приём: новый код` });
+    await expect(moved).toBeVisible();
+    const newCode = (await moved.innerText()).match(/новый код ([0-9A-Z-]+)\./)![1];
+    await expect(page.getByRole('button', { name: `Открыть заявку ${newCode}` })).toBeVisible();
+
+    // The applicant, in Kazakh, with the same link: the request continues at the deputy's.
+    await page.goto(delegated.path.replace('#', '?lang=kk#'));
+    await expect(page.locator('.booking-status').first()).toHaveAttribute('data-status', 'cancelled_by_office');
+    await expect(page.locator('section.office-reason')).toContainText('27-тармағы');
+    const next = page.locator('section.forwarded');
+    await expect(next.getByRole('heading', { level: 2 })).toHaveText('Өтінішіңіз мына жерде қаралады');
+    await expect(next.locator('.booking-code')).toHaveText(newCode);
+    await expect(next.locator('.booking-status')).toHaveAttribute('data-status', 'requested');
+    await expectNoSeriousA11yViolations(page, 'manage page, delegated (kk)');
+  });
 });
