@@ -1,12 +1,20 @@
-// The responsible officer's decisions (R15, R30; R18, R31, R32) end to end, at 1280 px in
-// Russian: two requests made through the public API to a regional head of ulytau-region (in
-// Kazakh, fresh IINs); a registrar of ulytau-region signs in, sees both in the inbox, refuses
-// one on the ground R31(3) borrows from R17(4) (the missed cassation deadline: `R31.3 (R17.4)`,
-// the rule set of a regional official) with an explanation in the applicant's language, and
+// The responsible officer's work (R15, R30; R18, R31, R32) end to end, in Russian at 1280 px:
+// two requests made through the public API to a regional head of ulytau-region (in Kazakh,
+// fresh IINs); a registrar of ulytau-region signs in, sees both in the inbox, refuses one on
+// the ground R31(3) borrows from R17(4) (the missed cassation deadline: `R31.3 (R17.4)`, the
+// rule set of a regional official) with an explanation in the applicant's language, and
 // confirms the other. The applicant's manage page in Kazakh then shows the refusal with its
 // clause, the explanation and the alternatives, and the confirmation; the registration list
 // shows the confirmed person only, and prints (print media) with Kazakh and Russian headings.
-// axe-core on every screen.
+//
+// Then the desk and the administration: a paper request without the substance of the matter
+// is returned (R3.c) and its manage link copied, a call-centre one held then released with a
+// reason the applicant reads (the entry form at 320 px too); an administrator cancels a date
+// with two active bookings after seeing them, both applicants read why and the schedule
+// drops it, and the other admin screens open; the units' agreement recorded before
+// confirming (R33) and a request delegated to the deputy (R27), the inbox at 320 px; the
+// Centre forwards a request to a regional office (R3.d) and the applicant sees the new
+// office. axe-core on every screen.
 //
 // The registrar is an account of its own, made through the API by the fixture `gpo_admin`
 // (QABYLDAU_STAFF) and enrolled through the API: the fixture `e2e` belongs to staff.spec.ts,
@@ -164,8 +172,9 @@ async function adminCode() {
   return { ...admin, code: totp(base32(admin.totp_secret), stepNow()) };
 }
 
-/// A registrar of ulytau-region, made and enrolled through the API by the fixture admin.
-async function newRegistrar(api: APIRequestContext) {
+/// A registrar of `office` (ulytau-region unless said), made and enrolled through the API
+/// by the fixture admin.
+async function newRegistrar(api: APIRequestContext, office = OFFICE) {
   const admin = await adminCode();
   const signIn = await api.post('/api/v1/staff/session', {
     headers: CONSOLE,
@@ -175,7 +184,7 @@ async function newRegistrar(api: APIRequestContext) {
   const login = `e2e-decisions-${Date.now()}@test.qabyldau.kz`;
   const created = await api.post('/api/v1/staff/accounts', {
     headers: CONSOLE,
-    data: { login, name: 'Тест Шешім', office_id: OFFICE, roles: ['registrar'] },
+    data: { login, name: 'Тест Шешім', office_id: office, roles: ['registrar'] },
   });
   expect(created.status(), await created.text()).toBe(201);
   const password = (await created.json()).initial_password as string;
@@ -515,5 +524,62 @@ test.describe('the registrar\'s desk and the administrator, in Russian', () => {
     await expect(next.locator('.booking-code')).toHaveText(newCode);
     await expect(next.locator('.booking-status')).toHaveAttribute('data-status', 'requested');
     await expectNoSeriousA11yViolations(page, 'manage page, delegated (kk)');
+
+    // The inbox and a request on a 320 px screen: the table scrolls in its own region,
+    // nothing else is wider than the screen.
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto('/staff/requests?lang=ru');
+    await page.getByRole('button', { name: `Открыть заявку ${newCode}` }).click();
+    await expect(detail.getByRole('heading', { level: 2 })).toHaveText(`Заявка ${newCode}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoSeriousA11yViolations(page, 'request detail (320 px)');
+  });
+
+  test('the Centre forwards a request to a regional office (R3.d); the applicant sees the new office', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const api = await playwrightRequest.newContext({ baseURL });
+    const gpo = await (await api.get('/api/v1/offices/gpo/schedule', { headers: { 'Cache-Control': 'no-cache' } })).json();
+    const kindOf = new Map(gpo.officials.map((o: any) => [o.id, o.kind]));
+    const from = gpo.receptions
+      .filter(
+        (r: any) =>
+          kindOf.get(r.official_id) === 'prosecutor_general_deputy' &&
+          r.registration.state === 'open' &&
+          r.format === 'in_person' &&
+          r.booked < r.capacity,
+      )
+      .pop();
+    expect(from, 'an open reception of a deputy of the Prosecutor General').toBeTruthy();
+    const request = await book(api, from.id, await admissibleAnswers(api, 'prosecutor_general_deputy'), 'Жіберілген');
+    const to = await openReception(api);
+    const registrar = await newRegistrar(api, 'gpo');
+    await api.dispose();
+    await signIn(page, registrar.login, registrar.password, totp(registrar.secret, stepNow()));
+    await page.getByRole('navigation', { name: 'Разделы консоли' }).getByRole('link', { name: 'Заявки', exact: true }).click();
+    await page.getByRole('button', { name: `Открыть заявку ${request.code}` }).click();
+    const detail = page.locator('section.request-detail');
+    const forward = detail.locator('fieldset', { hasText: 'Передать в нижестоящий орган прокуратуры (R3.d)' });
+    await forward.getByLabel('Орган прокуратуры').selectOption(OFFICE);
+    await forward.getByLabel('Приём', { exact: true }).selectOption(to);
+    await expectNoSeriousA11yViolations(page, 'forward (1280 px)');
+    await forward.getByRole('button', { name: 'Передать' }).click();
+    const moved = page.getByRole('status').filter({ hasText: `Заявка ${request.code} перенесена на новый приём: новый код` });
+    await expect(moved).toBeVisible();
+    const newCode = (await moved.innerText()).match(/новый код ([0-9A-Z-]+)\./)![1];
+    // The office below decides it: it has left the Centre's inbox.
+    await expect(page.getByRole('button', { name: `Открыть заявку ${request.code}` })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: `Открыть заявку ${newCode}` })).toHaveCount(0);
+
+    await page.goto(request.path.replace('#', '?lang=kk#'));
+    const next = page.locator('section.forwarded');
+    await expect(next.locator('.forwarded-office')).toHaveText('Ұлытау облысының прокуратурасы');
+    await expect(next.locator('.booking-code')).toHaveText(newCode);
+    await expect(page.locator('section.office-reason')).toContainText('Ұлытау облысының прокуратурасы');
+    await next.getByRole('link', { name: 'Жаңа өтінішті ашу' }).click();
+    await expect(page).toHaveURL(new RegExp(`/bookings/${newCode}`));
+    await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'requested');
   });
 });
