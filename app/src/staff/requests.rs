@@ -12,6 +12,7 @@ use super::session::use_session;
 use super::transfer::{moved_text, AgreementPanel, ForwardPanel, ReassignPanel};
 use crate::i18n::staff::{self as t, S};
 use crate::lang::use_lang;
+use crate::pages::booking::focus_later;
 use ::api::decisions::{DecisionInput, DecisionKind, ReleaseInput, StaffBooking};
 use ::api::Lenient;
 use leptos::prelude::*;
@@ -86,7 +87,11 @@ fn Inbox() -> impl IntoView {
         spawn_local(async move {
             match api::staff_booking(&code).await.map(|b| b.booking) {
                 Err(e) if !session.keeps(&e) => {}
-                r => open.set(Some(r)),
+                r => {
+                    open.set(Some(r));
+                    // Keyboard and screen-reader users land on the request they opened.
+                    focus_later("detail-heading".into());
+                }
             }
         });
     };
@@ -98,12 +103,14 @@ fn Inbox() -> impl IntoView {
         )));
         open.set(None);
         load();
+        focus_later("requests-outcome".into());
     });
     let changed = Callback::new(move |b: StaffBooking| {
         done.set(Some(
             S::AgreementSaved.text(lang.get_untracked()).to_owned(),
         ));
         open.set(Some(Ok(b)));
+        focus_later("requests-outcome".into());
     });
     let selected = RwSignal::new(Vec::<String>::new());
     let released = Callback::new(move |n: usize| {
@@ -111,16 +118,18 @@ fn Inbox() -> impl IntoView {
         selected.set(Vec::new());
         open.set(None);
         load();
+        focus_later("requests-outcome".into());
     });
     let moved = Callback::new(move |b: StaffBooking| {
         done.set(Some(moved_text(&b, lang.get_untracked())));
         open.set(None);
         load();
+        focus_later("requests-outcome".into());
     });
 
     view! {
         <p class="lead">{move || t(S::RequestsIntro)}</p>
-        <div aria-live="polite">
+        <div aria-live="polite" id="requests-outcome" tabindex="-1">
             {move || done.get().map(|m| view! { <p class="status success" role="status">{m}</p> })}
         </div>
         {move || match requests.get() {
@@ -290,7 +299,7 @@ fn Detail(
 
     view! {
         <section class="request-detail" aria-labelledby="detail-heading">
-            <h2 id="detail-heading">{t::request_heading(&booking.booking.code, lang.get_untracked())}</h2>
+            <h2 id="detail-heading" tabindex="-1">{t::request_heading(&booking.booking.code, lang.get_untracked())}</h2>
             <dl class="facts">
                 <dt>{move || t(S::ColName)}</dt><dd>{applicant_name(&booking)}</dd>
                 <dt>{move || t(S::ColDocument)}</dt><dd>{document}</dd>
