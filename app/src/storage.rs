@@ -49,8 +49,18 @@ pub fn session_remove(key: &str) {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Kept {
     token: String,
+    /// `YYYY-MM-DD`.
     #[serde(default)]
-    until: Option<time::Date>,
+    until: Option<String>,
+}
+
+fn iso(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 fn manage_key(code: &str) -> String {
@@ -79,7 +89,11 @@ pub fn manage_token(code: &str) -> Option<String> {
 /// Keeps the token; `until` is the reception's day, when known (else the one already kept
 /// with the same token stays).
 pub fn set_manage_token(code: &str, token: &str, until: Option<time::Date>) {
-    let until = until.or_else(|| kept(code).filter(|k| k.token == token).and_then(|k| k.until));
+    let until = until.map(iso).or_else(|| {
+        kept(code)
+            .filter(|k| k.token == token)
+            .and_then(|k| k.until)
+    });
     let kept = Kept {
         token: token.to_owned(),
         until,
@@ -107,10 +121,11 @@ pub fn draft_expired(text: &str, now: i64) -> bool {
 
 /// Whether a kept manage token has outlived its reception's day (`today` in Kazakhstan).
 fn token_expired(text: &str, today: time::Date) -> bool {
+    // ISO dates compare as text.
     serde_json::from_str::<Kept>(text)
         .ok()
         .and_then(|k| k.until)
-        .is_some_and(|until| today > until)
+        .is_some_and(|until| iso(today) > until)
 }
 
 /// Drops what this device keeps past its time: drafts past their end, manage tokens after
@@ -157,5 +172,6 @@ mod tests {
         // Not known yet, or plain text: kept.
         assert!(!token_expired(r#"{"token":"t"}"#, date!(2030 - 01 - 01)));
         assert!(!token_expired("plain-token", date!(2030 - 01 - 01)));
+        assert_eq!(iso(date!(2026 - 03 - 07)), "2026-03-07");
     }
 }

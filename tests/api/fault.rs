@@ -128,12 +128,26 @@ fn fault_r3_bookings_survive_a_killed_server() {
     assert!(!o.answered.is_empty(), "no booking was answered");
     // Each unanswered request, replayed with its key: one booking each — the one it made
     // before the kill, or a new one if it never reached D1.
+    let restart: chrono::DateTime<chrono::Utc> = std::fs::metadata(&restarted)
+        .and_then(|m| m.modified())
+        .expect("the restarted mark's time")
+        .into();
     let mut replayed = Vec::new();
+    // Replays answered with a booking made before the restart: requests that reached D1 but
+    // whose answer the kill lost.
+    let mut lost_answers = 0;
     for (key, body) in &o.unanswered {
         let reply = Client::new()
             .try_post_booking(Some(key), body)
             .unwrap_or_else(|e| panic!("a replay after the restart: {e}"));
         assert_eq!(reply.status, 201, "replay: {}", reply.body);
+        let created = reply.json()["booking"]["created_at"]
+            .as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .expect("created_at");
+        if created < restart {
+            lost_answers += 1;
+        }
         let code = reply.json()["booking"]["code"]
             .as_str()
             .expect("code")
@@ -162,7 +176,8 @@ fn fault_r3_bookings_survive_a_killed_server() {
             .collect()
     };
     println!(
-        "fault: {} answered, {} unanswered and replayed, in {:.1}s",
+        "fault: {} answered, {} unanswered and replayed ({lost_answers} of them booked before \
+         the kill, their answer lost), in {:.1}s",
         o.answered.len(),
         replayed.len(),
         started.elapsed().as_secs_f32()
