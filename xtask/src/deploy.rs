@@ -50,7 +50,7 @@ pub fn dry_run(root: &Path) -> Result<(), String> {
         let gz = size::gzip_len(&bytes);
         total += gz;
         println!(
-            "    {:<40} {:>9} B raw {:>9} B gzip",
+            "    {:<58} {:>9} B raw {:>9} B gzip",
             f.strip_prefix(&out).unwrap_or(f).display().to_string(),
             bytes.len(),
             gz
