@@ -4,7 +4,8 @@
 //!   directly, then the `retention_moved_clock_` and `kv_down_` API tests;
 //! * the fault test: bookings under load while `wrangler dev` is killed (SIGKILL) and
 //!   restarted on the same data and port (tests/api/fault.rs sends them), then D1 read
-//!   directly.
+//!   directly; then, on the restarted server, the evening cron (tomorrow's schedule snapshots,
+//!   read from KV directly).
 //!
 //! `cargo xtask phase retention|fault` runs one of them alone on the state `cargo xtask
 //! test-server` left (target/test-state), the server stopped.
@@ -251,17 +252,52 @@ pub fn fault(root: &Path, state: &Path) -> Result<(usize, usize), String> {
         .map_err(|_| "the fault test panicked".to_owned())??;
     let result = read_json(&dir.join("result.json"));
     let checks = result.and_then(|r| check_fault(root, state, &since, &r));
-    drop(server);
     println!(
         "xtask: fault: the whole phase took {:.0}s",
         began.elapsed().as_secs_f32()
     );
-    match checks {
-        Ok(()) => Ok((passed + 1, failed)),
-        Err(e) => {
-            println!("xtask: fault: {e}");
-            Ok((passed, failed + 1))
+    // On the restarted server (its clock true, its KV working): the evening cron.
+    let evening = tomorrow_snapshots(root, state, &server);
+    drop(server);
+    let mut tally = (passed, failed);
+    for (what, check) in [("fault", checks), ("evening cron", evening)] {
+        match check {
+            Ok(()) => tally.0 += 1,
+            Err(e) => {
+                println!("xtask: {what}: {e}");
+                tally.1 += 1;
+            }
         }
+    }
+    Ok(tally)
+}
+
+/// The evening trigger of wrangler.toml (worker/src/lib.rs).
+const EVENING: &str = "45 18 * * *";
+
+/// The evening cron writes tomorrow's schedule snapshot of every office with schedules
+/// before midnight in Kazakhstan, so that no request of the new day builds one.
+fn tomorrow_snapshots(root: &Path, state: &Path, server: &DevServer) -> Result<(), String> {
+    let kazakhstan = UtcOffset::from_hms(5, 0, 0).map_err(|e| e.to_string())?;
+    let tomorrow = OffsetDateTime::now_utc().to_offset(kazakhstan).date() + time::Duration::days(1);
+    server.trigger_cron(EVENING)?;
+    let prefix = "schedule:ulytau-region:";
+    let mut list = sh::cmd(root, "wrangler");
+    list.args(["kv", "key", "list", "--binding", "KV", "--prefix", prefix]);
+    Target::Local(Some(state)).scope(&mut list);
+    let listed = sh::output(&mut list).ok_or("wrangler kv key list failed")?;
+    let keys: Vec<Value> =
+        serde_json::from_str(listed.trim()).map_err(|e| format!("kv key list: {e}"))?;
+    let wanted = format!("{prefix}{tomorrow}");
+    if keys.iter().any(|k| k["name"] == wanted.as_str()) {
+        println!(
+            "xtask: the evening cron wrote tomorrow's snapshot {wanted} (read from KV directly)"
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "no {wanted} in KV after the evening cron: {keys:?}"
+        ))
     }
 }
 

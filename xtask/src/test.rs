@@ -246,7 +246,7 @@ pub fn run(root: &Path) -> ExitCode {
         later::retention(root, &state, &retention),
     );
     tally.tests(
-        "fault: bookings while wrangler dev is killed (SIGKILL) and restarted",
+        "fault: bookings while wrangler dev is killed (SIGKILL) and restarted; the evening cron",
         later::fault(root, &state),
     );
     // Every staff action of the tests is in the chain, and an edited row is caught (R39-5).
