@@ -43,6 +43,8 @@ impl DevServer {
         vars: &[(&str, &str)],
         port: u16,
     ) -> Result<DevServer, String> {
+        // The Worker's secrets (.dev.vars) for every server of ours: bench and perf too.
+        crate::staff::ensure_dev_vars(root)?;
         let inspector = free_port()?;
         // Named after the state directory, so `test` and `bench` never share a log.
         let name = state
