@@ -66,6 +66,8 @@ error_codes! {
     NotFound = "not_found" => 404,
     /// See the `Allow` header.
     MethodNotAllowed = "method_not_allowed" => 405,
+    /// The key was sent with another body, or more than 48 hours after its booking was made
+    /// (the token can no longer be handed over again: README, "Personal data").
     IdempotencyKeyReused = "idempotency_key_reused" => 409,
     ReceptionFull = "reception_full" => 409,
     /// With the clause of the window (R16, R34), when one decides it.

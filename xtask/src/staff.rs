@@ -1,7 +1,8 @@
 //! `cargo xtask staff add`: an account from the command line — the first admin of an office,
 //! before anyone can sign in to make the others — with a random initial password and TOTP
 //! secret, printed once, and its row in the audit trail (R39-5). Also the Worker secret
-//! `STAFF_SEALING_KEY` of local development (`.dev.vars`, never committed).
+//! `STAFF_SEALING_KEY` and `PSEUDONYM_KEY` of local development (`.dev.vars`, never
+//! committed).
 
 use crate::audit;
 use crate::target::Target;
@@ -222,25 +223,41 @@ fn dev_var(root: &Path, name: &str) -> Result<Option<String>, String> {
     }))
 }
 
+/// The Worker secret that keys the pseudonyms of IINs, Idempotency-Keys and client
+/// addresses (worker/src/pseudonym.rs).
+pub const PSEUDONYM_KEY: &str = "PSEUDONYM_KEY";
+
 /// `.dev.vars` (read by `wrangler dev`, ignored by git) with a random `STAFF_SEALING_KEY`
-/// for this machine's local D1, if it has none.
+/// and `PSEUDONYM_KEY` for this machine's local D1, each only if it has none (a new key
+/// would make the local data's seals and hashes unreadable).
 pub fn ensure_dev_vars(root: &Path) -> Result<(), String> {
-    if dev_var(root, SEALING_KEY)?.is_some() {
-        return Ok(());
+    let secrets = [
+        (
+            SEALING_KEY,
+            "seals the TOTP secrets of the local D1's staff accounts",
+        ),
+        (
+            PSEUDONYM_KEY,
+            "keys the hashes of IINs, Idempotency-Keys and addresses in the local D1",
+        ),
+    ];
+    for (name, purpose) in secrets {
+        if dev_var(root, name)?.is_some() {
+            continue;
+        }
+        let path = root.join(".dev.vars");
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let _ = writeln!(
+            text,
+            "# Local development only: {purpose}.\n{name}={}",
+            SealingKey::generate_base64()
+        );
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("xtask: wrote a local {name} to .dev.vars");
     }
-    let path = root.join(".dev.vars");
-    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    let _ = writeln!(
-        text,
-        "# Local development only: seals the TOTP secrets of the local D1's staff accounts.\n\
-         {SEALING_KEY}={}",
-        SealingKey::generate_base64()
-    );
-    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("xtask: wrote a local {SEALING_KEY} to .dev.vars");
     Ok(())
 }
 
@@ -350,9 +367,13 @@ mod tests {
         std::fs::write(dir.join(".dev.vars"), "OTHER=1").unwrap();
         ensure_dev_vars(&dir).unwrap();
         let first = dev_var(&dir, SEALING_KEY).unwrap().unwrap();
+        let pseudonym = dev_var(&dir, PSEUDONYM_KEY).unwrap().unwrap();
         assert!(SealingKey::from_base64(&first).is_some());
+        assert!(SealingKey::from_base64(&pseudonym).is_some());
+        assert_ne!(first, pseudonym);
         ensure_dev_vars(&dir).unwrap();
         assert_eq!(dev_var(&dir, SEALING_KEY).unwrap().unwrap(), first);
+        assert_eq!(dev_var(&dir, PSEUDONYM_KEY).unwrap().unwrap(), pseudonym);
         assert_eq!(dev_var(&dir, "OTHER").unwrap().as_deref(), Some("1"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -438,6 +438,14 @@ fn Wizard(
         initial.step = Step::Review;
     }
     let draft = RwSignal::new(initial);
+    // What a draft is before anything was typed: never stored.
+    let blank = {
+        let mut form = Form::new(lang.get_untracked(), video_forced.is_some());
+        if video_forced.is_some() {
+            form.format = "video".into();
+        }
+        form
+    };
     let today = today();
     let rid = reception.reception.id.clone();
     let kind = official.kind;
@@ -479,15 +487,43 @@ fn Wizard(
     };
     provide_context(ctx.clone());
 
-    // Every change of the draft is kept at once; nothing after the booking is made.
+    // Every change of the draft is kept at once (draft.rs: for a day at most); nothing after
+    // the booking is made, nothing before anything is typed.
     let rid = ctx.reception.reception.id.clone();
     let done = ctx.done;
-    Effect::new(move |_| {
-        let d = draft.get();
-        if done.get_untracked().is_none() {
-            d.save(&rid);
+    {
+        let blank = blank.clone();
+        Effect::new(move |_| {
+            let d = draft.get();
+            if done.get_untracked().is_none() {
+                if d.answers.is_empty() && d.form == blank && d.pending.is_none() {
+                    Draft::remove(&rid);
+                } else {
+                    d.save(&rid);
+                }
+            }
+        });
+    }
+    // "Forget what I typed": the draft leaves the device and the wizard starts again.
+    let restored = RwSignal::new(restored);
+    let forgotten = RwSignal::new(false);
+    let forget = {
+        let (rid, blank) = (ctx.reception.reception.id.clone(), blank.clone());
+        let (server_errors, show_errors) = (ctx.server_errors, ctx.show_errors);
+        move |_| {
+            Draft::remove(&rid);
+            draft.set(Draft {
+                form: blank.clone(),
+                key: crate::booking_api::new_key(),
+                ..Draft::default()
+            });
+            server_errors.set(Vec::new());
+            show_errors.set(false);
+            restored.set(false);
+            forgotten.set(true);
+            focus_later("draft-forgotten".into());
         }
-    });
+    };
     // Each answer, once, as it comes.
     let version = request.version();
     let answered = ctx.clone();
@@ -518,6 +554,7 @@ fn Wizard(
         let id = ctx.office_id.clone();
         move || href(lang.get(), &format!("/offices/{id}"))
     };
+    let sending = ctx.sending;
     view! {
         <nav class="breadcrumbs" aria-label=move || Msg::Breadcrumbs.text(lang.get())>
             <ol>
@@ -527,10 +564,25 @@ fn Wizard(
         <article class="booking">
             <h1>{move || B::WizardTitle.text(lang.get())}</h1>
             <ReceptionCard />
-            {restored.then(|| view! {
+            {move || restored.get().then(|| view! {
                 <p class="notice restored" role="status">{move || B::DraftRestored.text(lang.get())}</p>
             })}
+            <p id="draft-forgotten" class="notice" role="status" tabindex="-1"
+                hidden=move || !forgotten.get()>
+                {move || forgotten.get().then(|| B::DraftForgotten.text(lang.get()))}
+            </p>
             {body}
+            {move || (!is_done.get() && !sending.get()).then(|| {
+                let forget = forget.clone();
+                view! {
+                    <div class="forget-draft">
+                        <p class="hint">{move || B::ForgetDraftNote.text(lang.get())}</p>
+                        <button type="button" class="secondary" on:click=forget>
+                            {move || B::ForgetDraft.text(lang.get())}
+                        </button>
+                    </div>
+                }
+            })}
         </article>
     }
 }

@@ -149,7 +149,11 @@ pub fn answered(ctx: &Ctx, answer: Answer) {
     match answer {
         Ok((created, raw)) => {
             let rid = ctx.reception_id();
-            storage::set_manage_token(&created.booking.code, &created.manage_token);
+            storage::set_manage_token(
+                &created.booking.code,
+                &created.manage_token,
+                Some(created.booking.reception.reception.date),
+            );
             remember_confirmation(rid, &raw);
             ctx.moved.set(true);
             ctx.done.set(Some(created));
