@@ -846,7 +846,7 @@ pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
             "Номер слишком длинный: не более 40 знаков.",
             "The number is too long: at most 40 characters.",
         ),
-        (AuthorityNumber, "bad_character") => t(
+        (AuthorityNumber, "forbidden_character") => t(
             "Нөмірді бір жолға, арнайы таңбаларсыз жазыңыз.",
             "Запишите номер в одну строку, без служебных символов.",
             "Write the number on one line, without control characters.",
@@ -900,6 +900,16 @@ pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
             "Тілдің атауын әріптермен жазыңыз.",
             "Напишите название языка буквами.",
             "Write the language name in letters.",
+        ),
+        (Substance, "forbidden_character") => t(
+            "Мәтінде көрінбейтін басқару немесе бағыт таңбалары бар (мысалы, басқа жерден көшірілген). Мәтінді қолмен теріңіз немесе оларсыз қойыңыз.",
+            "В тексте есть невидимые управляющие символы или символы направления письма (например, из скопированного текста). Наберите текст вручную или вставьте его без них.",
+            "The text contains invisible control or text-direction characters (from copied text, for example). Type it by hand or paste it without them.",
+        ),
+        (_, "forbidden_character") => t(
+            "Бір жолға, көрінбейтін басқару немесе бағыт таңбаларынсыз жазыңыз.",
+            "Запишите в одну строку, без невидимых управляющих символов и символов направления письма.",
+            "Write it on one line, without invisible control or text-direction characters.",
         ),
         (Interpreter, "required_for_english") => t(
             "Қабылдау қазақ немесе орыс тілінде өтеді; ағылшын тілінде тек аудармашымен (Қағидалар, 7, 39-4-тармақтар).",
@@ -983,6 +993,7 @@ mod tests {
             "2999-01-01",
             "01.01.2020",
             "Ivan1",
+            "Иван\u{202E}",
             "-Ivan",
             "Жалоба",
             "аааааааааааааааааааааааааааааааааааа",
