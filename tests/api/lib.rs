@@ -256,6 +256,21 @@ pub fn fresh_key() -> String {
     format!("test-{:016x}-{:016x}", run_seed(), fresh())
 }
 
+/// A fresh challenge of `GET /api/v1/challenge`.
+pub fn challenge() -> api::challenge::Challenge {
+    let reply = get("/api/v1/challenge");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.header("Cache-Control"), Some("no-store"));
+    serde_json::from_str(&reply.body).expect("ALTCHA's challenge JSON")
+}
+
+/// A fresh challenge, solved as a client solves it: the value of `X-Qabyldau-Challenge`.
+pub fn solved_challenge() -> String {
+    let challenge = challenge();
+    let number = api::challenge::solve(&challenge).expect("a challenge has a solution");
+    api::challenge::Solution::of(&challenge, number).to_header()
+}
+
 /// A client with an address of its own in `CF-Connecting-IP` (the documentation ranges
 /// 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24), so that tests running in parallel never
 /// share a rate-limit budget (up to 768 clients per run).
@@ -292,11 +307,25 @@ impl Client {
         send(method, path, &all, body)
     }
 
-    /// `POST /api/v1/bookings` with this exact body text and key (none if `None`).
+    /// `POST /api/v1/bookings` with this exact body text and key (none if `None`), with a
+    /// proof of work solved for it (`solved_challenge`).
     pub fn post_booking(&self, key: Option<&str>, body: &str) -> Reply {
+        self.post_booking_with(key, body, Some(&solved_challenge()))
+    }
+
+    /// `POST /api/v1/bookings` with this `X-Qabyldau-Challenge` value (none if `None`).
+    pub fn post_booking_with(
+        &self,
+        key: Option<&str>,
+        body: &str,
+        challenge: Option<&str>,
+    ) -> Reply {
         let mut headers = vec![("Content-Type", "application/json")];
         if let Some(key) = key {
             headers.push(("Idempotency-Key", key));
+        }
+        if let Some(challenge) = challenge {
+            headers.push((api::challenge::HEADER, challenge));
         }
         self.send("POST", "/api/v1/bookings", &headers, Some(body))
     }

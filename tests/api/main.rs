@@ -1,5 +1,6 @@
 //! API tests: the running Worker (wrangler dev, workerd, local D1 + KV), no mocks.
 
+mod abuse;
 mod bookings;
 mod bookings_concurrency;
 mod bookings_errors;

@@ -7,7 +7,7 @@
 // The receptions are the sample data of `data/`, served by the real Worker; the test picks one
 // whose registration is open through the API, and uses a fresh valid IIN on every run so the
 // one-active-booking-per-official rule never trips across runs.
-import { test, expect, Page, Locator, APIRequestContext } from '@playwright/test';
+import { test, expect, Page, Locator, APIRequestContext } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 type Reception = {

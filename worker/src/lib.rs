@@ -4,8 +4,10 @@
 //! `/staff/*`), answered with their HTML.
 
 mod body;
+mod booking_limit;
 mod bookings;
 mod calendar;
+mod challenge;
 mod clock;
 mod eligibility;
 mod error;

@@ -5,6 +5,7 @@
 mod audit;
 mod bench;
 mod bundle;
+mod csp;
 mod first_paint;
 mod fuzz;
 mod import;

@@ -222,25 +222,46 @@ fn dev_var(root: &Path, name: &str) -> Result<Option<String>, String> {
     }))
 }
 
-/// `.dev.vars` (read by `wrangler dev`, ignored by git) with a random `STAFF_SEALING_KEY`
-/// for this machine's local D1, if it has none.
+/// The Worker secret that signs the booking proof of work (worker/src/challenge.rs).
+pub const CHALLENGE_KEY: &str = "CHALLENGE_HMAC_KEY";
+
+/// `.dev.vars` (read by `wrangler dev`, ignored by git) with the Worker secrets of this
+/// machine's local server, each random and written once if missing: `STAFF_SEALING_KEY` for
+/// the local D1's staff accounts, `CHALLENGE_HMAC_KEY` for the proof of work.
 pub fn ensure_dev_vars(root: &Path) -> Result<(), String> {
-    if dev_var(root, SEALING_KEY)?.is_some() {
-        return Ok(());
-    }
+    // Both are 32 random bytes in base64.
+    let secrets = [
+        (
+            SEALING_KEY,
+            "seals the TOTP secrets of the local D1's staff accounts",
+        ),
+        (
+            CHALLENGE_KEY,
+            "signs the booking proof of work (GET /api/v1/challenge)",
+        ),
+    ];
     let path = root.join(".dev.vars");
     let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+    let mut wrote = Vec::new();
+    for (name, why) in secrets {
+        if dev_var(root, name)?.is_some() {
+            continue;
+        }
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let _ = writeln!(
+            text,
+            "# Local development only: {why}.\n{name}={}",
+            SealingKey::generate_base64()
+        );
+        wrote.push(name);
     }
-    let _ = writeln!(
-        text,
-        "# Local development only: seals the TOTP secrets of the local D1's staff accounts.\n\
-         {SEALING_KEY}={}",
-        SealingKey::generate_base64()
-    );
+    if wrote.is_empty() {
+        return Ok(());
+    }
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("xtask: wrote a local {SEALING_KEY} to .dev.vars");
+    println!("xtask: wrote a local {} to .dev.vars", wrote.join(" and "));
     Ok(())
 }
 
