@@ -10,6 +10,7 @@ mod desk;
 mod directory;
 mod errors;
 mod feeds;
+mod headers;
 mod office_admin;
 mod rules;
 mod schedule;
