@@ -359,9 +359,15 @@ fn forbidden_characters_in_free_text_are_422_naming_the_field() {
 #[test]
 fn a_reception_filling_fast_is_flagged_for_the_registrar() {
     use api_tests::staff_client::gpo_admin;
-    let open = open_receptions(HEAD_CAP10);
     // From the end: the booking tests take the first unbooked one.
-    let reception = open[open.len() - 2]["id"].as_str().unwrap().to_owned();
+    let reception = open_receptions(HEAD_CAP10)
+        .into_iter()
+        .rev()
+        .find(|r| r["booked"] == 0)
+        .expect("an unbooked reception of ten places: use a fresh server")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let mut codes = Vec::new();
     for _ in 0..5 {
         let created = Client::new().book_ok(&booking_body(&reception));

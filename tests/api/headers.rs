@@ -39,8 +39,16 @@ fn assert_secure(path: &str, reply: &Reply) {
         .header("permissions-policy")
         .unwrap_or_else(|| panic!("{path}: no Permissions-Policy"));
     assert!(permissions.contains("camera=()"), "{path}: {permissions}");
-    assert_eq!(reply.header("x-content-type-options"), Some("nosniff"), "{path}");
-    assert_eq!(reply.header("referrer-policy"), Some("no-referrer"), "{path}");
+    assert_eq!(
+        reply.header("x-content-type-options"),
+        Some("nosniff"),
+        "{path}"
+    );
+    assert_eq!(
+        reply.header("referrer-policy"),
+        Some("no-referrer"),
+        "{path}"
+    );
 }
 
 #[test]
