@@ -195,9 +195,12 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   // Idempotency-Key and body, gets the same booking rather than a second one.
   const keys: string[] = [];
   const bodies: string[] = [];
+  const proofs: string[] = [];
   let lost = false;
   await page.route('**/api/v1/bookings', async (route) => {
     keys.push(route.request().headers()['idempotency-key']);
+    // The proof of work the wizard solved in its Web Worker (a new one for each attempt).
+    proofs.push(route.request().headers()['x-qabyldau-challenge'] ?? '');
     bodies.push(route.request().postData() ?? '');
     if (!lost) {
       lost = true;
@@ -214,6 +217,10 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expect(done).toBeVisible({ timeout: 30_000 });
   expect(keys.length).toBe(2);
   expect(keys[1]).toBe(keys[0]);
+  for (const proof of proofs) {
+    const solution = JSON.parse(Buffer.from(proof, 'base64').toString());
+    expect(solution).toMatchObject({ algorithm: 'SHA-256', number: expect.any(Number) });
+  }
   expect(bodies[1]).toBe(bodies[0]);
   expect(JSON.parse(bodies[0]).applicant.iin).toBe(iin);
   await page.unroute('**/api/v1/bookings');
