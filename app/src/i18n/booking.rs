@@ -546,6 +546,16 @@ pub fn attempt(n: u32, lang: Lang) -> String {
 
 /// 429: how long to wait.
 pub fn rate_limited(seconds: Option<u64>, lang: Lang) -> String {
+    // Beyond a couple of minutes it is the limit on bookings from one address (a day's, or
+    // a reception's), not the requests of a minute: a count of seconds would say nothing.
+    if seconds.is_some_and(|s| s > 120) {
+        return match lang {
+            Lang::Kk => "Бұл желіден бүгін немесе осы қабылдауға тым көп өтініш жіберілді. Кейінірек немесе басқа желіден қайталаңыз не прокуратураға хабарласыңыз.",
+            Lang::Ru => "С этой сети сегодня или на этот приём отправлено слишком много заявок. Повторите позже или из другой сети либо обратитесь в прокуратуру.",
+            Lang::En => "Too many requests have been sent from this network today or for this reception. Try again later or from another network, or contact the prosecutor's office.",
+        }
+        .to_owned();
+    }
     match (lang, seconds) {
         (Lang::Kk, Some(s)) => format!("Сұраныстар тым көп. {s} секундтан кейін «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді."),
         (Lang::Kk, None) => "Сұраныстар тым көп. Біраздан соң «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді.".to_owned(),
@@ -955,6 +965,16 @@ pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_wait_is_the_booking_limit_not_seconds() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            assert!(rate_limited(Some(30), lang).contains("30"));
+            let long = rate_limited(Some(86_000), lang);
+            assert!(!long.contains("86000"), "{long}");
+            assert_ne!(long, rate_limited(None, lang));
+        }
+    }
 
     #[test]
     fn clauses_read_as_people_cite_them() {
