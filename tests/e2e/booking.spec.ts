@@ -164,7 +164,15 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expect(page.locator('#applicant-document-error')).toContainText('бақылау цифры сәйкес келмейді');
   await iinField.fill(iin);
   await expect(page.locator('#applicant-document-error')).toHaveCount(0);
+  // A right-to-left override pasted into a name is refused, naming the field (the same
+  // rules::values::text the Worker applies).
+  await page.getByLabel('Тегі', { exact: true }).fill('Үлгі\u202Eұлы');
+  await page.getByLabel('Аты', { exact: true }).focus();
+  await expect(page.locator('#applicant-surname-error')).toContainText(
+    'көрінбейтін басқару немесе бағыт таңбаларынсыз',
+  );
   await page.getByLabel('Тегі', { exact: true }).fill('Үлгіұлы');
+  await expect(page.locator('#applicant-surname-error')).toHaveCount(0);
 
   // A reload in the middle of the form loses nothing.
   await page.waitForFunction(
