@@ -1,5 +1,6 @@
 //! API tests: the running Worker (wrangler dev, workerd, local D1 + KV), no mocks.
 
+mod abuse;
 mod bookings;
 mod bookings_concurrency;
 mod bookings_errors;
@@ -11,6 +12,7 @@ mod errors;
 mod fault;
 mod feeds;
 mod kv_down;
+mod headers;
 mod office_admin;
 mod retention;
 mod rules;

@@ -1,6 +1,6 @@
 // Caching as served: the hashed assets (names change with their content) are kept for a
 // year without asking again; every HTML page, which names the current assets, is revalidated.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 const immutable = 'public, max-age=31536000, immutable';
 

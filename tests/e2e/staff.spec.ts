@@ -14,7 +14,7 @@
 // `cargo xtask test`): a registrar of ulytau-region, not yet enrolled. Enrolment happens once,
 // so the two runs are serial: the phone signs in with the key the desktop enrolled, with a
 // code of a later 30-second step (a code is accepted once).
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './fixtures';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';

@@ -4,9 +4,11 @@
 //! `/staff/*`), answered with their HTML.
 
 mod body;
+mod booking_limit;
 mod bookings;
 mod cache;
 mod calendar;
+mod challenge;
 mod clock;
 mod eligibility;
 mod error;

@@ -6,6 +6,7 @@ mod audit;
 mod bench;
 mod bundle;
 mod deploy;
+mod csp;
 mod first_paint;
 mod fuzz;
 mod import;

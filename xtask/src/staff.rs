@@ -227,9 +227,13 @@ fn dev_var(root: &Path, name: &str) -> Result<Option<String>, String> {
 /// addresses (worker/src/pseudonym.rs).
 pub const PSEUDONYM_KEY: &str = "PSEUDONYM_KEY";
 
-/// `.dev.vars` (read by `wrangler dev`, ignored by git) with a random `STAFF_SEALING_KEY`
-/// and `PSEUDONYM_KEY` for this machine's local D1, each only if it has none (a new key
-/// would make the local data's seals and hashes unreadable).
+/// The Worker secret that signs the booking proof of work (worker/src/challenge.rs).
+pub const CHALLENGE_KEY: &str = "CHALLENGE_HMAC_KEY";
+
+/// `.dev.vars` (read by `wrangler dev`, ignored by git) with the Worker secrets of this
+/// machine's local server, each random (32 bytes, base64) and written once if missing (a new
+/// key would make the local data's seals and hashes unreadable): `STAFF_SEALING_KEY`,
+/// `PSEUDONYM_KEY`, `CHALLENGE_HMAC_KEY`.
 pub fn ensure_dev_vars(root: &Path) -> Result<(), String> {
     let secrets = [
         (
@@ -240,24 +244,33 @@ pub fn ensure_dev_vars(root: &Path) -> Result<(), String> {
             PSEUDONYM_KEY,
             "keys the hashes of IINs, Idempotency-Keys and addresses in the local D1",
         ),
+        (
+            CHALLENGE_KEY,
+            "signs the booking proof of work (GET /api/v1/challenge)",
+        ),
     ];
-    for (name, purpose) in secrets {
+    let path = root.join(".dev.vars");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut wrote = Vec::new();
+    for (name, why) in secrets {
         if dev_var(root, name)?.is_some() {
             continue;
         }
-        let path = root.join(".dev.vars");
-        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
         let _ = writeln!(
             text,
-            "# Local development only: {purpose}.\n{name}={}",
+            "# Local development only: {why}.\n{name}={}",
             SealingKey::generate_base64()
         );
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-        println!("xtask: wrote a local {name} to .dev.vars");
+        wrote.push(name);
     }
+    if wrote.is_empty() {
+        return Ok(());
+    }
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("xtask: wrote a local {} to .dev.vars", wrote.join(" and "));
     Ok(())
 }
 

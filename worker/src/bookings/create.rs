@@ -28,12 +28,26 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     let bytes = body::bytes(req).await?;
     let input: BookingInput = body::parse(&bytes)?;
     let keyed = Keyed::new(&Pseudonyms::of(env)?, key, &bytes);
+    // A replay makes nothing new: it needs no proof of work (a client retrying over a bad
+    // connection has spent its solution on the first attempt).
     if let Some(replay) = replay(env, &keyed).await? {
         return view::created(replay.booking()?, replay.token);
     }
+    crate::challenge::redeem(req, env).await?;
     let now = clock::now();
     let request = input.validate(now.date()).map_err(first_error)?;
+    let budget = crate::booking_limit::check(
+        req,
+        env,
+        request.reception_id.as_str(),
+        request.reception_date,
+    )
+    .await?;
     let made = book(env, &keyed, Entered::Stated(request), &Origin::Online, now).await?;
+    // The booking is made: a failure to count it is logged, never turned into an error.
+    if let Err(e) = budget.spend(env).await {
+        worker::console_error!("booking limit: counting failed: {e:?}");
+    }
     view::created(made.booking()?, made.token)
 }
 

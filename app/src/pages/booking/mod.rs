@@ -25,7 +25,7 @@ use crate::i18n::{long_date, Msg};
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
 use crate::storage;
-use ::api::{ErrorDetail, Lenient};
+use ::api::{ErrorCode, ErrorDetail, Lenient};
 use draft::{asked_answers, Draft, Form, Step};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -59,10 +59,14 @@ pub enum SendState {
     Idle,
     Sending {
         attempt: u32,
+        /// The proof of work is being solved ("checking…").
+        checking: bool,
     },
     /// No answer after the automatic attempts: the person retries.
     FailedNetwork,
     FailedServer,
+    /// The proof of work was refused or could not be made: the person retries.
+    FailedCheck,
     RateLimited(Option<u64>),
     /// A definitive refusal (by the server, or by the same `rules::admission` before
     /// sending); nothing was booked.
@@ -95,6 +99,8 @@ pub struct Ctx {
     pub answer: MappedSignal<Option<submit::Answer>>,
     /// The attempt being made, from 1.
     pub attempt: RwSignal<u32>,
+    /// The proof of work of the attempt is being solved.
+    pub checking: RwSignal<bool>,
     pub done: RwSignal<Option<BookingCreated>>,
     /// The step was changed by the person: the new step's heading takes the focus.
     pub moved: RwSignal<bool>,
@@ -158,12 +164,21 @@ impl Ctx {
         if self.sending.get() {
             return SendState::Sending {
                 attempt: self.attempt.get(),
+                checking: self.checking.get(),
             };
         }
         self.answer.with(|answer| match answer {
             Some(Err(SubmitError::Network)) => SendState::FailedNetwork,
             Some(Err(SubmitError::Server)) => SendState::FailedServer,
             Some(Err(SubmitError::RateLimited(after))) => SendState::RateLimited(*after),
+            Some(Err(SubmitError::Api(e)))
+                if matches!(
+                    e.code,
+                    ErrorCode::ChallengeRequired | ErrorCode::ChallengeInvalid
+                ) =>
+            {
+                SendState::FailedCheck
+            }
             Some(Err(SubmitError::Api(e))) if !submit::names_a_field(e) => {
                 SendState::Rejected(e.clone())
             }
@@ -465,7 +480,8 @@ fn Wizard(
         })
     });
     let attempt = RwSignal::new(1);
-    let request = submit::action(attempt);
+    let checking = RwSignal::new(false);
+    let request = submit::action(attempt, checking);
     let ctx = Ctx {
         office_id,
         office_name,
@@ -482,6 +498,7 @@ fn Wizard(
         sending: request.pending(),
         answer: request.value(),
         attempt,
+        checking,
         done: RwSignal::new(done),
         moved: RwSignal::new(false),
     };
