@@ -352,7 +352,12 @@ impl Client {
     }
 
     /// `POST /api/v1/bookings` with this `X-Qabyldau-Challenge` value (none if `None`).
-    pub fn post_booking_with(&self, key: Option<&str>, body: &str, challenge: Option<&str>) -> Reply {
+    pub fn post_booking_with(
+        &self,
+        key: Option<&str>,
+        body: &str,
+        challenge: Option<&str>,
+    ) -> Reply {
         self.try_post_booking_with(key, body, challenge)
             .unwrap_or_else(|e| panic!("POST /api/v1/bookings: {e}"))
     }

@@ -16,8 +16,8 @@
 //! count that cannot be read is logged and taken as none, never turned into an error.
 
 use crate::clock;
-use crate::pseudonym::Pseudonyms;
 use crate::error::ApiError;
+use crate::pseudonym::Pseudonyms;
 use std::net::IpAddr;
 use time::{Date, Duration, OffsetDateTime, Time};
 use worker::{Env, Request};

@@ -5,8 +5,8 @@
 mod audit;
 mod bench;
 mod bundle;
-mod deploy;
 mod csp;
+mod deploy;
 mod first_paint;
 mod fuzz;
 mod import;
