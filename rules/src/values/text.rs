@@ -8,7 +8,12 @@
 //! (a tab or line break only where the text has lines), and the bidirectional and format
 //! characters U+200B–U+200F, U+202A–U+202E, U+2066–U+2069 and U+FEFF, with which a complaint
 //! could show a member of staff something else than it stores.
+//!
+//! The composition to NFC is the feature `nfc`, which the Worker (where text is stored)
+//! enables; the SPA checks the same characters without the tables and sends the text as
+//! typed, for the Worker to compose.
 
+#[cfg(feature = "nfc")]
 use unicode_normalization::UnicodeNormalization;
 
 /// Whether the text has lines (the matter) or is one line (a name, a number).
@@ -46,9 +51,13 @@ pub fn forbidden(c: char, lines: Lines) -> Option<Forbidden> {
     (c.is_control() && !allowed_break).then_some(Forbidden::Control)
 }
 
-/// The text in NFC, or the first refused character's kind.
+/// The text in NFC (with the feature `nfc`; as it is without), or the first refused
+/// character's kind. Composition never makes or removes a refused character.
 pub fn normalise(s: &str, lines: Lines) -> Result<String, Forbidden> {
+    #[cfg(feature = "nfc")]
     let text: String = s.nfc().collect();
+    #[cfg(not(feature = "nfc"))]
+    let text: String = s.to_owned();
     match text.chars().find_map(|c| forbidden(c, lines)) {
         Some(f) => Err(f),
         None => Ok(text),
@@ -59,6 +68,7 @@ pub fn normalise(s: &str, lines: Lines) -> Result<String, Forbidden> {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "nfc")]
     #[test]
     fn nfc_joins_a_letter_and_its_mark() {
         // е + U+0308 (the combining diaeresis) is ё, as the keyboard's own ё.
