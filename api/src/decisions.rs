@@ -166,6 +166,21 @@ pub struct StaffBooking {
     pub grounds: Vec<RefusalGround>,
     /// The staff account that decided, if any.
     pub decided_by: Option<String>,
+    /// The reception is filling unusually fast — many online bookings within the last hour
+    /// — which may be one client with many IINs (the bookings can be released in bulk).
+    /// Absent when it is not (on the inbox and on `GET /api/v1/staff/bookings/{code}`;
+    /// absent on the answers of the actions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filling_fast: Option<FillingFast>,
+}
+
+/// How fast a reception fills: the online bookings of the last hour against its places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FillingFast {
+    /// Online bookings made for the reception within the last hour (active or not).
+    pub last_hour: u32,
+    pub capacity: u32,
 }
 
 /// The fields of a [`StaffBooking`] beside the booking's, read from the same object.

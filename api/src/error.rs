@@ -66,6 +66,8 @@ error_codes! {
     NotFound = "not_found" => 404,
     /// See the `Allow` header.
     MethodNotAllowed = "method_not_allowed" => 405,
+    /// The key was sent with another body, or more than 48 hours after its booking was made
+    /// (the token can no longer be handed over again: README, "Personal data").
     IdempotencyKeyReused = "idempotency_key_reused" => 409,
     ReceptionFull = "reception_full" => 409,
     /// With the clause of the window (R16, R34), when one decides it.
@@ -100,6 +102,11 @@ error_codes! {
     /// The official takes no pre-registration (R37, R14, R28): with `clause`.
     NoPreRegistration = "no_pre_registration" => 422,
     UnknownReception = "unknown_reception" => 422,
+    /// `POST /api/v1/bookings` without the proof of work (`X-Qabyldau-Challenge`).
+    ChallengeRequired = "challenge_required" => 422,
+    /// A proof of work that is not one the Worker issued, is wrong, has expired or was
+    /// used already: solve a new one.
+    ChallengeInvalid = "challenge_invalid" => 422,
     /// R11: the office receives only by video conference now.
     VideoOnly = "video_only" => 422,
     /// R11: the reception is held by video conference.

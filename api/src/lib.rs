@@ -11,6 +11,7 @@
 //! has its JSON schema and [`openapi::document`] renders the OpenAPI 3.1 document.
 
 pub mod bookings;
+pub mod challenge;
 pub mod decisions;
 pub mod desk;
 pub mod eligibility;

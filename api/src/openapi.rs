@@ -9,6 +9,7 @@
 #![allow(dead_code)] // the functions exist for their `utoipa::path` attributes
 
 use crate::bookings::{BookingBody, BookingCreated, BookingInput};
+use crate::challenge::Challenge;
 use crate::decisions::{
     AgreementInput, DecisionInput, ForwardInput, ReassignInput, ReleaseBody, ReleaseInput,
     RequestList, StaffBookingBody,
@@ -63,6 +64,7 @@ pub fn json() -> String {
         rules_body,
         eligibility,
         calendar,
+        challenge,
         create_booking,
         booking,
         cancel_booking,
@@ -350,10 +352,25 @@ fn eligibility() {}
     ))]
 fn calendar() {}
 
+#[utoipa::path(get, path = "/api/v1/challenge", tag = "bookings",
+    responses(
+        (status = 200, description = "A proof of work to solve before `POST /api/v1/bookings` \
+            (ALTCHA's scheme, SHA-256): find `number` in `0..=maxnumber` with \
+            `hex(SHA-256(salt ‖ number)) == challenge`, then send the challenge's fields and the \
+            number as base64 of ALTCHA's JSON payload in `X-Qabyldau-Challenge`. It expires with \
+            the salt's `expires` and is good for one booking.", body = Challenge,
+         headers(("Cache-Control" = String, description = "`no-store`"))),
+    ))]
+fn challenge() {}
+
 #[utoipa::path(post, path = "/api/v1/bookings", tag = "bookings",
     params(("Idempotency-Key" = String, Header, min_length = 16, max_length = 128,
             pattern = "^[A-Za-z0-9._:-]{16,128}$",
-            description = "One key per booking; the same key and body answer the same booking")),
+            description = "One key per booking; the same key and body answer the same booking"),
+           ("X-Qabyldau-Challenge" = String, Header,
+            description = "The solved proof of work of `GET /api/v1/challenge`: base64 of \
+            `{\"algorithm\",\"challenge\",\"number\",\"salt\",\"signature\"}` (ALTCHA's \
+            payload). Not needed for a replay of a booking already made with this key and body.")),
     request_body(content = BookingInput, content_type = "application/json"),
     responses(
         (status = 201, description = "Booked (`requested`: staff study the request while the \
@@ -364,11 +381,15 @@ fn calendar() {}
             `registration_closed` (+ `clause`), `duplicate_booking`.", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: more than 16 KiB.", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not `application/json`.", body = ErrorBody),
-        (status = 422, description = "`refused` (+ `grounds`, `alternatives`), \
-            `no_pre_registration` (+ `clause`), `unknown_reception`, `video_only`, \
-            `video_reception`, or a field's code naming the field.", body = ErrorBody),
-        (status = 429, description = "`rate_limited`.", body = ErrorBody,
-         headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 422, description = "`challenge_required` / `challenge_invalid` (field \
+            `X-Qabyldau-Challenge`: missing, or wrong, expired or used already), `refused` (+ \
+            `grounds`, `alternatives`), `no_pre_registration` (+ `clause`), \
+            `unknown_reception` (also a reception beyond the published weeks), `video_only`, \
+            `video_reception`, or a field's code naming the field (`forbidden_character` for a \
+            control, bidirectional or format character in free text).", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many requests from this address in \
+            a minute, or too many bookings made from it today or for this reception.",
+         body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 fn create_booking() {}
 

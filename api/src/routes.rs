@@ -32,6 +32,7 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Get, "/api/v1/rules"),
     (Method::Post, "/api/v1/eligibility"),
     (Method::Get, "/api/v1/calendar/{year}"),
+    (Method::Get, "/api/v1/challenge"),
     (Method::Post, "/api/v1/bookings"),
     (Method::Get, "/api/v1/bookings/{code}"),
     (Method::Post, "/api/v1/bookings/{code}/cancel"),

@@ -171,6 +171,13 @@ fn the_snapshot_and_the_database_agree_on_every_office() {
         let obj = office.as_object_mut().unwrap();
         obj.remove("children");
         obj.remove("parent");
+        let mut listed = listed.clone();
+        if id == SETTINGS_OFFICE {
+            // The office-admin test sets and clears this office's address meanwhile: the
+            // two reads may see either side of a change (that test checks both agree).
+            obj.remove("address");
+            listed.as_object_mut().unwrap().remove("address");
+        }
         assert_eq!(office, listed, "{id}");
     }
 }

@@ -76,7 +76,25 @@ pub fn post_json(path: &str, body: &Value) -> Reply {
 }
 
 fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> Reply {
-    let mut req = ureq::request(method, &format!("{}{path}", base_url()));
+    try_send(method, path, headers, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+}
+
+/// As `send`, with a transport failure (no server, a connection cut) as an error: the fault
+/// test sends while the server is killed.
+fn try_send(
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<Reply, String> {
+    static AGENT: OnceLock<ureq::Agent> = OnceLock::new();
+    // Bounded, so that a request to a server that died never hangs a test.
+    let agent = AGENT.get_or_init(|| {
+        ureq::AgentBuilder::new()
+            .timeout(std::time::Duration::from_secs(120))
+            .build()
+    });
+    let mut req = agent.request(method, &format!("{}{path}", base_url()));
     for (k, v) in headers {
         req = req.set(k, v);
     }
@@ -87,7 +105,7 @@ fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) 
     let response = match sent {
         Ok(r) => r,
         Err(ureq::Error::Status(_, r)) => r,
-        Err(e) => panic!("{method} {path}: {e}"),
+        Err(e) => return Err(e.to_string()),
     };
     let status = response.status();
     let headers = response
@@ -97,14 +115,15 @@ fn send(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) 
         .collect();
     // Not `into_string`: it stops at 10 MB, and the open-data feeds are larger.
     let mut body = String::new();
-    std::io::Read::read_to_string(&mut response.into_reader(), &mut body).expect("readable body");
+    std::io::Read::read_to_string(&mut response.into_reader(), &mut body)
+        .map_err(|e| format!("unreadable body: {e}"))?;
     let reply = Reply {
         status,
         headers,
         body,
     };
     record(method, path, &reply);
-    reply
+    Ok(reply)
 }
 
 /// Appends the exchange to the JSON-lines file named by `QABYLDAU_EXCHANGES`, if set:
@@ -256,6 +275,31 @@ pub fn fresh_key() -> String {
     format!("test-{:016x}-{:016x}", run_seed(), fresh())
 }
 
+/// A fresh challenge of `GET /api/v1/challenge`.
+pub fn challenge() -> api::challenge::Challenge {
+    let reply = get("/api/v1/challenge");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.header("Cache-Control"), Some("no-store"));
+    serde_json::from_str(&reply.body).expect("ALTCHA's challenge JSON")
+}
+
+/// A fresh challenge, solved as a client solves it: the value of `X-Qabyldau-Challenge`.
+pub fn solved_challenge() -> String {
+    try_solved_challenge().unwrap_or_else(|e| panic!("GET /api/v1/challenge: {e}"))
+}
+
+/// As `solved_challenge`, a server that is down (the fault test) as an error.
+pub fn try_solved_challenge() -> Result<String, String> {
+    let reply = try_send("GET", "/api/v1/challenge", &[], None)?;
+    if reply.status != 200 {
+        return Err(format!("{}: {}", reply.status, reply.body));
+    }
+    let challenge: api::challenge::Challenge =
+        serde_json::from_str(&reply.body).map_err(|e| e.to_string())?;
+    let number = api::challenge::solve(&challenge).ok_or("a challenge without a solution")?;
+    Ok(api::challenge::Solution::of(&challenge, number).to_header())
+}
+
 /// A client with an address of its own in `CF-Connecting-IP` (the documentation ranges
 /// 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24), so that tests running in parallel never
 /// share a rate-limit budget (up to 768 clients per run).
@@ -292,13 +336,49 @@ impl Client {
         send(method, path, &all, body)
     }
 
-    /// `POST /api/v1/bookings` with this exact body text and key (none if `None`).
+    /// `POST /api/v1/bookings` with this exact body text and key (none if `None`), with a
+    /// proof of work solved for it (`solved_challenge`).
     pub fn post_booking(&self, key: Option<&str>, body: &str) -> Reply {
-        let mut headers = vec![("Content-Type", "application/json")];
+        self.try_post_booking(key, body)
+            .unwrap_or_else(|e| panic!("POST /api/v1/bookings: {e}"))
+    }
+
+    /// As `post_booking`, a transport failure as an error. The one place every booking of
+    /// the tests is sent from: what the endpoint requires besides the body goes here (a
+    /// fresh proof of work each time, so that a replay after a lost answer has one too).
+    pub fn try_post_booking(&self, key: Option<&str>, body: &str) -> Result<Reply, String> {
+        let challenge = try_solved_challenge()?;
+        self.try_post_booking_with(key, body, Some(&challenge))
+    }
+
+    /// `POST /api/v1/bookings` with this `X-Qabyldau-Challenge` value (none if `None`).
+    pub fn post_booking_with(
+        &self,
+        key: Option<&str>,
+        body: &str,
+        challenge: Option<&str>,
+    ) -> Reply {
+        self.try_post_booking_with(key, body, challenge)
+            .unwrap_or_else(|e| panic!("POST /api/v1/bookings: {e}"))
+    }
+
+    fn try_post_booking_with(
+        &self,
+        key: Option<&str>,
+        body: &str,
+        challenge: Option<&str>,
+    ) -> Result<Reply, String> {
+        let mut headers = vec![
+            ("CF-Connecting-IP", self.ip.as_str()),
+            ("Content-Type", "application/json"),
+        ];
         if let Some(key) = key {
             headers.push(("Idempotency-Key", key));
         }
-        self.send("POST", "/api/v1/bookings", &headers, Some(body))
+        if let Some(challenge) = challenge {
+            headers.push((api::challenge::HEADER, challenge));
+        }
+        try_send("POST", "/api/v1/bookings", &headers, Some(body))
     }
 
     /// Books with a fresh key.

@@ -1,5 +1,6 @@
 //! API tests: the running Worker (wrangler dev, workerd, local D1 + KV), no mocks.
 
+mod abuse;
 mod bookings;
 mod bookings_concurrency;
 mod bookings_errors;
@@ -8,8 +9,12 @@ mod bookings_privacy;
 mod desk;
 mod directory;
 mod errors;
+mod fault;
 mod feeds;
+mod headers;
+mod kv_down;
 mod office_admin;
+mod retention;
 mod rules;
 mod schedule;
 mod staff;

@@ -7,7 +7,7 @@
 // The receptions are the sample data of `data/`, served by the real Worker; the test picks one
 // whose registration is open through the API, and uses a fresh valid IIN on every run so the
 // one-active-booking-per-official rule never trips across runs.
-import { test, expect, Page, Locator, APIRequestContext } from '@playwright/test';
+import { test, expect, Page, Locator, APIRequestContext } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 type Reception = {
@@ -164,7 +164,15 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expect(page.locator('#applicant-document-error')).toContainText('бақылау цифры сәйкес келмейді');
   await iinField.fill(iin);
   await expect(page.locator('#applicant-document-error')).toHaveCount(0);
+  // A right-to-left override pasted into a name is refused, naming the field (the same
+  // rules::values::text the Worker applies).
+  await page.getByLabel('Тегі', { exact: true }).fill('Үлгі\u202Eұлы');
+  await page.getByLabel('Аты', { exact: true }).focus();
+  await expect(page.locator('#applicant-surname-error')).toContainText(
+    'көрінбейтін басқару немесе бағыт таңбаларынсыз',
+  );
   await page.getByLabel('Тегі', { exact: true }).fill('Үлгіұлы');
+  await expect(page.locator('#applicant-surname-error')).toHaveCount(0);
 
   // A reload in the middle of the form loses nothing.
   await page.waitForFunction(
@@ -195,9 +203,12 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   // Idempotency-Key and body, gets the same booking rather than a second one.
   const keys: string[] = [];
   const bodies: string[] = [];
+  const proofs: string[] = [];
   let lost = false;
   await page.route('**/api/v1/bookings', async (route) => {
     keys.push(route.request().headers()['idempotency-key']);
+    // The proof of work the wizard solved in its Web Worker (a new one for each attempt).
+    proofs.push(route.request().headers()['x-qabyldau-challenge'] ?? '');
     bodies.push(route.request().postData() ?? '');
     if (!lost) {
       lost = true;
@@ -214,6 +225,10 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expect(done).toBeVisible({ timeout: 30_000 });
   expect(keys.length).toBe(2);
   expect(keys[1]).toBe(keys[0]);
+  for (const proof of proofs) {
+    const solution = JSON.parse(Buffer.from(proof, 'base64').toString());
+    expect(solution).toMatchObject({ algorithm: 'SHA-256', number: expect.any(Number) });
+  }
   expect(bodies[1]).toBe(bodies[0]);
   expect(JSON.parse(bodies[0]).applicant.iin).toBe(iin);
   await page.unroute('**/api/v1/bookings');

@@ -1,6 +1,6 @@
 // The directory as a person on a phone uses it: choose a language, search, open an office,
 // reload it; accessible (axe-core) and usable at 320 px and with a keyboard.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 const cases = [

@@ -1,7 +1,7 @@
 // Offline: after one visit, with the network cut (Playwright's offline mode), the directory
 // and an office page visited before still show, saying how old their data is; nothing with
 // a person's data is ever stored by the service worker.
-import { test, expect, BrowserContext, Page } from '@playwright/test';
+import { test, expect, BrowserContext, Page } from './fixtures';
 
 test.use({ serviceWorkers: 'allow' });
 

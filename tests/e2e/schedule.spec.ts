@@ -5,7 +5,7 @@
 //
 // The schedules are the sample data of `data/`, served by the real Worker: the assertions
 // hold for any such data (a first reception exists and says its state), never exact names.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import * as path from 'node:path';
 

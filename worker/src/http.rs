@@ -73,17 +73,64 @@ pub fn cached_json(
     Ok(response)
 }
 
-/// Headers every API response carries.
+/// The Content-Security-Policy of every page and API response: the service's own scripts
+/// only (the built pages have no inline script: xtask/src/csp.rs), its own wasm
+/// (`'wasm-unsafe-eval'`), its own styles, requests and Web Workers (the service worker, the
+/// proof of work); never framed, no `<base>`, no plugins, forms only to itself. `data:`
+/// images are the staff enrolment's QR code. public/_headers sends the same for the pages
+/// the asset server answers alone (a test keeps them equal).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+    script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+    connect-src 'self'; worker-src 'self'; manifest-src 'self'; font-src 'self'; \
+    object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Nothing the service does needs the device's sensors, camera, microphone or payments.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(), \
+    gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
+/// Two years, subdomains included (Cloudflare serves the service over HTTPS only).
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
+
+/// The security headers of every response the Worker gives: API answers, errors, and the
+/// pages it serves from the assets binding (`/`, the booking and staff pages).
+pub const SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+];
+
+/// Sets [`SECURITY_HEADERS`] on a response.
 pub fn secure(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    let _ = headers.set("X-Content-Type-Options", "nosniff");
-    let _ = headers.set("Referrer-Policy", "no-referrer");
+    for (name, value) in SECURITY_HEADERS {
+        let _ = headers.set(name, value);
+    }
     response
 }
 
 #[cfg(test)]
 mod tests {
-    use super::etag_matches;
+    use super::{etag_matches, SECURITY_HEADERS};
+
+    /// public/_headers gives the pages the asset server answers alone (`/offices/…`, the
+    /// SPA's fallback) exactly the Worker's headers.
+    #[test]
+    fn the_assets_headers_are_the_workers() {
+        let file = include_str!("../../public/_headers");
+        let all_paths = file
+            .split("\n/")
+            .find(|block| block.starts_with("*\n") || block.starts_with("/*\n"))
+            .expect("a /* rule")
+            .to_owned()
+            + "\n";
+        for (name, value) in SECURITY_HEADERS {
+            let line = format!("  {name}: {value}\n");
+            assert!(all_paths.contains(&line), "public/_headers lacks {line:?}");
+        }
+    }
 
     #[test]
     fn if_none_match_forms() {

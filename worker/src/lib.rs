@@ -4,8 +4,11 @@
 //! `/staff/*`), answered with their HTML.
 
 mod body;
+mod booking_limit;
 mod bookings;
+mod cache;
 mod calendar;
+mod challenge;
 mod clock;
 mod eligibility;
 mod error;
@@ -14,7 +17,9 @@ mod http;
 mod ics;
 mod offices;
 mod open_data;
+mod pseudonym;
 mod rate_limit;
+mod retention;
 mod routes;
 mod schedule;
 mod staff;
@@ -24,18 +29,27 @@ use worker::{
 };
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     clock::configure(&env);
-    if let Some(page) = first_paint::page(&req, &env).await? {
+    let response = answer(req, &env).await;
+    // KV writes of what this request computed go after the response (cache.rs).
+    for work in cache::take_deferred() {
+        ctx.wait_until(work);
+    }
+    response
+}
+
+async fn answer(req: Request, env: &Env) -> Result<Response> {
+    if let Some(page) = first_paint::page(&req, env).await? {
         return Ok(page);
     }
-    if let Some(page) = booking_page(&req, &env).await? {
+    if let Some(page) = booking_page(&req, env).await? {
         return Ok(page);
     }
-    if let Some(page) = staff_page(&req, &env).await? {
+    if let Some(page) = staff_page(&req, env).await? {
         return Ok(page);
     }
-    let response = match routes::dispatch(req, &env).await {
+    let response = match routes::dispatch(req, env).await {
         Ok(response) => response,
         Err(err) => err.into_response(),
     };
@@ -110,11 +124,14 @@ async fn staff_page(req: &Request, env: &Env) -> Result<Option<Response>> {
 
 /// The daily trigger of wrangler.toml (00:05 in Kazakhstan).
 const DAILY: &str = "5 19 * * *";
+/// The evening trigger of wrangler.toml (23:45 in Kazakhstan).
+const EVENING: &str = "45 18 * * *";
 
 /// Daily: creates the receptions of the coming weeks for every office, so none waits for
-/// someone to open its page first. Every trigger (also every 10 minutes) clears the
-/// rate-limit counts of past minutes, failed staff sign-ins past the lockout window and
-/// expired staff sessions.
+/// someone to open its page first. Every evening before midnight: tomorrow's schedule
+/// snapshots. Every trigger (also every 10 minutes) clears personal data whose time is up
+/// (retention.rs), the rate-limit counts of past minutes, failed staff sign-ins past the
+/// lockout window and expired staff sessions.
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     clock::configure(&env);
@@ -122,6 +139,21 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         if let Err(err) = schedule::materialise_all(&env).await {
             worker::console_error!("cron: creating receptions failed: {err:?}");
         }
+    }
+    if event.cron() == EVENING {
+        match schedule::prepare_tomorrow(&env).await {
+            Ok(n) => worker::console_log!("cron: tomorrow's schedule snapshots of {n} offices"),
+            Err(err) => worker::console_error!("cron: tomorrow's snapshots failed: {err:?}"),
+        }
+    }
+    match retention::run(&env, event.cron() == DAILY).await {
+        Ok(run) => worker::console_log!(
+            "cron: retention: {} bookings cleared, {} seals dropped, {} rehashed",
+            run.cleared,
+            run.seals_dropped,
+            run.rehashed
+        ),
+        Err(err) => worker::console_error!("cron: retention failed: {err:?}"),
     }
     // Every trigger: the open-data files, so no request computes them (open_data.rs).
     if let Err(err) = open_data::publish(&env).await {
@@ -134,6 +166,10 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         worker::console_error!(
             "cron: clearing staff sign-in failures and sessions failed: {err:?}"
         );
+    }
+    // Nothing is left for after a response: the cron's own writes are awaited.
+    for work in cache::take_deferred() {
+        work.await;
     }
 }
 

@@ -21,24 +21,24 @@ struct SnapshotMeta {
 }
 
 pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
-    let kv = env.kv("KV")?;
-    let (body, meta) = kv
-        .get(SNAPSHOT_KEY)
-        .text_with_metadata::<SnapshotMeta>()
-        .await?;
-    let snapshot = match (body, meta) {
-        (Some(body), Some(SnapshotMeta { etag })) => Snapshot { body, etag },
-        // Not published yet (or evicted): rebuild from D1, the source of truth, and publish.
-        _ => {
+    let cached = crate::cache::get_text_with_meta::<SnapshotMeta>(env, SNAPSHOT_KEY).await;
+    let snapshot = match cached {
+        Some((body, SnapshotMeta { etag })) => Snapshot { body, etag },
+        // Not published yet, evicted, or KV failing: rebuilt from D1, the source of truth,
+        // and published after the response.
+        None => {
             let snapshot = Directory::new(all(env).await?)
                 .map_err(|e| ApiError::Unexpected(format!("directory in D1: {e}")))?
                 .snapshot();
-            kv.put(SNAPSHOT_KEY, snapshot.body.as_str())?
-                .metadata(SnapshotMeta {
+            crate::cache::put_after_response(
+                env,
+                SNAPSHOT_KEY.to_owned(),
+                snapshot.body.clone(),
+                Some(SnapshotMeta {
                     etag: snapshot.etag.clone(),
-                })?
-                .execute()
-                .await?;
+                }),
+                None,
+            );
             snapshot
         }
     };

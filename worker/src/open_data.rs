@@ -93,18 +93,25 @@ pub async fn schedules(req: &Request, env: &Env, format: Format) -> Result<Respo
             .fixed(cached.bytes().await?));
     }
 
-    let kv = env.kv("KV")?;
-    let (body, meta) = match kv
-        .get(&format.kv_key())
-        .text_with_metadata::<Published>()
-        .await?
-    {
-        (Some(body), Some(meta)) => (body, meta),
-        _ => {
-            let mut files = publish(env).await?;
-            files.swap_remove(Format::ALL.iter().position(|f| *f == format).unwrap_or(0))
-        }
-    };
+    let (body, meta) =
+        match crate::cache::get_text_with_meta::<Published>(env, &format.kv_key()).await {
+            Some(published) => published,
+            // Nothing published yet, or KV failing: computed from D1, published after the
+            // response.
+            None => {
+                let mut files = compute_files(env).await?;
+                for (format, (body, published)) in Format::ALL.iter().zip(&files) {
+                    crate::cache::put_after_response(
+                        env,
+                        format.kv_key(),
+                        body.clone(),
+                        Some(published),
+                        None,
+                    );
+                }
+                files.swap_remove(Format::ALL.iter().position(|f| *f == format).unwrap_or(0))
+            }
+        };
     let headers = Headers::new();
     headers.set("Content-Type", format.content_type())?;
     headers.set("Cache-Control", CACHE_CONTROL)?;
@@ -120,12 +127,29 @@ pub async fn schedules(req: &Request, env: &Env, format: Format) -> Result<Respo
     Ok(response)
 }
 
-/// Computes both files and publishes them to KV (the cron, or a first request); returns
-/// them in the order of [`Format::ALL`].
-pub async fn publish(env: &Env) -> Result<Vec<(String, Published)>, ApiError> {
+/// Computes both files and publishes them to KV (the cron).
+pub async fn publish(env: &Env) -> Result<(), ApiError> {
+    let files = compute_files(env).await?;
+    for (format, (body, published)) in Format::ALL.iter().zip(&files) {
+        let metadata = serde_json::to_value(published).map_err(unexpected)?;
+        crate::cache::put(
+            env,
+            &format.kv_key(),
+            body,
+            crate::cache::Put {
+                metadata: Some(metadata),
+                ttl_seconds: None,
+            },
+        )
+        .await;
+    }
+    Ok(())
+}
+
+/// Both files, in the order of [`Format::ALL`].
+async fn compute_files(env: &Env) -> Result<Vec<(String, Published)>, ApiError> {
     let rows = compute(env).await?;
     let computed_at = http_date(clock::now());
-    let kv = env.kv("KV")?;
     let mut files = Vec::new();
     for format in Format::ALL {
         let body = render(&rows, format)?;
@@ -133,10 +157,6 @@ pub async fn publish(env: &Env) -> Result<Vec<(String, Published)>, ApiError> {
             etag: http::strong_etag(body.as_bytes()),
             computed_at: computed_at.clone(),
         };
-        kv.put(&format.kv_key(), body.as_str())?
-            .metadata(&published)?
-            .execute()
-            .await?;
         files.push((body, published));
     }
     worker::console_log!("open-data: computed {} receptions", rows.len());

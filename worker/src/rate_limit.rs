@@ -2,9 +2,8 @@
 //! `Retry-After` beyond `BOOKING_REQUESTS_PER_MINUTE` (wrangler.toml `[vars]`). Generous by
 //! default because mobile carriers put many people behind one address. One D1 statement
 //! counts and reads, so concurrent requests are counted exactly. The address is stored only
-//! as a hash, and only for a few minutes (the cron clears past minutes every 10 minutes).
+//! as a keyed hash (pseudonym.rs), and only for a few minutes (the cron clears past minutes every 10 minutes).
 
-use crate::bookings::secret::sha256_hex;
 use crate::error::ApiError;
 use serde::Deserialize;
 use worker::{Env, Request};
@@ -44,7 +43,7 @@ pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
         .headers()
         .get("CF-Connecting-IP")?
         .unwrap_or_else(|| "unknown".into());
-    let client = sha256_hex(format!("qabyldau/client\0{}", client_of(&address)).as_bytes());
+    let client = crate::pseudonym::Pseudonyms::of(env)?.client(&client_of(&address));
     let now = crate::clock::now().unix_timestamp();
     let minute = now.div_euclid(60);
     let row: Option<Count> = env

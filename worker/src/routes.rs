@@ -3,7 +3,9 @@
 
 use crate::error::ApiError;
 use crate::staff::{self, Operation};
-use crate::{bookings, calendar, eligibility, http, ics, offices, open_data, rate_limit, schedule};
+use crate::{
+    bookings, calendar, challenge, eligibility, http, ics, offices, open_data, rate_limit, schedule,
+};
 use rules::OfficeId;
 use worker::{Env, Request, Response};
 
@@ -27,6 +29,7 @@ enum Route {
     ScheduleIcs(String),
     Receptions,
     OpenData(open_data::Format),
+    Challenge,
     Bookings,
     Booking(String),
     BookingCancel(String),
@@ -74,6 +77,7 @@ impl Route {
             Route::Rules => "/api/v1/rules",
             Route::Eligibility => "/api/v1/eligibility",
             Route::Calendar(_) => "/api/v1/calendar/{year}",
+            Route::Challenge => "/api/v1/challenge",
             Route::Bookings => "/api/v1/bookings",
             Route::Booking(_) => "/api/v1/bookings/{code}",
             Route::BookingCancel(_) => "/api/v1/bookings/{code}/cancel",
@@ -148,6 +152,7 @@ fn route(path: &str) -> Option<Route> {
         ["open-data", "schedules.json"] => Some(Route::OpenData(open_data::Format::Json)),
         ["rules"] => Some(Route::Rules),
         ["eligibility"] => Some(Route::Eligibility),
+        ["challenge"] => Some(Route::Challenge),
         ["bookings"] => Some(Route::Bookings),
         ["bookings", code] => Some(Route::Booking((*code).to_owned())),
         ["bookings", code, "cancel"] => Some(Route::BookingCancel((*code).to_owned())),
@@ -243,6 +248,7 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         }
         Route::Receptions => schedule::receptions(&req, env).await,
         Route::OpenData(format) => open_data::schedules(&req, env, format).await,
+        Route::Challenge => challenge::issue(env).await,
         Route::Bookings => {
             rate_limit::check(&req, env).await?;
             bookings::create(&mut req, env).await

@@ -7,7 +7,7 @@
 //! a stale "open".
 
 use crate::error::ApiError;
-use crate::{clock, http};
+use crate::{cache, clock, http};
 use api::schedule::{
     Official, Reception, ReceptionCentre, ReceptionList, ScheduleBody, ScheduleOffice,
     ScheduledReception, VideoOnly,
@@ -78,23 +78,59 @@ pub fn public(r: &StoredReception, now: time::OffsetDateTime) -> ScheduledRecept
     }
 }
 
-/// The office's published snapshot for today, built (and published) if missing.
+fn snapshot_key(id: &OfficeId, day: Date) -> String {
+    format!("schedule:{id}:{day}")
+}
+
+/// The office's published snapshot for today; built from D1 on a miss (or when KV fails),
+/// and published after the response.
 pub async fn snapshot(env: &Env, id: &OfficeId) -> Result<Snapshot, ApiError> {
     let today = clock::today();
-    let key = format!("schedule:{id}:{today}");
-    let kv = env.kv("KV")?;
-    if let Some(s) = kv.get(&key).json::<Snapshot>().await? {
+    let key = snapshot_key(id, today);
+    if let Some(s) = cache::get_json::<Snapshot>(env, &key).await {
         return Ok(s);
     }
     let s = build(env, id, today).await?;
-    kv.put(
-        &key,
-        serde_json::to_string(&s).map_err(|e| ApiError::Unexpected(e.to_string()))?,
-    )?
-    .expiration_ttl(SNAPSHOT_TTL_SECONDS)
-    .execute()
-    .await?;
+    let json = serde_json::to_string(&s).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+    cache::put_after_response(env, key, json, None::<()>, Some(SNAPSHOT_TTL_SECONDS));
     Ok(s)
+}
+
+/// The cron, before midnight in Kazakhstan: tomorrow's snapshot of every office that has
+/// schedules, so that no request of the new day builds one. Offices without schedules
+/// are built on their first request (nothing to materialise). The number written.
+pub async fn prepare_tomorrow(env: &Env) -> Result<usize, ApiError> {
+    #[derive(Deserialize)]
+    struct Office {
+        office_id: String,
+    }
+    let tomorrow = clock::today() + time::Duration::days(1);
+    let offices = env
+        .d1("DB")?
+        .prepare("SELECT DISTINCT office_id FROM schedules ORDER BY office_id")
+        .all()
+        .await?
+        .results::<Office>()?;
+    let mut written = 0;
+    for office in offices {
+        let Ok(id) = OfficeId::parse(&office.office_id) else {
+            continue;
+        };
+        let s = build(env, &id, tomorrow).await?;
+        let json = serde_json::to_string(&s).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+        cache::put(
+            env,
+            &snapshot_key(&id, tomorrow),
+            &json,
+            cache::Put {
+                metadata: None,
+                ttl_seconds: Some(SNAPSHOT_TTL_SECONDS),
+            },
+        )
+        .await;
+        written += 1;
+    }
+    Ok(written)
 }
 
 pub async fn office_schedule(
@@ -226,21 +262,37 @@ struct Booked {
 }
 
 /// Creates the receptions that do not exist yet (so a booking finds its row) and returns the
-/// booked counts of the office's receptions.
+/// booked counts of the office's receptions. Only the missing rows are written: concurrent
+/// misses of one office read, and rewrite nothing (the cron has created the rows already).
 async fn materialise(
     env: &Env,
     office: &OfficeId,
     occurrences: &[Occurrence],
 ) -> Result<HashMap<String, u32>, ApiError> {
-    insert(env, occurrences.iter().map(|o| (office, o))).await?;
+    let Some(first) = occurrences.iter().map(|o| o.date()).min() else {
+        return Ok(HashMap::new());
+    };
     let rows = env
         .d1("DB")?
-        .prepare("SELECT id, booked FROM receptions WHERE office_id = ?1 AND booked > 0")
-        .bind(&[office.as_str().into()])?
+        .prepare("SELECT id, booked FROM receptions WHERE office_id = ?1 AND date >= ?2")
+        .bind(&[office.as_str().into(), clock::iso(first).into()])?
         .all()
         .await?
         .results::<Booked>()?;
-    Ok(rows.into_iter().map(|b| (b.id, b.booked)).collect())
+    let existing: std::collections::HashSet<&str> = rows.iter().map(|b| b.id.as_str()).collect();
+    insert(
+        env,
+        occurrences
+            .iter()
+            .filter(|o| !existing.contains(o.reception_id().as_str()))
+            .map(|o| (office, o)),
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .filter(|b| b.booked > 0)
+        .map(|b| (b.id.clone(), b.booked))
+        .collect())
 }
 
 /// The cron trigger's work: the next weeks' receptions of every office.

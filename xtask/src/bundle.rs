@@ -1,6 +1,6 @@
 //! Release builds of the SPA (Trunk → dist/) and of the Worker (worker-build → worker/build/).
 
-use crate::{first_paint, sh};
+use crate::{csp, first_paint, sh};
 use std::path::Path;
 
 pub fn build_all(root: &Path) -> Result<(), String> {
@@ -32,7 +32,9 @@ fn build_app(root: &Path) -> Result<(), String> {
         "--public-url",
         "/console/",
     ]))?;
-    // After both Trunk builds (each replaces its own dist directory).
+    // After the Trunk builds (each replaces its own dist directory), and before the first
+    // paint, which copies dist/index.html: no inline script is left for the CSP to allow.
+    csp::externalise_all(root)?;
     first_paint::write_all(root)?;
     crate::size::check_public_pages(&root.join("dist"))
 }

@@ -5,9 +5,12 @@
 mod audit;
 mod bench;
 mod bundle;
+mod csp;
+mod deploy;
 mod first_paint;
 mod fuzz;
 mod import;
+mod later;
 mod offices_gen;
 mod openapi;
 mod perf;
@@ -51,7 +54,12 @@ const USAGE: &str = "usage: cargo xtask <command>
                a staff account (roles: admin, registrar, receiver, official, auditor) with a
                random initial password and TOTP secret, printed once
   audit-verify [--remote | --persist-to DIR]
-               recompute the audit trail's hash chain and name the first broken row";
+               recompute the audit trail's hash chain and name the first broken row
+  deploy --dry-run
+               build, bundle with `wrangler deploy --dry-run` and print the Worker's size
+               against Cloudflare's limits (deploying for real: DEPLOY.md)
+  phase retention|fault
+               one restart phase of `test` alone, on the state `test-server` left";
 
 fn main() -> ExitCode {
     let root = project_root();
@@ -74,6 +82,8 @@ fn main() -> ExitCode {
         Some("video-only") => video_only::run(&root, &args[1..]),
         Some("staff") => staff::run(&root, &args[1..]),
         Some("audit-verify") => audit::run(&root, &args[1..]),
+        Some("deploy") => deploy::run(&root, &args[1..]),
+        Some("phase") => later::run_phase(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

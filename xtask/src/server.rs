@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 pub struct DevServer {
     child: Child,
     pub url: String,
+    pub port: u16,
     pub log: PathBuf,
 }
 
@@ -31,7 +32,19 @@ impl DevServer {
         state: &Path,
         vars: &[(&str, &str)],
     ) -> Result<DevServer, String> {
-        let port = free_port()?;
+        DevServer::start_on(root, state, vars, free_port()?)
+    }
+
+    /// As `start_with`, on a given port (a restart where the clients wait for it). The
+    /// cron handler answers `GET /__scheduled?cron=…` (`--test-scheduled`).
+    pub fn start_on(
+        root: &Path,
+        state: &Path,
+        vars: &[(&str, &str)],
+        port: u16,
+    ) -> Result<DevServer, String> {
+        // The Worker's secrets (.dev.vars) for every server of ours: bench and perf too.
+        crate::staff::ensure_dev_vars(root)?;
         let inspector = free_port()?;
         // Named after the state directory, so `test` and `bench` never share a log.
         let name = state
@@ -53,6 +66,7 @@ impl DevServer {
             .arg("--persist-to")
             .arg(state)
             .args(["--show-interactive-dev-session=false", "--log-level", "log"])
+            .arg("--test-scheduled")
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
             .stderr(log_file)
@@ -63,6 +77,7 @@ impl DevServer {
         let server = DevServer {
             child,
             url: format!("http://127.0.0.1:{port}"),
+            port,
             log,
         };
         server.wait_healthy(Duration::from_secs(180))?;
@@ -104,6 +119,27 @@ impl DevServer {
         // SAFETY: kill(2) with a negative pid signals the process group we created.
         unsafe {
             libc::kill(-pgid, signal);
+        }
+    }
+}
+
+impl DevServer {
+    /// SIGKILL to wrangler and workerd at once, as a crash would: no shutdown of any kind.
+    pub fn kill(mut self) {
+        self.signal_group(libc::SIGKILL);
+        let _ = self.child.wait();
+    }
+
+    /// Runs the cron handler for one of wrangler.toml's triggers now.
+    pub fn trigger_cron(&self, cron: &str) -> Result<(), String> {
+        let url = format!("{}/__scheduled?cron={}", self.url, cron.replace(' ', "+"));
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(120))
+            .build();
+        match agent.get(&url).call() {
+            Ok(r) if r.status() == 200 => Ok(()),
+            Ok(r) => Err(format!("{url}: {}", r.status())),
+            Err(e) => Err(format!("{url}: {e}")),
         }
     }
 }

@@ -12,7 +12,7 @@ use flate2::Compression;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn gzip_len(bytes: &[u8]) -> usize {
+pub fn gzip_len(bytes: &[u8]) -> usize {
     let mut enc = GzEncoder::new(Vec::new(), Compression::best());
     enc.write_all(bytes).expect("in-memory write");
     enc.finish().expect("in-memory write").len()
@@ -275,7 +275,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+pub fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|_| {
         format!(
             "{} is missing: run `cargo xtask build` first",

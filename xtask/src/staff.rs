@@ -1,7 +1,8 @@
 //! `cargo xtask staff add`: an account from the command line — the first admin of an office,
 //! before anyone can sign in to make the others — with a random initial password and TOTP
 //! secret, printed once, and its row in the audit trail (R39-5). Also the Worker secret
-//! `STAFF_SEALING_KEY` of local development (`.dev.vars`, never committed).
+//! `STAFF_SEALING_KEY` and `PSEUDONYM_KEY` of local development (`.dev.vars`, never
+//! committed).
 
 use crate::audit;
 use crate::target::Target;
@@ -222,25 +223,54 @@ fn dev_var(root: &Path, name: &str) -> Result<Option<String>, String> {
     }))
 }
 
-/// `.dev.vars` (read by `wrangler dev`, ignored by git) with a random `STAFF_SEALING_KEY`
-/// for this machine's local D1, if it has none.
+/// The Worker secret that keys the pseudonyms of IINs, Idempotency-Keys and client
+/// addresses (worker/src/pseudonym.rs).
+pub const PSEUDONYM_KEY: &str = "PSEUDONYM_KEY";
+
+/// The Worker secret that signs the booking proof of work (worker/src/challenge.rs).
+pub const CHALLENGE_KEY: &str = "CHALLENGE_HMAC_KEY";
+
+/// `.dev.vars` (read by `wrangler dev`, ignored by git) with the Worker secrets of this
+/// machine's local server, each random (32 bytes, base64) and written once if missing (a new
+/// key would make the local data's seals and hashes unreadable): `STAFF_SEALING_KEY`,
+/// `PSEUDONYM_KEY`, `CHALLENGE_HMAC_KEY`.
 pub fn ensure_dev_vars(root: &Path) -> Result<(), String> {
-    if dev_var(root, SEALING_KEY)?.is_some() {
-        return Ok(());
-    }
+    let secrets = [
+        (
+            SEALING_KEY,
+            "seals the TOTP secrets of the local D1's staff accounts",
+        ),
+        (
+            PSEUDONYM_KEY,
+            "keys the hashes of IINs, Idempotency-Keys and addresses in the local D1",
+        ),
+        (
+            CHALLENGE_KEY,
+            "signs the booking proof of work (GET /api/v1/challenge)",
+        ),
+    ];
     let path = root.join(".dev.vars");
     let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+    let mut wrote = Vec::new();
+    for (name, why) in secrets {
+        if dev_var(root, name)?.is_some() {
+            continue;
+        }
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let _ = writeln!(
+            text,
+            "# Local development only: {why}.\n{name}={}",
+            SealingKey::generate_base64()
+        );
+        wrote.push(name);
     }
-    let _ = writeln!(
-        text,
-        "# Local development only: seals the TOTP secrets of the local D1's staff accounts.\n\
-         {SEALING_KEY}={}",
-        SealingKey::generate_base64()
-    );
+    if wrote.is_empty() {
+        return Ok(());
+    }
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("xtask: wrote a local {SEALING_KEY} to .dev.vars");
+    println!("xtask: wrote a local {} to .dev.vars", wrote.join(" and "));
     Ok(())
 }
 
@@ -350,9 +380,13 @@ mod tests {
         std::fs::write(dir.join(".dev.vars"), "OTHER=1").unwrap();
         ensure_dev_vars(&dir).unwrap();
         let first = dev_var(&dir, SEALING_KEY).unwrap().unwrap();
+        let pseudonym = dev_var(&dir, PSEUDONYM_KEY).unwrap().unwrap();
         assert!(SealingKey::from_base64(&first).is_some());
+        assert!(SealingKey::from_base64(&pseudonym).is_some());
+        assert_ne!(first, pseudonym);
         ensure_dev_vars(&dir).unwrap();
         assert_eq!(dev_var(&dir, SEALING_KEY).unwrap().unwrap(), first);
+        assert_eq!(dev_var(&dir, PSEUDONYM_KEY).unwrap().unwrap(), pseudonym);
         assert_eq!(dev_var(&dir, "OTHER").unwrap().as_deref(), Some("1"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -6,7 +6,7 @@
 use crate::import;
 use crate::server::DevServer;
 use crate::target::Target;
-use crate::{audit, bundle, fuzz, openapi, python, seed, sh, size, staff, tools};
+use crate::{audit, bundle, deploy, fuzz, later, openapi, python, seed, sh, size, staff, tools};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
@@ -157,6 +157,10 @@ pub fn run(root: &Path) -> ExitCode {
     }
     // Sizes are deterministic: a page over its budget fails here (xtask/src/size.rs).
     tally.step("size budgets", size::check(root));
+    tally.step(
+        "deploy --dry-run: the Worker bundle against Cloudflare's limit",
+        deploy::dry_run(root),
+    );
 
     let state = root.join("target/test-state");
     let _ = std::fs::remove_dir_all(&state);
@@ -208,12 +212,15 @@ pub fn run(root: &Path) -> ExitCode {
     let exchanges = openapi::start_recording(root);
     let expiry = root.join("target/staff-expiry.json");
     let _ = std::fs::remove_file(&expiry);
+    let retention = root.join(RETENTION_FILE);
+    let _ = std::fs::remove_file(&retention);
     let mut api_tests = sh::cmd(root, "cargo");
     api_tests
         .args(["test", "-p", "api-tests"])
         .env("QABYLDAU_URL", &server.url)
         .env(staff::FIXTURES_ENV, &staff_fixtures)
         .env(EXPIRY_ENV, &expiry)
+        .env(later::RETENTION_ENV, &retention)
         // The personal-data test reads what the Worker logged.
         .env("QABYLDAU_LOG", &server.log);
     if let Ok(path) = &exchanges {
@@ -233,6 +240,14 @@ pub fn run(root: &Path) -> ExitCode {
     tally.tests(
         "API tests with the clock moved 31 minutes",
         clock_moved(root, &state, &staff_fixtures, &expiry),
+    );
+    tally.tests(
+        "retention: the clock moved past a booking's retention day, the cron run, KV failing",
+        later::retention(root, &state, &retention),
+    );
+    tally.tests(
+        "fault: bookings while wrangler dev is killed (SIGKILL) and restarted; the evening cron",
+        later::fault(root, &state),
     );
     // Every staff action of the tests is in the chain, and an edited row is caught (R39-5).
     tally.step(
@@ -273,6 +288,9 @@ pub fn run(root: &Path) -> ExitCode {
     }
     tally.finish()
 }
+
+/// Where the API tests leave the booking the retention phase checks (crate::later).
+pub const RETENTION_FILE: &str = "target/retention.json";
 
 /// Where the API tests leave what the `clock_moved_` tests check after the restart.
 const EXPIRY_ENV: &str = "QABYLDAU_EXPIRY";
@@ -315,7 +333,7 @@ pub fn serve(root: &Path) -> Result<(), String> {
     let fixtures = staff::add_fixtures(root, &state)?;
     let server = DevServer::start(root, &state)?;
     println!(
-        "\nexport QABYLDAU_URL={} {}={} QABYLDAU_LOG={} CHROMIUM={}\n\
+        "\nexport QABYLDAU_URL={} {}={} QABYLDAU_LOG={} CHROMIUM={} {}={}\n\
          then: cargo test -p api-tests <name>, or\n      \
          npx playwright test --config tests/e2e/playwright.config.ts <spec>\n",
         server.url,
@@ -323,6 +341,8 @@ pub fn serve(root: &Path) -> Result<(), String> {
         fixtures.display(),
         server.log.display(),
         tools::CHROMIUM,
+        later::RETENTION_ENV,
+        root.join(RETENTION_FILE).display(),
     );
     loop {
         std::thread::sleep(std::time::Duration::from_secs(3600));
@@ -361,7 +381,7 @@ fn switch_video_only(root: &Path, state: &Path) -> Result<(), String> {
 }
 
 /// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
-fn cargo_test(c: &mut Command) -> Result<(usize, usize), String> {
+pub fn cargo_test(c: &mut Command) -> Result<(usize, usize), String> {
     println!(
         "$ cargo {}",
         c.get_args()

@@ -12,6 +12,8 @@ fn main() {
     // development; a release build aborts on a panic anyway.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // Drafts and manage tokens past their time leave this device first.
+    app::storage::sweep();
     leptos::mount::mount_to_body(|| {
         view! {
             <Router>

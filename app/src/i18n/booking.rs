@@ -89,9 +89,16 @@ pub enum B {
     No,
     Send,
     Sending,
+    /// While the proof of work is solved (no puzzle: only the device's time).
+    Checking,
     SendFailedNetwork,
     SendFailedServer,
+    /// The proof of work was refused or could not be made.
+    SendFailedCheck,
     DraftRestored,
+    ForgetDraft,
+    ForgetDraftNote,
+    DraftForgotten,
     ErrReceptionFull,
     ErrDuplicate,
     ErrVideoOnly,
@@ -400,6 +407,12 @@ impl B {
             (Sending, Kk) => "Өтініш жіберілуде…",
             (Sending, Ru) => "Заявка отправляется…",
             (Sending, En) => "Sending the request…",
+            (Checking, Kk) => "Тексерілуде…",
+            (Checking, Ru) => "Проверка…",
+            (Checking, En) => "Checking…",
+            (SendFailedCheck, Kk) => "Өтінішті автоматты сұраулардан қорғайтын тексеру өтпеді. Деректеріңіз сақталған: «Қайталау» батырмасын басыңыз.",
+            (SendFailedCheck, Ru) => "Не прошла проверка, защищающая запись от автоматических запросов. Ваши данные сохранены: нажмите «Повторить».",
+            (SendFailedCheck, En) => "The check that protects bookings from automated requests did not pass. Your details are kept: press “Try again”.",
             (SendFailedNetwork, Kk) => "Өтініш жіберілмеді: байланыс жоқ. Деректеріңіз осы құрылғыда сақталған. Байланысты тексеріп, «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді.",
             (SendFailedNetwork, Ru) => "Заявка не отправлена: нет связи. Ваши данные сохранены на этом устройстве. Проверьте подключение и нажмите «Повторить» — заявка не будет зарегистрирована дважды.",
             (SendFailedNetwork, En) => "The request was not sent: no connection. Your details are kept on this device. Check the connection and press “Try again” — the request will not be registered twice.",
@@ -409,6 +422,15 @@ impl B {
             (DraftRestored, Kk) => "Бұрын енгізгендеріңіз қалпына келтірілді.",
             (DraftRestored, Ru) => "Ранее введённые данные восстановлены.",
             (DraftRestored, En) => "What you entered before has been restored.",
+            (ForgetDraft, Kk) => "Енгізгенімді өшіру",
+            (ForgetDraft, Ru) => "Забыть введённое",
+            (ForgetDraft, En) => "Forget what I typed",
+            (ForgetDraftNote, Kk) => "Енгізгендеріңіз жіберілгенге дейін тек осы құрылғыда сақталады: қабылдау күнінің соңына дейін, бірақ 24 сағаттан аспайды.",
+            (ForgetDraftNote, Ru) => "Введённые данные до отправки хранятся только на этом устройстве: до конца дня приёма, но не дольше 24 часов.",
+            (ForgetDraftNote, En) => "Until it is sent, what you type is kept on this device only: until the end of the reception day, and no longer than 24 hours.",
+            (DraftForgotten, Kk) => "Енгізгендеріңіз осы құрылғыдан өшірілді.",
+            (DraftForgotten, Ru) => "Введённые данные удалены с этого устройства.",
+            (DraftForgotten, En) => "What you typed has been removed from this device.",
             (ErrReceptionFull, Kk) => "Бұл қабылдауда бос орын қалмады. Басқа күнді таңдаңыз.",
             (ErrReceptionFull, Ru) => "На этот приём больше нет мест. Выберите другой день.",
             (ErrReceptionFull, En) => "This reception has no places left. Choose another day.",
@@ -556,6 +578,16 @@ pub fn attempt(n: u32, lang: Lang) -> String {
 
 /// 429: how long to wait.
 pub fn rate_limited(seconds: Option<u64>, lang: Lang) -> String {
+    // Beyond a couple of minutes it is the limit on bookings from one address (a day's, or
+    // a reception's), not the requests of a minute: a count of seconds would say nothing.
+    if seconds.is_some_and(|s| s > 120) {
+        return match lang {
+            Lang::Kk => "Бұл желіден бүгін немесе осы қабылдауға тым көп өтініш жіберілді. Кейінірек немесе басқа желіден қайталаңыз не прокуратураға хабарласыңыз.",
+            Lang::Ru => "С этой сети сегодня или на этот приём отправлено слишком много заявок. Повторите позже или из другой сети либо обратитесь в прокуратуру.",
+            Lang::En => "Too many requests have been sent from this network today or for this reception. Try again later or from another network, or contact the prosecutor's office.",
+        }
+        .to_owned();
+    }
     match (lang, seconds) {
         (Lang::Kk, Some(s)) => format!("Сұраныстар тым көп. {s} секундтан кейін «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді."),
         (Lang::Kk, None) => "Сұраныстар тым көп. Біраздан соң «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді.".to_owned(),
@@ -866,7 +898,7 @@ pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
             "Номер слишком длинный: не более 40 знаков.",
             "The number is too long: at most 40 characters.",
         ),
-        (AuthorityNumber, "bad_character") => t(
+        (AuthorityNumber, "forbidden_character") => t(
             "Нөмірді бір жолға, арнайы таңбаларсыз жазыңыз.",
             "Запишите номер в одну строку, без служебных символов.",
             "Write the number on one line, without control characters.",
@@ -921,6 +953,16 @@ pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
             "Напишите название языка буквами.",
             "Write the language name in letters.",
         ),
+        (Substance, "forbidden_character") => t(
+            "Мәтінде көрінбейтін басқару немесе бағыт таңбалары бар (мысалы, басқа жерден көшірілген). Мәтінді қолмен теріңіз немесе оларсыз қойыңыз.",
+            "В тексте есть невидимые управляющие символы или символы направления письма (например, из скопированного текста). Наберите текст вручную или вставьте его без них.",
+            "The text contains invisible control or text-direction characters (from copied text, for example). Type it by hand or paste it without them.",
+        ),
+        (_, "forbidden_character") => t(
+            "Бір жолға, көрінбейтін басқару немесе бағыт таңбаларынсыз жазыңыз.",
+            "Запишите в одну строку, без невидимых управляющих символов и символов направления письма.",
+            "Write it on one line, without invisible control or text-direction characters.",
+        ),
         (Interpreter, "required_for_english") => t(
             "Қабылдау қазақ немесе орыс тілінде өтеді; ағылшын тілінде тек аудармашымен (Қағидалар, 7, 39-4-тармақтар).",
             "Приём ведётся на казахском или русском языке; на английском — только с переводчиком (Правила, пункты 7, 39-4).",
@@ -955,6 +997,16 @@ pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_wait_is_the_booking_limit_not_seconds() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            assert!(rate_limited(Some(30), lang).contains("30"));
+            let long = rate_limited(Some(86_000), lang);
+            assert!(!long.contains("86000"), "{long}");
+            assert_ne!(long, rate_limited(None, lang));
+        }
+    }
 
     #[test]
     fn clauses_read_as_people_cite_them() {
@@ -1003,6 +1055,7 @@ mod tests {
             "2999-01-01",
             "01.01.2020",
             "Ivan1",
+            "Иван\u{202E}",
             "-Ivan",
             "Жалоба",
             "аааааааааааааааааааааааааааааааааааа",

@@ -42,7 +42,7 @@ fn token_from_link(code: &str) -> Option<String> {
         .strip_prefix("t=")
         .filter(|t| !t.is_empty())?
         .to_owned();
-    storage::set_manage_token(code, &token);
+    storage::set_manage_token(code, &token, None);
     let l = window().location();
     let clean = format!(
         "{}{}",
@@ -112,7 +112,10 @@ pub fn ManagePage() -> impl IntoView {
         }
     };
 
+    let (kept_code, kept_token) = (code.clone(), token.clone());
     let body = move |b: Booking| {
+        // The reception's day, known now: the token leaves this device after it.
+        storage::set_manage_token(&kept_code, &kept_token, Some(b.reception.reception.date));
         let active = b.holds_place();
         let reception_id = b.reception.reception.id.clone();
         let office = b.reception.office_id.clone();

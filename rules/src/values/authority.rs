@@ -84,7 +84,8 @@ pub enum AuthorityError {
     NumberEmpty,
     /// `number`: longer than [`Authority::MAX_NUMBER_LEN`] characters.
     NumberTooLong,
-    /// `number`: a control character (a line break, a tab, ...).
+    /// `number`: a control character (a line break, a tab, ...) or a bidirectional or
+    /// format character (`text`).
     NumberBadCharacter,
     /// `date`: not a `YYYY-MM-DD` calendar date.
     DateBadFormat,
@@ -98,7 +99,7 @@ impl AuthorityError {
             AuthorityError::UnknownKind => "unknown",
             AuthorityError::NumberEmpty => "empty",
             AuthorityError::NumberTooLong => "too_long",
-            AuthorityError::NumberBadCharacter => "bad_character",
+            AuthorityError::NumberBadCharacter => super::text::FORBIDDEN_CHARACTER,
             AuthorityError::DateBadFormat => "bad_format",
             AuthorityError::DateInFuture => "in_future",
         }
@@ -141,11 +142,7 @@ impl Authority {
         if date > today {
             return Err(AuthorityError::DateInFuture);
         }
-        Ok(Authority {
-            kind,
-            number: number.to_owned(),
-            date,
-        })
+        Ok(Authority { kind, number, date })
     }
 
     /// Validates an [`AuthorityInput`], field by field in form order (kind, number, date).
@@ -180,8 +177,11 @@ impl Authority {
     }
 }
 
-/// The document number, trimmed: 1–40 characters, none of them a control character.
-fn check_number(number: &str) -> Result<&str, AuthorityError> {
+/// The document number, in NFC, trimmed: 1–40 characters, none of them a control,
+/// bidirectional or format character.
+fn check_number(number: &str) -> Result<String, AuthorityError> {
+    let number = super::text::normalise(number.trim(), super::text::Lines::One)
+        .map_err(|_| AuthorityError::NumberBadCharacter)?;
     let number = number.trim();
     if number.is_empty() {
         return Err(AuthorityError::NumberEmpty);
@@ -189,10 +189,7 @@ fn check_number(number: &str) -> Result<&str, AuthorityError> {
     if number.chars().count() > Authority::MAX_NUMBER_LEN {
         return Err(AuthorityError::NumberTooLong);
     }
-    if number.chars().any(char::is_control) {
-        return Err(AuthorityError::NumberBadCharacter);
-    }
-    Ok(number)
+    Ok(number.to_owned())
 }
 
 /// `YYYY-MM-DD`, the date form used on the wire.

@@ -3,6 +3,7 @@
 //! an interpreter.
 
 use super::string_value;
+use super::text::{self, Lines};
 
 /// A language name such as "uzbek", "ұйғыр тілі" or "Chinese Mandarin": letters, with
 /// single spaces or hyphens between words (no digits or brackets); trimmed, inner whitespace
@@ -17,6 +18,8 @@ pub enum InterpreterLanguageError {
     TooLong,
     /// Not a letter, or a hyphen that is not between two letters.
     BadCharacter,
+    /// A control character or a bidirectional or format character.
+    ForbiddenCharacter,
 }
 
 impl InterpreterLanguageError {
@@ -26,6 +29,7 @@ impl InterpreterLanguageError {
             InterpreterLanguageError::TooShort => "too_short",
             InterpreterLanguageError::TooLong => "too_long",
             InterpreterLanguageError::BadCharacter => "bad_character",
+            InterpreterLanguageError::ForbiddenCharacter => text::FORBIDDEN_CHARACTER,
         }
     }
 }
@@ -35,6 +39,8 @@ impl InterpreterLanguage {
     pub const MAX_LEN: usize = 40;
 
     pub fn parse(s: &str) -> Result<InterpreterLanguage, InterpreterLanguageError> {
+        let s = text::normalise(s.trim(), Lines::One)
+            .map_err(|_| InterpreterLanguageError::ForbiddenCharacter)?;
         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
         if s.is_empty() {
             return Err(InterpreterLanguageError::Empty);

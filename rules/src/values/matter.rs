@@ -6,6 +6,7 @@
 //! certainly does not: blanks, a few characters, and filler typed to get past the field.
 
 use super::string_value;
+use super::text::{self, Lines};
 use std::collections::HashSet;
 
 /// A description of the matter: trimmed, 30–4000 characters, at least five words of two or
@@ -23,6 +24,9 @@ pub enum MatterSubstanceError {
     /// Long enough, but filler: one repeated character, mostly digits or punctuation, one
     /// word repeated, or fewer than five words.
     NotMeaningful,
+    /// A control character other than a line break or tab, or a bidirectional or format
+    /// character (`text`).
+    ForbiddenCharacter,
 }
 
 impl MatterSubstanceError {
@@ -32,6 +36,7 @@ impl MatterSubstanceError {
             MatterSubstanceError::TooShort => "too_short",
             MatterSubstanceError::TooLong => "too_long",
             MatterSubstanceError::NotMeaningful => "not_meaningful",
+            MatterSubstanceError::ForbiddenCharacter => text::FORBIDDEN_CHARACTER,
         }
     }
 }
@@ -44,6 +49,8 @@ impl MatterSubstance {
     pub const MIN_DISTINCT_WORDS: usize = 3;
 
     pub fn parse(s: &str) -> Result<MatterSubstance, MatterSubstanceError> {
+        let s = text::normalise(s, Lines::Many)
+            .map_err(|_| MatterSubstanceError::ForbiddenCharacter)?;
         let s = s.trim();
         if s.is_empty() {
             return Err(MatterSubstanceError::Empty);

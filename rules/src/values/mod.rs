@@ -19,6 +19,7 @@ mod matter;
 mod passport;
 mod person_name;
 mod phone;
+pub mod text;
 
 pub use applicant::ApplicantKind;
 pub use authority::{Authority, AuthorityError, AuthorityField, AuthorityInput, AuthorityKind};

@@ -5,6 +5,7 @@
 use super::secret::{self, TOKEN_BYTES};
 use super::view::{self, Row};
 use crate::error::ApiError;
+use crate::pseudonym::Pseudonyms;
 use crate::schedule::{self, StoredReception, ROW_COLUMNS};
 use crate::staff::audit;
 use crate::{body, clock};
@@ -26,13 +27,27 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     let key = idempotency_key(req)?;
     let bytes = body::bytes(req).await?;
     let input: BookingInput = body::parse(&bytes)?;
-    let keyed = Keyed::new(key, &bytes);
+    let keyed = Keyed::new(&Pseudonyms::of(env)?, key, &bytes);
+    // A replay makes nothing new: it needs no proof of work (a client retrying over a bad
+    // connection has spent its solution on the first attempt).
     if let Some(replay) = replay(env, &keyed).await? {
         return view::created(replay.booking()?, replay.token);
     }
+    crate::challenge::redeem(req, env).await?;
     let now = clock::now();
     let request = input.validate(now.date()).map_err(first_error)?;
+    let budget = crate::booking_limit::check(
+        req,
+        env,
+        request.reception_id.as_str(),
+        request.reception_date,
+    )
+    .await?;
     let made = book(env, &keyed, Entered::Stated(request), &Origin::Online, now).await?;
+    // The booking is made: a failure to count it is logged, never turned into an error.
+    if let Err(e) = budget.spend(env).await {
+        worker::console_error!("booking limit: counting failed: {e:?}");
+    }
     view::created(made.booking()?, made.token)
 }
 
@@ -66,10 +81,10 @@ pub struct Keyed {
 }
 
 impl Keyed {
-    pub fn new(key: String, body: &[u8]) -> Keyed {
+    pub fn new(pseudonyms: &Pseudonyms, key: String, body: &[u8]) -> Keyed {
         Keyed {
-            key_hash: secret::sha256_hex(format!("qabyldau/idempotency\0{key}").as_bytes()),
-            request_hash: secret::sha256_hex(body),
+            key_hash: pseudonyms.idempotency_key(&key),
+            request_hash: pseudonyms.request(body),
             key,
         }
     }
@@ -155,6 +170,7 @@ pub async fn book(
     let kinds: HashMap<String, OfficialKind> = [(official.id.to_string(), kind)].into();
     let reception = schedule::stored(&occurrence, &kinds, &HashMap::new())?;
     let token = secret::random::<TOKEN_BYTES>()?;
+    let pseudonyms = Pseudonyms::of(env)?;
     let stored = match &entered {
         Entered::Stated(request) => {
             // The whole decision is the Rules' (access, eligibility, the window against the
@@ -173,7 +189,7 @@ pub async fn book(
                 status: admission.status.code(),
                 review_clause: admission.review.clause,
                 verdict: json(serde_json::to_string(&admission.verdict))?,
-                fields: Fields::of(request)?,
+                fields: Fields::of(request, &pseudonyms)?,
                 returned: false,
             }
         }
@@ -190,7 +206,7 @@ pub async fn book(
                 review_clause: Review::of(kind).clause,
                 // Not considered: no verdict.
                 verdict: "null".to_owned(),
-                fields: Fields::of(request)?,
+                fields: Fields::of(request, &pseudonyms)?,
                 returned: true,
             }
         }
@@ -369,10 +385,16 @@ pub async fn replay(env: &Env, keyed: &Keyed) -> Result<Option<Made>, ApiError> 
             clause: None,
         });
     }
-    let token = row
-        .token_seal
-        .as_deref()
-        .and_then(|seal| secret::unseal(seal, &keyed.key, &keyed.request_hash))
+    // The seal is dropped 48 hours after the booking (retention.rs): the key has been used,
+    // and the token can no longer be handed over again.
+    let Some(seal) = row.token_seal.as_deref() else {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::IdempotencyKeyReused,
+            field: Some("Idempotency-Key"),
+            clause: None,
+        });
+    };
+    let token = secret::unseal(seal, &keyed.key, &keyed.request_hash)
         .ok_or_else(|| ApiError::Unexpected("token seal unreadable".into()))?;
     Ok(Some(Made {
         row,
@@ -404,7 +426,10 @@ struct Fields {
 }
 
 impl Fields {
-    fn of<S: MatterText>(r: &BookingRequest<S>) -> Result<Fields, ApiError> {
+    fn of<S: MatterText>(
+        r: &BookingRequest<S>,
+        pseudonyms: &Pseudonyms,
+    ) -> Result<Fields, ApiError> {
         let person = &r.applicant.person;
         let (iin, passport) = match person.identity.identity() {
             rules::values::Identity::Iin(i) => (i.as_str().to_owned(), String::new()),
@@ -438,9 +463,7 @@ impl Fields {
             on_behalf_of: json(on_behalf_of_json(&r.acting))?,
             substance: r.substance.text().map(str::to_owned),
             answers: json(serde_json::to_string(&r.answers))?,
-            person_hash: secret::sha256_hex(
-                format!("qabyldau/person\0{}", r.subject_key()).as_bytes(),
-            ),
+            person_hash: pseudonyms.person(&r.subject_key()),
         })
     }
 }

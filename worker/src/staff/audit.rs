@@ -68,6 +68,47 @@ pub async fn commit(
     statements: Vec<D1PreparedStatement>,
     entry: &Entry<'_>,
 ) -> Result<Vec<D1Result>, worker::Error> {
+    let actor = Actor {
+        id: Some(entry.actor.0),
+        name: entry.actor.1,
+    };
+    append(db, statements, &actor, entry).await
+}
+
+/// As [`commit`], for what the Worker does on its own (the cron): no account acts, the row
+/// names the job (`actor_id` NULL, as for `cargo xtask staff add`).
+pub async fn commit_system(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+    job: &str,
+    office_id: &str,
+    action: &'static str,
+    object: Option<String>,
+) -> Result<Vec<D1Result>, worker::Error> {
+    let entry = Entry {
+        actor: ("", job),
+        office_id,
+        action,
+        object,
+    };
+    let actor = Actor {
+        id: None,
+        name: job,
+    };
+    append(db, statements, &actor, &entry).await
+}
+
+struct Actor<'a> {
+    id: Option<&'a str>,
+    name: &'a str,
+}
+
+async fn append(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+    actor: &Actor<'_>,
+    entry: &Entry<'_>,
+) -> Result<Vec<D1Result>, worker::Error> {
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -83,8 +124,8 @@ pub async fn commit(
         let row = Row {
             seq,
             at: timestamp(crate::clock::now()),
-            actor_id: Some(entry.actor.0.to_owned()),
-            actor_name: Some(entry.actor.1.to_owned()),
+            actor_id: actor.id.map(str::to_owned),
+            actor_name: Some(actor.name.to_owned()),
             office_id: Some(entry.office_id.to_owned()),
             action: entry.action.to_owned(),
             object: entry.object.clone(),

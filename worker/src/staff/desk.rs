@@ -75,7 +75,7 @@ pub async fn create(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     let key = bookings::idempotency_key(req)?;
     let bytes = body::bytes(req).await?;
     let (channel, input) = read_body(&bytes)?;
-    let keyed = Keyed::new(key, &bytes);
+    let keyed = Keyed::new(&crate::pseudonym::Pseudonyms::of(env)?, key, &bytes);
     if let Some(made) = bookings::replay(env, &keyed).await? {
         // A key of another office's booking names nothing here.
         if made.row.office_id != staff.office_id.as_str() {

@@ -18,7 +18,7 @@ pub async fn enrolment(req: &mut Request, env: &Env) -> Result<Response, ApiErro
     let login = access::normalise_login(&input.login).unwrap_or_default();
     let now = clock::now().unix_timestamp();
     let db = env.d1("DB")?;
-    let subjects = Subjects::of(req, &login)?;
+    let subjects = Subjects::of(req, env, &login)?;
     failures::check(&db, &subjects, now).await?;
     let key = keys::sealing_key(env)?;
     let account = if login.is_empty() {

@@ -4,7 +4,6 @@
 //! logins are counted like known ones (a lockout must not tell which exist). Logins and
 //! addresses are stored only as hashes, and only for the window (the cron clears older rows).
 
-use crate::bookings::secret::sha256_hex;
 use crate::error::ApiError;
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, Env, Request};
@@ -21,7 +20,8 @@ pub struct Subjects {
 }
 
 impl Subjects {
-    pub fn of(req: &Request, login: &str) -> Result<Subjects, ApiError> {
+    pub fn of(req: &Request, env: &worker::Env, login: &str) -> Result<Subjects, ApiError> {
+        let pseudonyms = crate::pseudonym::Pseudonyms::of(env)?;
         // Cloudflare sets CF-Connecting-IP on every request and overwrites a client's own.
         let address = req
             .headers()
@@ -29,14 +29,8 @@ impl Subjects {
             .unwrap_or_else(|| "unknown".into());
         let client = crate::rate_limit::client_of(&address);
         Ok(Subjects {
-            login: format!(
-                "login:{}",
-                sha256_hex(format!("qabyldau/staff-login\0{login}").as_bytes())
-            ),
-            address: format!(
-                "address:{}",
-                sha256_hex(format!("qabyldau/client\0{client}").as_bytes())
-            ),
+            login: format!("login:{}", pseudonyms.staff_login(login)),
+            address: format!("address:{}", pseudonyms.client(&client)),
         })
     }
 }

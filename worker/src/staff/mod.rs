@@ -17,6 +17,7 @@ mod decide;
 mod desk;
 mod enrolment;
 mod failures;
+mod filling;
 mod keys;
 mod me;
 mod office_admin;

@@ -30,7 +30,7 @@ pub async fn change(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
     let account = credentials::by_id(&db, &staff.id)
         .await?
         .ok_or(ApiError::Unauthenticated)?;
-    let subjects = Subjects::of(req, &account.login)?;
+    let subjects = Subjects::of(req, env, &account.login)?;
     failures::check(&db, &subjects, now.unix_timestamp()).await?;
     let Some(account) = credentials::check_password(Some(account), &input.current_password) else {
         failures::record(&db, &subjects, now.unix_timestamp()).await?;

@@ -193,6 +193,7 @@ pub fn staff_booking(
             .map(RefusalGround::from)
             .collect(),
         decided_by: s.decided_by,
+        filling_fast: None,
         booking,
     })
 }
@@ -234,6 +235,7 @@ pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
     };
     let results = audit::commit(&db, statements.into(), &entry).await?;
     let mut requests = read(&results, 0)?;
+    super::filling::flag(env, &scope, &mut requests).await?;
     // Stable: the oldest first within each group, as the query gave them.
     requests.sort_by_key(|r| !r.due.overdue);
     Ok(http::json(200, &RequestList { requests }))
@@ -254,7 +256,9 @@ pub async fn get(req: &Request, env: &Env, code: &str) -> Result<Response, ApiEr
     };
     let statements = selects(&db, &scope, "code = ?2", &[code.into()])?;
     let results = audit::commit(&db, statements.into(), &entry).await?;
-    one(read(&results, 0)?)
+    let mut bookings = read(&results, 0)?;
+    super::filling::flag(env, &scope, &mut bookings).await?;
+    one(bookings)
 }
 
 /// `200 {"booking":…}` of the one booking read, or `404`.

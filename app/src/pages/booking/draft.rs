@@ -236,21 +236,59 @@ pub struct Draft {
     pub key: String,
     /// The exact JSON body being submitted, until the server has answered it.
     pub pending: Option<String>,
+    /// When the stored draft ends (unix seconds): set on every save ([`expiry`]).
+    pub expires_at: Option<i64>,
 }
 
 fn storage_key(reception_id: &str) -> String {
-    format!("qabyldau.draft.{reception_id}")
+    format!("{}{reception_id}", storage::DRAFT_PREFIX)
+}
+
+/// A draft holds an IIN and the matter: on a shared phone it is kept no longer than a day
+/// after it was last changed, and never past the end of its reception's day in Kazakhstan
+/// (the reception's date ends its id, `…-YYYYMMDD`).
+pub const KEEP_SECONDS: i64 = 24 * 3600;
+
+pub fn expiry(reception_id: &str, now: i64) -> i64 {
+    let day_end = reception_id
+        .rsplit('-')
+        .next()
+        .filter(|d| d.len() == 8)
+        .and_then(|d| {
+            time::Date::parse(d, time::macros::format_description!("[year][month][day]")).ok()
+        })
+        .map(|d| {
+            (d + time::Duration::days(1))
+                .midnight()
+                .assume_offset(time::macros::offset!(+5))
+                .unix_timestamp()
+        });
+    let day_after = now + KEEP_SECONDS;
+    day_end.map_or(day_after, |end| end.min(day_after))
 }
 
 impl Draft {
-    /// The stored draft for a reception, if there is one.
+    /// The stored draft for a reception, if there is one still in its time (one past it is
+    /// removed).
     pub fn load(reception_id: &str) -> Option<Draft> {
         let text = storage::local_get(&storage_key(reception_id))?;
+        let now = crate::clock::now()?.unix_timestamp();
+        if storage::draft_expired(&text, now) {
+            Draft::remove(reception_id);
+            return None;
+        }
         serde_json::from_str(&text).ok()
     }
 
     pub fn save(&self, reception_id: &str) {
-        if let Ok(text) = serde_json::to_string(self) {
+        let Some(now) = crate::clock::now() else {
+            return;
+        };
+        let kept = Draft {
+            expires_at: Some(expiry(reception_id, now.unix_timestamp())),
+            ..self.clone()
+        };
+        if let Ok(text) = serde_json::to_string(&kept) {
             storage::local_set(&storage_key(reception_id), &text);
         }
     }
@@ -276,6 +314,23 @@ mod tests {
                 .into(),
             ..Form::new(Lang::Kk, false)
         }
+    }
+
+    #[test]
+    fn a_draft_ends_after_a_day_or_with_its_reception_day() {
+        // 2026-12-07 ends at 2026-12-08T00:00+05:00 = 2026-12-07T19:00Z.
+        let day_end = 1_796_670_000;
+        assert_eq!(
+            time::OffsetDateTime::from_unix_timestamp(day_end).unwrap(),
+            time::macros::datetime!(2026-12-07 19:00 UTC)
+        );
+        let id = "shymkent-head-weekly-20261207";
+        // Days before: a day after the last change.
+        assert_eq!(expiry(id, day_end - 3 * 86_400), day_end - 2 * 86_400);
+        // On the reception's day: its end.
+        assert_eq!(expiry(id, day_end - 3_600), day_end);
+        // No date in the id: a day.
+        assert_eq!(expiry("odd", 10), 10 + KEEP_SECONDS);
     }
 
     #[test]

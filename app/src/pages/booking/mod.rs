@@ -25,7 +25,7 @@ use crate::i18n::{long_date, Msg};
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
 use crate::storage;
-use ::api::{ErrorDetail, Lenient};
+use ::api::{ErrorCode, ErrorDetail, Lenient};
 use draft::{asked_answers, Draft, Form, Step};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -59,10 +59,14 @@ pub enum SendState {
     Idle,
     Sending {
         attempt: u32,
+        /// The proof of work is being solved ("checking…").
+        checking: bool,
     },
     /// No answer after the automatic attempts: the person retries.
     FailedNetwork,
     FailedServer,
+    /// The proof of work was refused or could not be made: the person retries.
+    FailedCheck,
     RateLimited(Option<u64>),
     /// A definitive refusal (by the server, or by the same `rules::admission` before
     /// sending); nothing was booked.
@@ -95,6 +99,8 @@ pub struct Ctx {
     pub answer: MappedSignal<Option<submit::Answer>>,
     /// The attempt being made, from 1.
     pub attempt: RwSignal<u32>,
+    /// The proof of work of the attempt is being solved.
+    pub checking: RwSignal<bool>,
     pub done: RwSignal<Option<BookingCreated>>,
     /// The step was changed by the person: the new step's heading takes the focus.
     pub moved: RwSignal<bool>,
@@ -158,12 +164,21 @@ impl Ctx {
         if self.sending.get() {
             return SendState::Sending {
                 attempt: self.attempt.get(),
+                checking: self.checking.get(),
             };
         }
         self.answer.with(|answer| match answer {
             Some(Err(SubmitError::Network)) => SendState::FailedNetwork,
             Some(Err(SubmitError::Server)) => SendState::FailedServer,
             Some(Err(SubmitError::RateLimited(after))) => SendState::RateLimited(*after),
+            Some(Err(SubmitError::Api(e)))
+                if matches!(
+                    e.code,
+                    ErrorCode::ChallengeRequired | ErrorCode::ChallengeInvalid
+                ) =>
+            {
+                SendState::FailedCheck
+            }
             Some(Err(SubmitError::Api(e))) if !submit::names_a_field(e) => {
                 SendState::Rejected(e.clone())
             }
@@ -438,6 +453,14 @@ fn Wizard(
         initial.step = Step::Review;
     }
     let draft = RwSignal::new(initial);
+    // What a draft is before anything was typed: never stored.
+    let blank = {
+        let mut form = Form::new(lang.get_untracked(), video_forced.is_some());
+        if video_forced.is_some() {
+            form.format = "video".into();
+        }
+        form
+    };
     let today = today();
     let rid = reception.reception.id.clone();
     let kind = official.kind;
@@ -457,7 +480,8 @@ fn Wizard(
         })
     });
     let attempt = RwSignal::new(1);
-    let request = submit::action(attempt);
+    let checking = RwSignal::new(false);
+    let request = submit::action(attempt, checking);
     let ctx = Ctx {
         office_id,
         office_name,
@@ -474,20 +498,49 @@ fn Wizard(
         sending: request.pending(),
         answer: request.value(),
         attempt,
+        checking,
         done: RwSignal::new(done),
         moved: RwSignal::new(false),
     };
     provide_context(ctx.clone());
 
-    // Every change of the draft is kept at once; nothing after the booking is made.
+    // Every change of the draft is kept at once (draft.rs: for a day at most); nothing after
+    // the booking is made, nothing before anything is typed.
     let rid = ctx.reception.reception.id.clone();
     let done = ctx.done;
-    Effect::new(move |_| {
-        let d = draft.get();
-        if done.get_untracked().is_none() {
-            d.save(&rid);
+    {
+        let blank = blank.clone();
+        Effect::new(move |_| {
+            let d = draft.get();
+            if done.get_untracked().is_none() {
+                if d.answers.is_empty() && d.form == blank && d.pending.is_none() {
+                    Draft::remove(&rid);
+                } else {
+                    d.save(&rid);
+                }
+            }
+        });
+    }
+    // "Forget what I typed": the draft leaves the device and the wizard starts again.
+    let restored = RwSignal::new(restored);
+    let forgotten = RwSignal::new(false);
+    let forget = {
+        let (rid, blank) = (ctx.reception.reception.id.clone(), blank.clone());
+        let (server_errors, show_errors) = (ctx.server_errors, ctx.show_errors);
+        move |_| {
+            Draft::remove(&rid);
+            draft.set(Draft {
+                form: blank.clone(),
+                key: crate::booking_api::new_key(),
+                ..Draft::default()
+            });
+            server_errors.set(Vec::new());
+            show_errors.set(false);
+            restored.set(false);
+            forgotten.set(true);
+            focus_later("draft-forgotten".into());
         }
-    });
+    };
     // Each answer, once, as it comes.
     let version = request.version();
     let answered = ctx.clone();
@@ -518,6 +571,7 @@ fn Wizard(
         let id = ctx.office_id.clone();
         move || href(lang.get(), &format!("/offices/{id}"))
     };
+    let sending = ctx.sending;
     view! {
         <nav class="breadcrumbs" aria-label=move || Msg::Breadcrumbs.text(lang.get())>
             <ol>
@@ -527,10 +581,25 @@ fn Wizard(
         <article class="booking">
             <h1>{move || B::WizardTitle.text(lang.get())}</h1>
             <ReceptionCard />
-            {restored.then(|| view! {
+            {move || restored.get().then(|| view! {
                 <p class="notice restored" role="status">{move || B::DraftRestored.text(lang.get())}</p>
             })}
+            <p id="draft-forgotten" class="notice" role="status" tabindex="-1"
+                hidden=move || !forgotten.get()>
+                {move || forgotten.get().then(|| B::DraftForgotten.text(lang.get()))}
+            </p>
             {body}
+            {move || (!is_done.get() && !sending.get()).then(|| {
+                let forget = forget.clone();
+                view! {
+                    <div class="forget-draft">
+                        <p class="hint">{move || B::ForgetDraftNote.text(lang.get())}</p>
+                        <button type="button" class="secondary" on:click=forget>
+                            {move || B::ForgetDraft.text(lang.get())}
+                        </button>
+                    </div>
+                }
+            })}
         </article>
     }
 }

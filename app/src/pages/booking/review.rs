@@ -187,16 +187,20 @@ pub fn ReviewStep() -> impl IntoView {
         let office = office.clone();
         match send.get() {
             SendState::Idle => ().into_any(),
-            SendState::Sending { attempt: n } => view! {
+            SendState::Sending {
+                attempt: n,
+                checking,
+            } => view! {
                 <p class="status loading">
                     <span class="spinner" aria-hidden="true"></span>
-                    {B::Sending.text(lang)}
+                    {if checking { B::Checking.text(lang) } else { B::Sending.text(lang) }}
                     {(n > 1).then(|| format!(" ({})", attempt(n, lang)))}
                 </p>
             }
             .into_any(),
             SendState::FailedNetwork => failure(B::SendFailedNetwork.text(lang).to_owned()),
             SendState::FailedServer => failure(B::SendFailedServer.text(lang).to_owned()),
+            SendState::FailedCheck => failure(B::SendFailedCheck.text(lang).to_owned()),
             SendState::RateLimited(after) => failure(rate_limited(after, lang)),
             SendState::Rejected(e) => rejection(e, &office, lang),
         }
@@ -205,7 +209,10 @@ pub fn ReviewStep() -> impl IntoView {
     let retry_visible = move || {
         matches!(
             send.get(),
-            SendState::FailedNetwork | SendState::FailedServer | SendState::RateLimited(_)
+            SendState::FailedNetwork
+                | SendState::FailedServer
+                | SendState::FailedCheck
+                | SendState::RateLimited(_)
         )
     };
     view! {

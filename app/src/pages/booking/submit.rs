@@ -38,8 +38,9 @@ pub struct Request {
 pub type Answer = Result<(BookingCreated, String), SubmitError>;
 
 /// The request as a leptos action: pending while attempts are made, then the last answer.
-/// `attempt` counts the attempts, for the progress shown.
-pub fn action(attempt: RwSignal<u32>) -> Action<Request, Answer> {
+/// `attempt` counts the attempts, and `checking` is set while the proof of work is solved,
+/// for the progress shown.
+pub fn action(attempt: RwSignal<u32>, checking: RwSignal<bool>) -> Action<Request, Answer> {
     Action::new_local(move |request: &Request| {
         let request = request.clone();
         async move {
@@ -47,9 +48,25 @@ pub fn action(attempt: RwSignal<u32>) -> Action<Request, Answer> {
                 return Err(SubmitError::Api(rejection));
             }
             let mut n = 1;
+            // A proof the server found expired or used is solved again, once.
+            let mut fresh_proof_given = false;
             loop {
                 attempt.set(n);
-                match booking_api::create(&request.key, &request.body).await {
+                checking.set(true);
+                let proof = booking_api::proof_of_work().await;
+                checking.set(false);
+                let answer = match proof {
+                    Ok(proof) => {
+                        booking_api::create(&request.key, &request.body, proof.as_deref()).await
+                    }
+                    Err(e) => Err(e),
+                };
+                match answer {
+                    Err(SubmitError::Api(e))
+                        if e.code == ErrorCode::ChallengeInvalid && !fresh_proof_given =>
+                    {
+                        fresh_proof_given = true;
+                    }
                     Err(SubmitError::Network | SubmitError::Server) if n < AUTOMATIC_ATTEMPTS => {
                         booking_api::sleep(1500 * n as i32).await;
                         n += 1;
@@ -149,7 +166,11 @@ pub fn answered(ctx: &Ctx, answer: Answer) {
     match answer {
         Ok((created, raw)) => {
             let rid = ctx.reception_id();
-            storage::set_manage_token(&created.booking.code, &created.manage_token);
+            storage::set_manage_token(
+                &created.booking.code,
+                &created.manage_token,
+                Some(created.booking.reception.reception.date),
+            );
             remember_confirmation(rid, &raw);
             ctx.moved.set(true);
             ctx.done.set(Some(created));
