@@ -20,10 +20,11 @@
 // (QABYLDAU_STAFF) and enrolled through the API: the fixture `e2e` belongs to staff.spec.ts,
 // whose first sign-in enrols it and whose password change renames its password, so this spec
 // runs the same whether or not staff.spec.ts ran before it.
-import { test, expect, APIRequestContext, Page, request as playwrightRequest } from '@playwright/test';
+import { test, expect, APIRequestContext, Page, request as playwrightRequest } from './fixtures';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { solvedChallenge } from './challenge';
 
 const OFFICE = 'ulytau-region';
 /// The booking fixture's regional head (tests/fixtures/booking-schedules.csv).
@@ -124,10 +125,15 @@ async function openReception(api: APIRequestContext): Promise<string> {
   return r.id;
 }
 
-/// A request in Kazakh through the public API, as the online form sends it.
+/// A request in Kazakh through the public API, as the online form sends it (with a solved
+/// proof of work).
 async function book(api: APIRequestContext, reception: string, answers: Record<string, string>, surname: string) {
   const response = await api.post('/api/v1/bookings', {
-    headers: { 'Idempotency-Key': crypto.randomUUID(), 'CF-Connecting-IP': clientIp() },
+    headers: {
+      'Idempotency-Key': crypto.randomUUID(),
+      'CF-Connecting-IP': clientIp(),
+      'X-Qabyldau-Challenge': await solvedChallenge(api),
+    },
     data: {
       reception_id: reception,
       language: 'kk',
