@@ -196,6 +196,8 @@ struct StaffFields {
     due: Due,
     grounds: Vec<RefusalGround>,
     decided_by: Option<String>,
+    #[serde(default)]
+    filling_fast: Option<FillingFast>,
 }
 
 impl<'de> Deserialize<'de> for StaffBooking {
@@ -218,6 +220,7 @@ impl<'de> Deserialize<'de> for StaffBooking {
             due: f.due,
             grounds: f.grounds,
             decided_by: f.decided_by,
+            filling_fast: f.filling_fast,
         })
     }
 }
@@ -450,5 +453,17 @@ mod tests {
         assert_eq!(b.official_kind, OfficialKind::RegionalHead);
         assert_eq!(b.grounds[0].clause, "R27");
         assert_eq!(serde_json::to_value(b).unwrap(), sent);
+        // The inbox's mark of a reception filling fast reads too.
+        let mut fast = sent.clone();
+        fast["filling_fast"] = json!({"last_hour": 12, "capacity": 10});
+        let read: StaffBooking = serde_json::from_value(fast.clone()).unwrap();
+        assert_eq!(
+            read.filling_fast,
+            Some(FillingFast {
+                last_hour: 12,
+                capacity: 10
+            })
+        );
+        assert_eq!(serde_json::to_value(&read).unwrap(), fast);
     }
 }

@@ -1549,3 +1549,19 @@ pub fn substance_hint(min_chars: usize, min_words: usize, lang: Lang) -> String 
         Lang::En => format!("Without the substance of the matter (fewer than {min_chars} characters or {min_words} words), the request is returned unconsidered (R3.c)."),
     }
 }
+
+/// A reception filling unusually fast (many online bookings within the hour): perhaps one
+/// client with many IINs, to release in bulk.
+pub fn filling_fast(last_hour: u32, capacity: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "Тез толып жатыр: соңғы сағатта {last_hour} онлайн жазылу, орын саны {capacity}"
+        ),
+        Lang::Ru => {
+            format!("Быстро заполняется: {last_hour} онлайн-записей за час при {capacity} местах")
+        }
+        Lang::En => format!(
+            "Filling fast: {last_hour} online bookings in the last hour for {capacity} places"
+        ),
+    }
+}

@@ -276,7 +276,7 @@ fn Forwarded(code: String, token: String) -> impl IntoView {
             async move { booking_api::get(&code, &token).await }
         })
     };
-    storage::set_manage_token(&code, &token);
+    storage::set_manage_token(&code, &token, None);
     let body = move |b: Booking| {
         let office = b.reception.office_id.clone();
         let path = format!("/bookings/{}", b.code);

@@ -146,6 +146,7 @@ fn Inbox() -> impl IntoView {
                         let due = b.due.decision.map(iso_date).unwrap_or_default();
                         let note = b.due.note.map(iso_date);
                         let mark = agreement_mark(&b);
+                        let fast = b.filling_fast;
                         let select = t::select_label(&code, lang.get_untracked());
                         let checked = {
                             let code = code.clone();
@@ -173,6 +174,10 @@ fn Inbox() -> impl IntoView {
                                         let code = code.clone();
                                         move |_| show(code.clone())
                                     }>{code.clone()}</button>
+                                    {fast.map(|f| view! {
+                                        <br />
+                                        <strong class="filling-fast">{move || t::filling_fast(f.last_hour, f.capacity, lang.get())}</strong>
+                                    })}
                                 </td>
                                 <td>{reception_start(&b)}</td>
                                 <td>{applicant_name(&b)}</td>
