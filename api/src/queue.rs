@@ -240,7 +240,9 @@ pub struct Called {
     pub out_of_town_waiting: u32,
 }
 
+/// The operations' declarations for the OpenAPI document (`crate::openapi`).
 #[cfg(feature = "openapi")]
+#[allow(dead_code)] // the functions exist for their `utoipa::path` attributes
 pub(crate) mod paths {
     use super::*;
     use crate::ErrorBody;

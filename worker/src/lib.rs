@@ -14,6 +14,7 @@ mod http;
 mod ics;
 mod offices;
 mod open_data;
+mod queue;
 mod rate_limit;
 mod routes;
 mod schedule;
