@@ -10,6 +10,7 @@ mod directory;
 mod errors;
 mod feeds;
 mod office_admin;
+mod queue;
 mod rules;
 mod schedule;
 mod staff;
