@@ -19,9 +19,10 @@ pub fn OfficePage() -> impl IntoView {
     let office = LocalResource::new(move || api::office(id()));
     // Asked for at the same time as the office, not after it.
     let schedule = LocalResource::new(move || api::schedule(id()));
+    let queue_open = LocalResource::new(move || api::queue_open(id()));
     view! {
         <Fetched resource=office not_found=|| view! { <NotFound /> } let:detail>
-            <OfficeView detail schedule />
+            <OfficeView detail schedule queue_open />
         </Fetched>
     }
 }
@@ -30,6 +31,7 @@ pub fn OfficePage() -> impl IntoView {
 fn OfficeView(
     detail: OfficeDetail,
     schedule: LocalResource<Result<Schedule, FetchError>>,
+    queue_open: LocalResource<Result<bool, FetchError>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move |m: Msg| m.text(lang.get());
@@ -74,6 +76,23 @@ fn OfficeView(
                     None => not_published().into_any(),
                 }}</dd>
             </dl>
+            <section class="queue-entry" aria-labelledby="queue-heading">
+                <h2 id="queue-heading">{move || t(Msg::QueueTitle)}</h2>
+                <p>{move || t(Msg::QueueHours)}</p>
+                {
+                    let id = office.id.to_string();
+                    // R4, R39-2: the button only while the daily reception issues tickets.
+                    move || (queue_open.get() == Some(Ok(true))).then(|| {
+                        let id = id.clone();
+                        view! {
+                            <p><a class="button" rel="external"
+                                href=move || href(lang.get(), &format!("/queue/{id}/take"))>
+                                {move || t(Msg::QueueTakeTicket)}
+                            </a></p>
+                        }
+                    })
+                }
+            </section>
             <ReceptionSchedule schedule office_id=office.id.to_string() level=office.level />
             <DaysOff />
             {(!children.is_empty()).then(|| {
