@@ -140,7 +140,7 @@ pub fn TakePage() -> impl IntoView {
             {move || match state.get() {
                 None => view! { <crate::components::status::Loading /> }.into_any(),
                 Some(Err(e)) => view! {
-                    <crate::components::status::LoadError error=e retry=Callback::new(move |()| {}) />
+                    <crate::components::status::LoadError error=e retry=Callback::new(move |()| { let _ = window().location().reload(); }) />
                 }.into_any(),
                 Some(Ok(s)) if !s.open || error.get() == Some(TakeError::Closed) => view! {
                     <div class="status closed" role="status">
@@ -265,7 +265,7 @@ pub fn TicketPage() -> impl IntoView {
                     <p class="status error" role="alert">{t(Q::NoTicket)}</p>
                 }.into_any(),
                 Some(Err(e)) => view! {
-                    <crate::components::status::LoadError error=e retry=Callback::new(move |()| {}) />
+                    <crate::components::status::LoadError error=e retry=Callback::new(move |()| { let _ = window().location().reload(); }) />
                 }.into_any(),
                 Some(Ok(v)) => {
                     let status = v.ticket.status.known().copied();
