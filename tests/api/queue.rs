@@ -373,6 +373,16 @@ fn r39_5_the_queue_is_the_receivers_own_office_only() {
         ),
         (
             "POST",
+            format!("/api/v1/staff/queue/{other}/tickets/1/recall"),
+            None,
+        ),
+        (
+            "POST",
+            format!("/api/v1/staff/queue/{other}/tickets/1/absent"),
+            None,
+        ),
+        (
+            "POST",
             format!("/api/v1/staff/queue/{other}/tickets/1/finish"),
             None,
         ),
@@ -382,7 +392,13 @@ fn r39_5_the_queue_is_the_receivers_own_office_only() {
             Some(json!({"verified": true})),
         ),
     ] {
-        staff(receiver(), method, &path, body.as_ref(), at).assert_error(404, "not_found");
+        let reply = staff(receiver(), method, &path, body.as_ref(), at);
+        let error = reply.assert_error(404, "not_found");
+        assert_eq!(error["field"], "office_id", "{method} {path}");
+        // Exactly as an office that does not exist.
+        let missing = path.replace(other, "no-such-office");
+        let nothing = staff(receiver(), method, &missing, body.as_ref(), at);
+        assert_eq!(nothing.body, reply.body, "{method} {path}");
     }
     // The GPO admin reaches the offices below, but is no receiver.
     staff(
