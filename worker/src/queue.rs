@@ -162,7 +162,7 @@ pub fn serving(rows: &[Row]) -> Result<Vec<Serving>, ApiError> {
             })
         })
         .collect::<Result<_, ApiError>>()?;
-    serving.sort_by(|a, b| (b.called_at, b.number).cmp(&(a.called_at, a.number)));
+    serving.sort_by_key(|s| std::cmp::Reverse((s.called_at, s.number)));
     Ok(serving)
 }
 

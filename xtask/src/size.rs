@@ -457,6 +457,8 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.join("booking/index.html"), "<p></p>").unwrap();
+        std::fs::create_dir_all(dir.join("queue-app")).unwrap();
+        std::fs::write(dir.join("queue-app/index.html"), "<p></p>").unwrap();
         for lang in ["kk", "ru", "en"] {
             std::fs::create_dir_all(dir.join("directory").join(lang)).unwrap();
             std::fs::write(dir.join(format!("directory/{lang}/index.html")), "<p></p>").unwrap();
