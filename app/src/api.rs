@@ -60,17 +60,6 @@ pub async fn schedule(id: String) -> Result<Schedule, FetchError> {
     .await
 }
 
-/// `GET /api/v1/queue/{id}`: whether the office's daily reception issues tickets now (R4,
-/// R39-2), on the Worker's clock.
-pub async fn queue_open(id: String) -> Result<bool, FetchError> {
-    let id = OfficeId::parse(&id).map_err(|_| FetchError::NotFound)?;
-    get_json::<::api::queue::QueueState>(
-        Request::get(&format!("/api/v1/queue/{id}")).cache(web_sys::RequestCache::NoStore),
-    )
-    .await
-    .map(|s| s.open)
-}
-
 /// The office's iCalendar feed (RFC 5545), for a phone's calendar.
 pub fn schedule_ics_url(id: &str) -> String {
     format!("/api/v1/offices/{id}/schedule.ics")

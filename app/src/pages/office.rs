@@ -19,10 +19,9 @@ pub fn OfficePage() -> impl IntoView {
     let office = LocalResource::new(move || api::office(id()));
     // Asked for at the same time as the office, not after it.
     let schedule = LocalResource::new(move || api::schedule(id()));
-    let queue_open = LocalResource::new(move || api::queue_open(id()));
     view! {
         <Fetched resource=office not_found=|| view! { <NotFound /> } let:detail>
-            <OfficeView detail schedule queue_open />
+            <OfficeView detail schedule />
         </Fetched>
     }
 }
@@ -31,7 +30,6 @@ pub fn OfficePage() -> impl IntoView {
 fn OfficeView(
     detail: OfficeDetail,
     schedule: LocalResource<Result<Schedule, FetchError>>,
-    queue_open: LocalResource<Result<bool, FetchError>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move |m: Msg| m.text(lang.get());
@@ -81,8 +79,14 @@ fn OfficeView(
                 <p>{move || t(Msg::QueueHours)}</p>
                 {
                     let id = office.id.to_string();
-                    // R4, R39-2: the button only while the daily reception issues tickets.
-                    move || (queue_open.get() == Some(Ok(true))).then(|| {
+                    // R4, R39-2: the button only while the daily reception issues tickets, by
+                    // the browser's clock in Kazakhstan time (the Worker decides again on its
+                    // own clock, and the ticket page says so if it is closed after all): no
+                    // request, so the directory's bundle stays as it was.
+                    let open = crate::clock::now().is_some_and(|now| {
+                        rules::queue::is_open(rules::calendar::Calendar::kazakhstan(), now)
+                    });
+                    open.then(move || {
                         let id = id.clone();
                         view! {
                             <p><a class="button" rel="external"
