@@ -255,7 +255,7 @@ pub fn TicketPage() -> impl IntoView {
     view! {
         <article class="queue-ticket">
             <h1>{move || t(Q::TicketTitle)}</h1>
-            <p class="ticket-number" aria-label=move || format!("{} {number}", t(Q::YourNumber))>
+            <p class="ticket-number">
                 <span class="label">{move || t(Q::YourNumber)}</span>
                 <span class="big-number">{number}</span>
             </p>
