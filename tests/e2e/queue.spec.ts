@@ -104,6 +104,7 @@ test('a phone takes a ticket, the receiver calls it, board and phone show it wit
   await phone.getByRole('link', { name: 'Талон алу' }).click();
   await expect(phone).toHaveURL(new RegExp(`/queue/${OFFICE}/take`));
   await expect(phone.getByRole('radio', { name: 'Қазақша' })).toBeChecked();
+  await expectNoSeriousA11yViolations(phone, 'taking a ticket');
   await phone.getByRole('button', { name: 'Талон алу' }).click();
   await expect(phone).toHaveURL(new RegExp(`/queue/${OFFICE}/ticket/\\d+`));
   const number = Number(phone.url().match(/ticket\/(\d+)/)![1]);
@@ -112,6 +113,11 @@ test('a phone takes a ticket, the receiver calls it, board and phone show it wit
   // Nothing scrolls sideways at 360 px.
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoSeriousA11yViolations(phone, 'the ticket page');
+  // And at 320 px, the ticket page and the board.
+  for (const p of [phone, board]) {
+    await p.setViewportSize({ width: 320, height: 640 });
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  }
 
   const called = await staff.post(`/api/v1/staff/queue/${OFFICE}/next`, { data: { room: '7' } });
   expect(called.status()).toBe(200);
