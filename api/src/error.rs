@@ -130,6 +130,18 @@ error_codes! {
     ScheduleInUse = "schedule_in_use" => 409,
     /// The reception has started or is over: it can no longer be cancelled or moved.
     ReceptionPassed = "reception_passed" => 409,
+    // The electronic queue (`api::queue`: R4, R9, R39-2, R39-3).
+    /// R4, R39-2: no ticket outside the daily reception's working days and hours; with
+    /// `clause`.
+    QueueClosed = "queue_closed" => 409,
+    /// Nobody waits to be called.
+    QueueEmpty = "queue_empty" => 409,
+    /// The ticket is not being called (recall, absent, finish).
+    NotCalled = "not_called" => 409,
+    /// The ticket has been called: its claim is no longer verified or rejected.
+    NotWaiting = "not_waiting" => 409,
+    /// R9: the ticket claims no category to verify.
+    NoPriorityClaim = "no_priority_claim" => 409,
     /// See the `Retry-After` header.
     RateLimited = "rate_limited" => 429,
     /// Staff sign-in locked for this login or address for a while: see `Retry-After`.
@@ -275,7 +287,8 @@ mod tests {
         assert!(checksum.is_about_a_value());
         assert!(!ErrorCode::ReceptionFull.is_about_a_value());
         // A code from a newer Worker reads as a field code: a generic text, no failure.
-        let newer: ErrorCode = serde_json::from_str("\"queue_closed\"").unwrap();
-        assert_eq!(newer.code(), "queue_closed");
+        let newer: ErrorCode = serde_json::from_str("\"some_newer_code\"").unwrap();
+        assert_eq!(newer.code(), "some_newer_code");
+        assert_eq!(newer.status(), 422);
     }
 }

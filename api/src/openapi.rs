@@ -97,13 +97,24 @@ pub fn json() -> String {
         staff_release,
         staff_forward,
         staff_reassign,
+        crate::queue::paths::take_ticket,
+        crate::queue::paths::queue_state,
+        crate::queue::paths::ticket,
+        crate::queue::paths::staff_queue,
+        crate::queue::paths::call_next,
+        crate::queue::paths::verify_priority,
+        crate::queue::paths::recall,
+        crate::queue::paths::absent,
+        crate::queue::paths::finish,
     ),
-    modifiers(&ManageToken, &StaffSession, &MethodNotAllowed, &ChannelBookingObject),
+    modifiers(&ManageToken, &TicketToken, &StaffSession, &MethodNotAllowed, &ChannelBookingObject),
     tags(
         (name = "directory", description = "Offices (R2)"),
         (name = "schedules", description = "Receptions and open data (R5)"),
         (name = "rules", description = "The rule set, eligibility (R17–R33), the working calendar"),
         (name = "bookings", description = "Pre-registration (R3, R15, R30) and its management"),
+        (name = "queue", description = "The electronic queue of the daily reception (R4, \
+            R8, R9, R39-3): tickets without personal data, the board, the ticket's page"),
         (name = "staff", description = "Staff: sign-in with two factors, accounts, the audit \
             trail (R39-5). Every response is `Cache-Control: no-store`; every state-changing \
             request needs `X-Qabyldau-Staff: 1` and a same-origin `Origin` (or \
@@ -128,6 +139,28 @@ impl Modify for ManageToken {
                         "The manage token of the booking (base64url, 256 bits), given once in \
                          the 201 of `POST /api/v1/bookings`. Without it or with a wrong one \
                          the booking is `404`.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// `Authorization: Bearer <ticket token>` of a queue ticket's page.
+struct TicketToken;
+
+impl Modify for TicketToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "ticket_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The ticket token (base64url, 256 bits), given once in the 201 of \
+                         `POST /api/v1/queue/{office_id}/tickets`. Without it or with a wrong \
+                         one the ticket is `404`.",
                     ))
                     .build(),
             ),

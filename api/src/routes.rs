@@ -68,4 +68,26 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Post, "/api/v1/staff/bookings/release"),
     (Method::Post, "/api/v1/staff/bookings/{code}/forward"),
     (Method::Post, "/api/v1/staff/bookings/{code}/reassign"),
+    // The electronic queue of the daily reception (`crate::queue`: R4, R8, R9, R39-3).
+    (Method::Post, "/api/v1/queue/{office_id}/tickets"),
+    (Method::Get, "/api/v1/queue/{office_id}"),
+    (Method::Get, "/api/v1/queue/{office_id}/tickets/{number}"),
+    (Method::Get, "/api/v1/staff/queue/{office_id}"),
+    (Method::Post, "/api/v1/staff/queue/{office_id}/next"),
+    (
+        Method::Post,
+        "/api/v1/staff/queue/{office_id}/tickets/{number}/priority",
+    ),
+    (
+        Method::Post,
+        "/api/v1/staff/queue/{office_id}/tickets/{number}/recall",
+    ),
+    (
+        Method::Post,
+        "/api/v1/staff/queue/{office_id}/tickets/{number}/absent",
+    ),
+    (
+        Method::Post,
+        "/api/v1/staff/queue/{office_id}/tickets/{number}/finish",
+    ),
 ];

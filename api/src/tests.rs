@@ -981,3 +981,88 @@ fn office_admin_bodies_read_back() {
         video_only: None,
     });
 }
+
+/// The queue's bodies read back, match their schemas, and have the shapes: a ticket
+/// request with an unknown category is refused, as is English (R39-4: kk or ru).
+#[test]
+fn queue_bodies_read_back() {
+    use crate::queue::*;
+    use rules::queue::{PriorityCategory, PriorityClaim};
+    let ticket = Ticket {
+        number: 12,
+        issued_at: datetime!(2026-12-14 09:05 +5),
+        ahead: 3,
+        status: TicketStatus::Waiting.into(),
+    };
+    let taken = round_trip(&TicketTaken {
+        ticket: ticket.clone(),
+        ticket_token: "t".repeat(43),
+    });
+    assert_eq!(
+        taken,
+        json!({"ticket": {"number": 12, "issued_at": "2026-12-14T09:05:00+05:00", "ahead": 3,
+               "status": "waiting"}, "ticket_token": "t".repeat(43)})
+    );
+    let serving = Serving {
+        number: 7,
+        room: "12".into(),
+        called_at: datetime!(2026-12-14 09:30 +5),
+    };
+    let state = round_trip(&QueueState {
+        office_id: OfficeId::parse("gpo").unwrap(),
+        open: true,
+        serving: vec![serving.clone()],
+        waiting: 4,
+        priority_categories: PriorityCategory::ALL.map(Category::of).to_vec(),
+    });
+    assert_eq!(state["priority_categories"][1]["id"], "disability");
+    assert_eq!(
+        state["priority_categories"][1]["name"]["ru"],
+        "Лица с инвалидностью"
+    );
+    round_trip(&TicketView {
+        ticket,
+        room: None,
+        serving: vec![serving],
+    });
+    let staff_ticket = StaffTicket {
+        number: 3,
+        issued_at: datetime!(2026-12-14 09:10 +5),
+        status: TicketStatus::Called.into(),
+        language: ReceptionLanguage::Kk.into(),
+        out_of_town: true,
+        priority: Some(PriorityClaim {
+            category: PriorityCategory::Pregnancy,
+            verified: true,
+        }),
+        room: Some("3".into()),
+        calls: 1,
+    };
+    round_trip(&StaffQueue {
+        office_id: OfficeId::parse("gpo").unwrap(),
+        date: date!(2026 - 12 - 14),
+        open: true,
+        tickets: vec![staff_ticket.clone()],
+        awaiting_verification: vec![],
+    });
+    round_trip(&Called {
+        ticket: staff_ticket,
+        out_of_town_waiting: 0,
+    });
+    let request: TicketRequest =
+        serde_json::from_value(json!({"language": "ru", "priority_claim": "disability"})).unwrap();
+    assert!(!request.out_of_town);
+    round_trip(&request);
+    for bad in [
+        json!({"language": "en"}),
+        json!({"language": "kk", "priority_claim": "veteran"}),
+        json!({"language": "kk", "name": "x"}),
+    ] {
+        assert!(
+            serde_json::from_value::<TicketRequest>(bad.clone()).is_err(),
+            "{bad}"
+        );
+    }
+    round_trip(&CallNext { room: "5".into() });
+    round_trip(&VerifyPriority { verified: false });
+}

@@ -2,6 +2,7 @@
 //! translated by an exhaustive `match`, so a text missing in one language does not compile.
 
 pub mod booking;
+pub mod queue;
 #[cfg(feature = "staff")]
 pub mod staff;
 
@@ -51,6 +52,9 @@ pub enum Msg {
     OutOfTownRegional,
     AddToCalendar,
     PosterLink,
+    QueueTitle,
+    QueueTakeTicket,
+    QueueHours,
     Competence,
     UpcomingReceptions,
     NoUpcoming,
@@ -218,6 +222,15 @@ impl Msg {
             (PosterLink, Kk) => "Басып шығаруға арналған кесте (A4)",
             (PosterLink, Ru) => "График для печати (A4)",
             (PosterLink, En) => "Poster for printing (A4)",
+            (QueueTitle, Kk) => "Электрондық кезек",
+            (QueueTitle, Ru) => "Электронная очередь",
+            (QueueTitle, En) => "Electronic queue",
+            (QueueTakeTicket, Kk) => "Талон алу",
+            (QueueTakeTicket, Ru) => "Взять талон",
+            (QueueTakeTicket, En) => "Take a ticket",
+            (QueueHours, Kk) => "Күнделікті қабылдауға талон жұмыс күндері 09:00–18:30 аралығында беріледі, тіркелусіз.",
+            (QueueHours, Ru) => "Талоны на ежедневный приём выдаются в рабочие дни с 09:00 до 18:30, без записи.",
+            (QueueHours, En) => "Tickets for the daily reception are issued on working days, 09:00–18:30, without registration.",
             (Competence, Kk) => "Құзыреті",
             (Competence, Ru) => "Компетенция",
             (Competence, En) => "Competence",

@@ -14,14 +14,19 @@ use leptos_router::components::A;
 pub enum Bundle {
     Public,
     Booking,
+    /// The electronic queue's pages (src/bin/queue.rs) under `/queue/`.
+    Queue,
 }
 
 impl Bundle {
     pub const BOOKING_PREFIXES: [&'static str; 2] = ["/register/", "/bookings/"];
+    pub const QUEUE_PREFIX: &'static str = "/queue/";
 
     pub fn owning(path: &str) -> Bundle {
         if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
             Bundle::Booking
+        } else if path.starts_with(Bundle::QUEUE_PREFIX) {
+            Bundle::Queue
         } else {
             Bundle::Public
         }
@@ -55,7 +60,7 @@ pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
     let brand = match bundle {
         Bundle::Public => view! { <A href=home attr:class="brand">{brand()}</A> }.into_any(),
         // The directory is in the other bundle: a full page load.
-        Bundle::Booking => {
+        Bundle::Booking | Bundle::Queue => {
             view! { <a href=home class="brand" rel="external">{brand()}</a> }.into_any()
         }
     };
@@ -110,5 +115,7 @@ mod tests {
         assert!(Bundle::owning("/offices/gpo") == Bundle::Public);
         assert!(Bundle::owning("/") == Bundle::Public);
         assert!(Bundle::owning("/registered") == Bundle::Public);
+        assert!(Bundle::owning("/queue/gpo/board") == Bundle::Queue);
+        assert!(Bundle::owning("/queues") == Bundle::Public);
     }
 }

@@ -11,6 +11,7 @@ use crate::booking::{
 };
 use crate::calendar::{DayOff, DayOffKind, YearCalendar};
 use crate::eligibility::{Answer, ReviewCode};
+use crate::queue::{PriorityCategory, PriorityClaim};
 use crate::ruleset::{AgreementWith, Alternative, Role};
 use crate::schedule::{Capacity, Format, OfficialId, Place, PlaceKind, ScheduleRow};
 use crate::values::{AuthorityInput, AuthorityKind, Citizenship, PersonName};
@@ -222,6 +223,13 @@ schema!(Role => one_of_values(&crate::wire::ROLES));
 schema!(AgreementWith => one_of_values(&[AgreementWith::GpoUnits, AgreementWith::StructuralUnit]));
 schema!(ReviewCode => one_of_values(&crate::wire::REVIEW_CODES));
 schema!(Answer => one_of_values(&[Answer::Yes, Answer::No, Answer::Unknown]));
+schema!(PriorityCategory => one_of_values(&PriorityCategory::ALL));
+schema!(PriorityClaim => object()
+    .property("category", PriorityCategory::schema())
+    .property("verified", ObjectBuilder::new().schema_type(Type::Boolean))
+    .required("category")
+    .required("verified")
+    .into());
 
 schema!(DayOff => object()
     .property("date", date())

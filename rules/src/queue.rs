@@ -20,12 +20,34 @@
 //! they come, regardless of the schedule* by the officials R8 names, not a place ahead of
 //! others. The queue keeps their arrival order; [`must_be_received_today`] tells the caller
 //! that such a ticket must not be sent home when the scheduled reception hours end.
+//!
+//! **When tickets are issued (R4, R37, R39-2).** The daily reception by authorised staff is
+//! held on working days 09:00–18:30 Kazakhstan time ([`is_open`]); a ticket is issued then
+//! and only then, and belongs to that day's queue. Calling is not cut off at 18:30: the
+//! persons who took a ticket in time are received, and R8's visitors the same day.
 
+use crate::calendar::Calendar;
+use crate::lang::Tr;
 use crate::office::Specialisation;
 use crate::official::OfficialKind;
+use crate::window::ALMATY;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use time::OffsetDateTime;
+use time::macros::time;
+use time::{OffsetDateTime, Time};
+
+/// R4, R39-2: the daily reception opens at 09:00 …
+pub const RECEPTION_OPENS: Time = time!(09:00);
+/// … and closes at 18:30 (a ticket at 18:30 or later is refused, as R3.a's registration).
+pub const RECEPTION_CLOSES: Time = time!(18:30);
+
+/// R4, R37, R39-2: whether the daily reception takes a ticket at `at` (any offset, judged in
+/// Kazakhstan time): a working day of `calendar`, from 09:00 to before 18:30.
+pub fn is_open(calendar: &Calendar, at: OffsetDateTime) -> bool {
+    let local = at.to_offset(ALMATY);
+    calendar.is_working_day(local.date())
+        && (RECEPTION_OPENS..RECEPTION_CLOSES).contains(&local.time())
+}
 
 /// The out-of-turn categories of R9, by their wire names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,6 +90,42 @@ impl PriorityCategory {
 
     pub fn parse(s: &str) -> Option<PriorityCategory> {
         Self::ALL.into_iter().find(|c| c.code() == s)
+    }
+
+    /// The category as R9 names it, for the ticket form, the kiosk and the staff.
+    pub fn name(self) -> Tr {
+        match self {
+            PriorityCategory::WarVeteranOrEquated => Tr {
+                kk: "Ұлы Отан соғысының қатысушылары және оларға теңестірілген адамдар",
+                ru: "Участники Великой Отечественной войны и приравненные к ним лица",
+                en: "Participants of the Great Patriotic War and persons equated to them",
+            },
+            PriorityCategory::Disability => Tr {
+                kk: "Мүгедектігі бар адамдар",
+                ru: "Лица с инвалидностью",
+                en: "Persons with disabilities",
+            },
+            PriorityCategory::Pregnancy => Tr {
+                kk: "Жүкті әйелдер",
+                ru: "Беременные женщины",
+                en: "Pregnant women",
+            },
+            PriorityCategory::AltynKyran => Tr {
+                kk: "«Алтын Қыран» орденімен наградталғандар",
+                ru: "Награждённые орденом «Алтын Қыран»",
+                en: "Holders of the order \"Altyn Kyran\"",
+            },
+            PriorityCategory::HalykKaharmany => Tr {
+                kk: "«Халық Қаһарманы» атағына ие болғандар",
+                ru: "Удостоенные звания «Халық Қаһарманы»",
+                en: "Holders of the title \"Halyk Kaharmany\" (People's Hero)",
+            },
+            PriorityCategory::EnbekEri => Tr {
+                kk: "«Қазақстанның Еңбек Ері» атағына ие болғандар",
+                ru: "Удостоенные звания «Қазақстанның Еңбек Ері»",
+                en: "Holders of the title \"Kazakstannyn Enbek Eri\" (Hero of Labour)",
+            },
+        }
     }
 }
 
@@ -472,6 +530,106 @@ mod tests {
         );
     }
 
+    /// Calls `next_to_call` on the waiting tickets and removes the one called, as the
+    /// Worker's "call next" does.
+    fn call(waiting: &mut Vec<Ticket>) -> Option<u32> {
+        let number = next_to_call(waiting)?.number;
+        waiting.retain(|t| t.number != number);
+        Some(number)
+    }
+
+    /// R9, R39-3, the example: 1 plain, 2 an unverified claim, 3 a verified
+    /// priority, 4 plain and out of town (R8: no place ahead) are called 3, 1, 2, 4; if 2's
+    /// claim is verified before 1 is called, 2 comes right after 3.
+    #[test]
+    fn r9_r8_calling_order_3_1_2_4() {
+        let at = |m: i64| datetime!(2026-12-14 09:00 +5) + Duration::minutes(m);
+        let queue = vec![
+            ticket(1, at(0)),
+            claimed(ticket(2, at(1)), PriorityCategory::Disability),
+            verified(ticket(3, at(2)), PriorityCategory::Pregnancy),
+            out_of_town(ticket(4, at(3))),
+        ];
+        let mut waiting = queue.clone();
+        let called: Vec<u32> = std::iter::from_fn(|| call(&mut waiting)).collect();
+        assert_eq!(called, [3, 1, 2, 4]);
+
+        let mut waiting = queue;
+        assert_eq!(call(&mut waiting), Some(3));
+        for t in &mut waiting {
+            if t.number == 2 {
+                t.priority = Some(PriorityClaim {
+                    category: PriorityCategory::Disability,
+                    verified: true,
+                });
+            }
+        }
+        let rest: Vec<u32> = std::iter::from_fn(|| call(&mut waiting)).collect();
+        assert_eq!(rest, [2, 1, 4]);
+    }
+
+    /// R4, R37, R39-2: tickets on working days from 09:00 to before 18:30, Kazakhstan time.
+    #[test]
+    fn r4_r39_2_the_queue_is_open_in_working_hours_of_working_days() {
+        let calendar = Calendar::kazakhstan();
+        let cases = [
+            (datetime!(2026-12-14 09:00 +5), true, "Monday 09:00"),
+            (datetime!(2026-12-14 08:59:59 +5), false, "before 09:00"),
+            (datetime!(2026-12-14 18:29:59 +5), true, "18:29:59"),
+            (datetime!(2026-12-14 18:30 +5), false, "18:30"),
+            (datetime!(2026-12-14 18:31 +5), false, "18:31"),
+            (
+                datetime!(2026-12-16 10:00 +5),
+                false,
+                "16 December, Independence Day",
+            ),
+            (datetime!(2026-12-12 10:00 +5), false, "a Saturday"),
+            (datetime!(2026-12-14 05:00 UTC), true, "10:00 in Kazakhstan"),
+            (
+                datetime!(2026-12-14 13:31 UTC),
+                false,
+                "18:31 in Kazakhstan",
+            ),
+        ];
+        for (at, open, name) in cases {
+            assert_eq!(is_open(calendar, at), open, "{name}");
+        }
+    }
+
+    #[test]
+    fn r9_every_category_has_its_three_names() {
+        for c in PriorityCategory::ALL {
+            let n = c.name();
+            assert!(!n.kk.is_empty() && !n.ru.is_empty() && !n.en.is_empty());
+            assert_ne!(n.kk, n.ru, "{c:?}");
+        }
+    }
+
+    /// A day of the queue: tickets arrive (some with a claim, some out of town), claims are
+    /// verified or rejected, and "next" is called, in any interleaving.
+    #[derive(Debug, Clone)]
+    enum Event {
+        Arrive {
+            claim: Option<usize>,
+            out_of_town: bool,
+        },
+        Verify {
+            pick: usize,
+            accept: bool,
+        },
+        Call,
+    }
+
+    fn any_event() -> impl Strategy<Value = Event> {
+        prop_oneof![
+            3 => (prop::option::of(0usize..PriorityCategory::ALL.len()), any::<bool>())
+                .prop_map(|(claim, out_of_town)| Event::Arrive { claim, out_of_town }),
+            1 => (any::<usize>(), any::<bool>())
+                .prop_map(|(pick, accept)| Event::Verify { pick, accept }),
+            2 => Just(Event::Call),
+        ]
+    }
+
     fn any_ticket() -> impl Strategy<Value = Ticket> {
         // Few distinct times, numbers and offsets so that ties are common.
         (
@@ -545,6 +703,75 @@ mod tests {
             let a: Vec<_> = order(&tickets).iter().map(key).collect();
             let b: Vec<_> = order(&reversed).iter().map(key).collect();
             prop_assert_eq!(a, b);
+        }
+
+        /// R9, R39-3 over a whole day: "next" never calls an in-turn ticket while a verified
+        /// priority ticket waits, never calls a ticket while an earlier one of the same
+        /// class waits, and calls every ticket exactly once by the end of the day (R8: no
+        /// one is left for another day).
+        #[test]
+        fn r9_calls_never_skip_a_verified_priority_or_an_earlier_arrival(
+            events in prop::collection::vec(any_event(), 0..80)
+        ) {
+            let start = datetime!(2026-12-14 09:00 +5);
+            let mut waiting: Vec<Ticket> = Vec::new();
+            let mut issued = 0u32;
+            let mut called: Vec<u32> = Vec::new();
+            let check = |waiting: &[Ticket], number: u32| -> Result<(), TestCaseError> {
+                let t = waiting.iter().find(|t| t.number == number).unwrap();
+                if t.class() == QueueClass::InTurn {
+                    prop_assert!(waiting.iter().all(|w| w.class() == QueueClass::InTurn));
+                }
+                // Numbers follow arrival, so "earlier" is "a smaller number".
+                prop_assert!(waiting
+                    .iter()
+                    .filter(|w| w.class() == t.class())
+                    .all(|w| w.number >= number));
+                Ok(())
+            };
+            for event in events {
+                match event {
+                    Event::Arrive { claim, out_of_town } => {
+                        issued += 1;
+                        let mut t = ticket(issued, start + Duration::seconds(i64::from(issued) / 2));
+                        t.out_of_town = out_of_town;
+                        t.priority = claim.map(|i| PriorityClaim {
+                            category: PriorityCategory::ALL[i],
+                            verified: false,
+                        });
+                        waiting.push(t);
+                    }
+                    Event::Verify { pick, accept } => {
+                        let claims: Vec<usize> = (0..waiting.len())
+                            .filter(|&i| matches!(waiting[i].priority, Some(PriorityClaim { verified: false, .. })))
+                            .collect();
+                        if !claims.is_empty() {
+                            let i = claims[pick % claims.len()];
+                            if accept {
+                                waiting[i].priority.as_mut().unwrap().verified = true;
+                            } else {
+                                waiting[i].priority = None;
+                            }
+                        }
+                    }
+                    Event::Call => {
+                        if let Some(number) = next_to_call(&waiting).map(|t| t.number) {
+                            check(&waiting, number)?;
+                            waiting.retain(|t| t.number != number);
+                            called.push(number);
+                        } else {
+                            prop_assert!(waiting.is_empty());
+                        }
+                    }
+                }
+            }
+            while let Some(number) = next_to_call(&waiting).map(|t| t.number) {
+                check(&waiting, number)?;
+                waiting.retain(|t| t.number != number);
+                called.push(number);
+            }
+            called.sort_unstable();
+            prop_assert_eq!(called, (1..=issued).collect::<Vec<_>>());
         }
     }
 }

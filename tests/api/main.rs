@@ -15,6 +15,7 @@ mod headers;
 mod kv_down;
 mod office_admin;
 mod retention;
+mod queue;
 mod rules;
 mod schedule;
 mod staff;

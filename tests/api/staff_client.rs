@@ -296,38 +296,54 @@ impl Session {
 /// test shares this session (a code is accepted once, so each sign-in takes a step).
 pub fn gpo_admin() -> &'static Session {
     static SESSION: OnceLock<Session> = OnceLock::new();
-    SESSION.get_or_init(|| {
-        let f = &fixtures()["gpo_admin"];
-        let mut person = Person {
-            id: f["id"].as_str().unwrap_or_default().to_owned(),
-            login: f["login"].as_str().expect("gpo_admin.login").to_owned(),
-            password: f["password"]
+    SESSION.get_or_init(|| fixture_session("gpo_admin"))
+}
+
+/// The fixture receiver (`receiver` at [`RECEIVER_OFFICE`]), signed in once per process.
+pub fn receiver() -> &'static Session {
+    static SESSION: OnceLock<Session> = OnceLock::new();
+    SESSION.get_or_init(|| fixture_session("receiver"))
+}
+
+/// The office of the fixture receiver (xtask/src/staff.rs), a district-level office.
+pub const RECEIVER_OFFICE: &str = "ulytau-region-satpayev-city";
+
+fn fixture_session(key: &str) -> Session {
+    let f = &fixtures()[key];
+    let mut person = Person {
+        id: f["id"].as_str().unwrap_or_default().to_owned(),
+        login: f["login"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{key}.login"))
+            .to_owned(),
+        password: f["password"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{key}.password"))
+            .to_owned(),
+        office_id: f["office_id"].as_str().unwrap_or_default().to_owned(),
+        authenticator: Some(Authenticator::new(
+            f["totp_secret"]
                 .as_str()
-                .expect("gpo_admin.password")
-                .to_owned(),
-            office_id: "gpo".into(),
-            authenticator: Some(Authenticator::new(
-                f["totp_secret"].as_str().expect("gpo_admin.totp_secret"),
-            )),
-            client: Client::new(),
-        };
-        // Another test process against the same server may have spent this step's code:
-        // the next step's is accepted too (RFC 6238 drift), then the one after.
-        let mut last = None;
-        for _ in 0..3 {
-            let code = person.authenticator().next_code();
-            let reply = person.try_sign_in(&person.password.clone(), &code);
-            if reply.status == 200 {
-                return Session::from_reply(&reply, person.client.ip.clone());
-            }
-            last = Some(reply);
+                .unwrap_or_else(|| panic!("{key}.totp_secret")),
+        )),
+        client: Client::new(),
+    };
+    // Another test process against the same server may have spent this step's code:
+    // the next step's is accepted too (RFC 6238 drift), then the one after.
+    let mut last = None;
+    for _ in 0..3 {
+        let code = person.authenticator().next_code();
+        let reply = person.try_sign_in(&person.password.clone(), &code);
+        if reply.status == 200 {
+            return Session::from_reply(&reply, person.client.ip.clone());
         }
-        let last = last.expect("an attempt");
-        panic!(
-            "the fixture gpo_admin cannot sign in: {} {}",
-            last.status, last.body
-        )
-    })
+        last = Some(reply);
+    }
+    let last = last.expect("an attempt");
+    panic!(
+        "the fixture {key} cannot sign in: {} {}",
+        last.status, last.body
+    )
 }
 
 /// Offices of the directory: a regional office, one of its district offices, and another

@@ -176,6 +176,37 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
             "/api/v1/staff/offices/{id}/video-only",
             Case::TabledIn("office_admin.rs"),
         ),
+        // The electronic queue: a receiver's own office only (queue.rs, with its tickets).
+        (
+            "GET",
+            "/api/v1/staff/queue/{office_id}",
+            Case::TabledIn("queue.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/queue/{office_id}/next",
+            Case::TabledIn("queue.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/queue/{office_id}/tickets/{number}/priority",
+            Case::TabledIn("queue.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/queue/{office_id}/tickets/{number}/recall",
+            Case::TabledIn("queue.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/queue/{office_id}/tickets/{number}/absent",
+            Case::TabledIn("queue.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/queue/{office_id}/tickets/{number}/finish",
+            Case::TabledIn("queue.rs"),
+        ),
     ];
 
     // The table covers every staff operation of the served document.

@@ -18,6 +18,7 @@ mod ics;
 mod offices;
 mod open_data;
 mod pseudonym;
+mod queue;
 mod rate_limit;
 mod retention;
 mod routes;
@@ -56,17 +57,22 @@ async fn answer(req: Request, env: &Env) -> Result<Response> {
     Ok(http::secure(response))
 }
 
-/// The SPA's booking bundle (app/src/bin/booking.rs) is its own HTML, `dist/booking/`: the
-/// pages under its prefixes get it, as the single-page fallback gives `index.html` to the
-/// others. Not an API path: `None`.
+/// The SPA's booking bundle (app/src/bin/booking.rs) is its own HTML, `dist/booking/`, and
+/// the queue's (app/src/bin/queue.rs) `dist/queue-app/`: the pages under their prefixes get
+/// it, as the single-page fallback gives `index.html` to the others. Not an API path: `None`.
 async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     let path = req.path();
-    if !["/register/", "/bookings/"]
+    let bundle = if ["/register/", "/bookings/"]
         .iter()
         .any(|p| path.starts_with(p))
     {
+        "booking"
+    } else if path.starts_with("/queue/") {
+        // The electronic queue's bundle (app/src/bin/queue.rs), `dist/queue-app/`.
+        "queue-app"
+    } else {
         return Ok(None);
-    }
+    };
     if !matches!(http::method(req).as_str(), "GET" | "HEAD") {
         return Ok(Some(http::secure(
             error::ApiError::MethodNotAllowed {
@@ -76,7 +82,7 @@ async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
         )));
     }
     let url = req.url()?;
-    let shell = format!("{}/booking/", url.origin().ascii_serialization());
+    let shell = format!("{}/{bundle}/", url.origin().ascii_serialization());
     let response = env.assets("ASSETS")?.fetch(shell, None).await?;
     Ok(Some(http::secure(response)))
 }

@@ -38,12 +38,32 @@ pub fn client_of(address: &str) -> String {
 
 /// Counts this request against its client address; `Err(RateLimited)` over the limit.
 pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
+    count(req, env, "qabyldau/client", limit(env)).await
+}
+
+/// The queue's public endpoints (a ticket, the board's and the ticket page's polls): their
+/// own count per address, `QUEUE_REQUESTS_PER_MINUTE` (default 600) — a hall's screens and
+/// phones poll every few seconds, often behind one address.
+pub async fn check_queue(req: &Request, env: &Env) -> Result<(), ApiError> {
+    let limit = env
+        .var("QUEUE_REQUESTS_PER_MINUTE")
+        .ok()
+        .and_then(|v| v.to_string().trim().parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(DEFAULT_QUEUE_PER_MINUTE);
+    count(req, env, "qabyldau/queue-client", limit).await
+}
+
+const DEFAULT_QUEUE_PER_MINUTE: u64 = 600;
+
+async fn count(req: &Request, env: &Env, namespace: &str, limit: u64) -> Result<(), ApiError> {
     // Cloudflare sets CF-Connecting-IP on every request and overwrites a client's own.
     let address = req
         .headers()
         .get("CF-Connecting-IP")?
         .unwrap_or_else(|| "unknown".into());
-    let client = crate::pseudonym::Pseudonyms::of(env)?.client(&client_of(&address));
+    let client = crate::pseudonym::Pseudonyms::of(env)?
+        .client(&format!("{namespace}\0{}", client_of(&address)));
     let now = crate::clock::now().unix_timestamp();
     let minute = now.div_euclid(60);
     let row: Option<Count> = env
@@ -56,7 +76,7 @@ pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
         .first(None)
         .await?;
     let count = row.map_or(1, |r| r.count);
-    if count > limit(env) {
+    if count > limit {
         return Err(ApiError::RateLimited {
             retry_after: (60 - now.rem_euclid(60)) as u64,
         });

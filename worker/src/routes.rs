@@ -2,9 +2,10 @@
 //! answers a path that does not exist (404) or a method it does not accept (405 + Allow).
 
 use crate::error::ApiError;
-use crate::staff::{self, Operation};
+use crate::staff::{self, Operation, QueueStep};
 use crate::{
-    bookings, calendar, challenge, eligibility, http, ics, offices, open_data, rate_limit, schedule,
+    bookings, calendar, challenge, eligibility, http, ics, offices, open_data, queue, rate_limit,
+    schedule,
 };
 use rules::OfficeId;
 use worker::{Env, Request, Response};
@@ -58,6 +59,13 @@ enum Route {
     StaffRelease,
     StaffForward(String),
     StaffReassign(String),
+    QueueTickets(String),
+    Queue(String),
+    QueueTicket(String, String),
+    StaffQueue(String),
+    StaffQueueNext(String),
+    StaffQueuePriority(String, String),
+    StaffQueueStep(String, String, QueueStep),
 }
 
 impl Route {
@@ -106,6 +114,23 @@ impl Route {
             Route::StaffRelease => "/api/v1/staff/bookings/release",
             Route::StaffForward(_) => "/api/v1/staff/bookings/{code}/forward",
             Route::StaffReassign(_) => "/api/v1/staff/bookings/{code}/reassign",
+            Route::QueueTickets(_) => "/api/v1/queue/{office_id}/tickets",
+            Route::Queue(_) => "/api/v1/queue/{office_id}",
+            Route::QueueTicket(..) => "/api/v1/queue/{office_id}/tickets/{number}",
+            Route::StaffQueue(_) => "/api/v1/staff/queue/{office_id}",
+            Route::StaffQueueNext(_) => "/api/v1/staff/queue/{office_id}/next",
+            Route::StaffQueuePriority(..) => {
+                "/api/v1/staff/queue/{office_id}/tickets/{number}/priority"
+            }
+            Route::StaffQueueStep(_, _, QueueStep::Recall) => {
+                "/api/v1/staff/queue/{office_id}/tickets/{number}/recall"
+            }
+            Route::StaffQueueStep(_, _, QueueStep::Absent) => {
+                "/api/v1/staff/queue/{office_id}/tickets/{number}/absent"
+            }
+            Route::StaffQueueStep(_, _, QueueStep::Finish) => {
+                "/api/v1/staff/queue/{office_id}/tickets/{number}/finish"
+            }
         }
     }
 
@@ -125,7 +150,11 @@ impl Route {
             | Route::StaffAgreement(_)
             | Route::StaffRelease
             | Route::StaffForward(_)
-            | Route::StaffReassign(_) => SUBMIT,
+            | Route::StaffReassign(_)
+            | Route::QueueTickets(_)
+            | Route::StaffQueueNext(_)
+            | Route::StaffQueuePriority(..)
+            | Route::StaffQueueStep(..) => SUBMIT,
             Route::StaffSession => SESSION,
             Route::StaffAccounts
             | Route::StaffOfficialSchedule(_)
@@ -210,6 +239,31 @@ fn route(path: &str) -> Option<Route> {
         }
         ["staff", "bookings", code, "reassign"] if !code.is_empty() => {
             Some(Route::StaffReassign((*code).to_owned()))
+        }
+        ["queue", office] if !office.is_empty() => Some(Route::Queue((*office).to_owned())),
+        ["queue", office, "tickets"] if !office.is_empty() => {
+            Some(Route::QueueTickets((*office).to_owned()))
+        }
+        ["queue", office, "tickets", number] if !office.is_empty() && !number.is_empty() => Some(
+            Route::QueueTicket((*office).to_owned(), (*number).to_owned()),
+        ),
+        ["staff", "queue", office] if !office.is_empty() => {
+            Some(Route::StaffQueue((*office).to_owned()))
+        }
+        ["staff", "queue", office, "next"] if !office.is_empty() => {
+            Some(Route::StaffQueueNext((*office).to_owned()))
+        }
+        ["staff", "queue", office, "tickets", number, action]
+            if !office.is_empty() && !number.is_empty() =>
+        {
+            let (office, number) = ((*office).to_owned(), (*number).to_owned());
+            match *action {
+                "priority" => Some(Route::StaffQueuePriority(office, number)),
+                "recall" => Some(Route::StaffQueueStep(office, number, QueueStep::Recall)),
+                "absent" => Some(Route::StaffQueueStep(office, number, QueueStep::Absent)),
+                "finish" => Some(Route::StaffQueueStep(office, number, QueueStep::Finish)),
+                _ => None,
+            }
         }
         _ => None,
     }
@@ -317,6 +371,28 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::StaffRelease => staff::handle(Operation::Release, &mut req, env).await,
         Route::StaffForward(code) => staff::handle(Operation::Forward(code), &mut req, env).await,
         Route::StaffReassign(code) => staff::handle(Operation::Reassign(code), &mut req, env).await,
+        Route::QueueTickets(office) => {
+            queue::limit(&req, env).await?;
+            queue::take(&mut req, env, &office).await
+        }
+        Route::Queue(office) => {
+            queue::limit(&req, env).await?;
+            queue::state(&req, env, &office).await
+        }
+        Route::QueueTicket(office, number) => {
+            queue::limit(&req, env).await?;
+            queue::ticket(&req, env, &office, &number).await
+        }
+        Route::StaffQueue(office) => staff::handle(Operation::Queue(office), &mut req, env).await,
+        Route::StaffQueueNext(office) => {
+            staff::handle(Operation::CallNext(office), &mut req, env).await
+        }
+        Route::StaffQueuePriority(office, number) => {
+            staff::handle(Operation::VerifyPriority(office, number), &mut req, env).await
+        }
+        Route::StaffQueueStep(office, number, step) => {
+            staff::handle(Operation::QueueStep(office, number, step), &mut req, env).await
+        }
     }
 }
 
@@ -362,7 +438,9 @@ mod tests {
             let path = template
                 .replace("{id}", "gpo")
                 .replace("{year}", "2026")
-                .replace("{code}", "0123-4567-89AB");
+                .replace("{code}", "0123-4567-89AB")
+                .replace("{office_id}", "gpo")
+                .replace("{number}", "12");
             let r = route(&path).unwrap_or_else(|| panic!("{path}"));
             assert_eq!(r.template(), *template);
             assert!(r.allow().contains(&method.as_str()), "{method:?} {path}");

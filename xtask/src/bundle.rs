@@ -8,9 +8,9 @@ pub fn build_all(root: &Path) -> Result<(), String> {
     build_worker(root)
 }
 
-/// Three bundles (app/src/lib.rs): the public pages into dist/, then the booking wizard into
-/// dist/booking/ and the staff console into dist/console/ (in this order: each Trunk build
-/// replaces its whole dist directory).
+/// Four bundles (app/src/lib.rs): the public pages into dist/, then the booking wizard into
+/// dist/booking/, the electronic queue into dist/queue-app/ and the staff console into
+/// dist/console/ (in this order: each Trunk build replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
     sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))?;
     sh::run(sh::cmd(root, "trunk").args([
@@ -21,6 +21,16 @@ fn build_app(root: &Path) -> Result<(), String> {
         "dist/booking",
         "--public-url",
         "/booking/",
+    ]))?;
+    // Its files under /queue-app/, not /queue/: the Worker answers /queue/* with its HTML.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/queue.html",
+        "--release",
+        "--dist",
+        "dist/queue-app",
+        "--public-url",
+        "/queue-app/",
     ]))?;
     // Its files under /console/, not /staff/: the Worker answers /staff/* with its HTML.
     sh::run(sh::cmd(root, "trunk").args([

@@ -55,6 +55,9 @@ impl DevServer {
         let log_file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
         let mut command = sh::cmd(root, "wrangler");
         command.arg("dev");
+        // A test server's requests may name their own instant for the queue's hours (R4,
+        // R39-2; worker/src/clock.rs): never set outside these servers.
+        command.arg("--var").arg("TEST_CLOCK_HEADER:1");
         for (name, value) in vars {
             command.arg("--var").arg(format!("{name}:{value}"));
         }

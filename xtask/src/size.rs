@@ -29,7 +29,7 @@ struct Page {
     budget: bool,
 }
 
-const PAGES: [Page; 3] = [
+const PAGES: [Page; 4] = [
     Page {
         what: "first screen / (HTML + JS + wasm + CSS)",
         // The Worker answers / with the directory's first paint in the URL's language.
@@ -53,6 +53,13 @@ const PAGES: [Page; 3] = [
         // Answered by the Worker with the booking bundle's HTML.
         html: &["booking/index.html"],
         target: 180_000,
+        budget: false,
+    },
+    Page {
+        what: "the queue pages (/queue/…: ticket, kiosk, board)",
+        // Answered by the Worker with the queue bundle's HTML.
+        html: &["queue-app/index.html"],
+        target: 150_000,
         budget: false,
     },
 ];
@@ -298,12 +305,13 @@ pub fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// The public pages and the public bundles' HTML.
-const PUBLIC_PAGES: [&str; 5] = [
+const PUBLIC_PAGES: [&str; 6] = [
     "index.html",
     "directory/kk/index.html",
     "directory/ru/index.html",
     "directory/en/index.html",
     "booking/index.html",
+    "queue-app/index.html",
 ];
 
 /// Fails if a public page, or a file it loads, names the staff console's directory or any of
@@ -361,6 +369,7 @@ mod tests {
             "directory/ru",
             "directory/en",
             "booking",
+            "queue-app",
             "console",
         ] {
             std::fs::create_dir_all(d.join(sub)).unwrap();
@@ -395,6 +404,7 @@ mod tests {
             "directory/ru/index.html",
             "directory/en/index.html",
             "booking/index.html",
+            "queue-app/index.html",
         ] {
             std::fs::write(d.join(page), &html).unwrap();
         }
@@ -447,6 +457,8 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.join("booking/index.html"), "<p></p>").unwrap();
+        std::fs::create_dir_all(dir.join("queue-app")).unwrap();
+        std::fs::write(dir.join("queue-app/index.html"), "<p></p>").unwrap();
         for lang in ["kk", "ru", "en"] {
             std::fs::create_dir_all(dir.join("directory").join(lang)).unwrap();
             std::fs::write(dir.join(format!("directory/{lang}/index.html")), "<p></p>").unwrap();

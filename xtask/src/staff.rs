@@ -280,7 +280,7 @@ pub fn ensure_dev_vars(root: &Path) -> Result<(), String> {
 pub const FIXTURES_ENV: &str = "QABYLDAU_STAFF";
 
 pub fn add_fixtures(root: &Path, state: &Path) -> Result<PathBuf, String> {
-    let fixtures: [(&str, &str, &[Role], &str); 2] = [
+    let fixtures: [(&str, &str, &[Role], &str); 3] = [
         (
             "gpo_admin",
             "gpo",
@@ -292,6 +292,14 @@ pub fn add_fixtures(root: &Path, state: &Path) -> Result<PathBuf, String> {
             "ulytau-region",
             &[Role::Registrar],
             "Тест Тіркеуші (Ұлытау)",
+        ),
+        // A receiving prosecutor of a district-level office, whose daily reception runs the
+        // electronic queue (R4, R39-3).
+        (
+            "receiver",
+            "ulytau-region-satpayev-city",
+            &[Role::Receiver],
+            "Тест Қабылдаушы (Сәтбаев)",
         ),
     ];
     let mut out = serde_json::Map::new();

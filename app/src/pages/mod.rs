@@ -4,6 +4,7 @@ pub mod manage;
 pub mod not_found;
 pub mod office;
 pub mod poster;
+pub mod queue;
 
 /// Sets the browser tab's title: what the page is, then the service.
 fn set_title(what: &str) {

@@ -74,6 +74,29 @@ fn OfficeView(
                     None => not_published().into_any(),
                 }}</dd>
             </dl>
+            <section class="queue-entry" aria-labelledby="queue-heading">
+                <h2 id="queue-heading">{move || t(Msg::QueueTitle)}</h2>
+                <p>{move || t(Msg::QueueHours)}</p>
+                {
+                    let id = office.id.to_string();
+                    // R4, R39-2: the button only while the daily reception issues tickets, by
+                    // the browser's clock in Kazakhstan time (the Worker decides again on its
+                    // own clock, and the ticket page says so if it is closed after all): no
+                    // request, so the directory's bundle stays as it was.
+                    let open = crate::clock::now().is_some_and(|now| {
+                        rules::queue::is_open(rules::calendar::Calendar::kazakhstan(), now)
+                    });
+                    open.then(move || {
+                        let id = id.clone();
+                        view! {
+                            <p><a class="button" rel="external"
+                                href=move || href(lang.get(), &format!("/queue/{id}/take"))>
+                                {move || t(Msg::QueueTakeTicket)}
+                            </a></p>
+                        }
+                    })
+                }
+            </section>
             <ReceptionSchedule schedule office_id=office.id.to_string() level=office.level />
             <DaysOff />
             {(!children.is_empty()).then(|| {

@@ -22,6 +22,7 @@ mod keys;
 mod me;
 mod office_admin;
 mod password;
+mod queue;
 mod requests;
 mod scope;
 mod session;
@@ -29,6 +30,7 @@ mod sign_in;
 mod transfer;
 
 use crate::error::ApiError;
+pub use queue::Step as QueueStep;
 use worker::{Env, Request, Response};
 
 /// The staff operations of `api::ROUTES`.
@@ -63,6 +65,11 @@ pub enum Operation {
     Release,
     Forward(String),
     Reassign(String),
+    /// The electronic queue (R39-3), by path office id (and ticket number).
+    Queue(String),
+    CallNext(String),
+    VerifyPriority(String, String),
+    QueueStep(String, String, queue::Step),
 }
 
 impl Operation {
@@ -80,6 +87,7 @@ impl Operation {
                 | Operation::OfficeSettings(_)
                 | Operation::Requests
                 | Operation::Booking(_)
+                | Operation::Queue(_)
         )
     }
 }
@@ -121,6 +129,14 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::Release => decide::release(req, env).await?,
         Operation::Forward(code) => transfer::forward(req, env, &code).await?,
         Operation::Reassign(code) => transfer::reassign(req, env, &code).await?,
+        Operation::Queue(office) => queue::list(req, env, &office).await?,
+        Operation::CallNext(office) => queue::next(req, env, &office).await?,
+        Operation::VerifyPriority(office, number) => {
+            queue::priority(req, env, &office, &number).await?
+        }
+        Operation::QueueStep(office, number, step) => {
+            queue::step(req, env, &office, &number, step).await?
+        }
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.
     response.headers_mut().set("Cache-Control", "no-store")?;
