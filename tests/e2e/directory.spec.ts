@@ -71,6 +71,8 @@ test('the language is remembered and otherwise taken from the browser', async ({
   const page = await context.newPage();
   await page.goto('/?lang=ru');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  // The first paint has lang="ru" before the SPA runs; the SPA is what remembers the choice.
+  await expect(page.locator('#app')).toBeAttached();
   await page.goto('/offices/gpo');
   await expect(page).toHaveURL(/\/offices\/gpo\?lang=ru$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
