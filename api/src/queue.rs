@@ -248,7 +248,10 @@ pub(crate) mod paths {
     use crate::ErrorBody;
 
     #[utoipa::path(post, path = "/api/v1/queue/{office_id}/tickets", tag = "queue",
-        params(("office_id" = rules::OfficeId, Path, description = "The office")),
+        params(("office_id" = rules::OfficeId, Path, description = "The office"),
+               ("X-Qabyldau-Challenge" = String, Header,
+                description = "The solved proof of work of `GET /api/v1/challenge`, as for \
+                `POST /api/v1/bookings`.")),
         request_body(content = TicketRequest, content_type = "application/json"),
         responses(
             (status = 201, description = "The ticket and its token (shown once).", body = TicketTaken),
@@ -258,8 +261,9 @@ pub(crate) mod paths {
                 working days and hours, 09:00–18:30 (R4, R39-2); with `clause`.", body = ErrorBody),
             (status = 413, description = "`payload_too_large`.", body = ErrorBody),
             (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
-            (status = 422, description = "`invalid_field` naming `language` (kk or ru, R39-4), \
-                `out_of_town` or `priority_claim` (an R9 category).", body = ErrorBody),
+            (status = 422, description = "`challenge_required` / `challenge_invalid` (field \
+                `X-Qabyldau-Challenge`), or `invalid_field` naming `language` (kk or ru, \
+                R39-4), `out_of_town` or `priority_claim` (an R9 category).", body = ErrorBody),
             (status = 429, description = "`rate_limited`.", body = ErrorBody,
              headers(("Retry-After" = u64, description = "Seconds to wait"))),
         ))]

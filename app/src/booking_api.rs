@@ -72,53 +72,18 @@ async fn error_of(response: &Response) -> ErrorDetail {
     read_error(&response.text().await.unwrap_or_default())
 }
 
-/// A proof of work for one booking (`GET /api/v1/challenge`, ALTCHA's scheme), solved in a
-/// Web Worker (`public/pow.js`) so the page stays responsive: the value of
-/// `X-Qabyldau-Challenge`. No answer from the server is a network failure; a challenge the
-/// worker cannot solve (or a browser without Web Workers) leaves the header out, and the
-/// server's `challenge_required` says why.
+/// A proof of work for one booking (crate::proof_of_work): the value of
+/// `X-Qabyldau-Challenge`, or none when this browser cannot solve one (the server's
+/// `challenge_required` then says why). No answer from the server is a network failure.
 pub async fn proof_of_work() -> Result<Option<String>, SubmitError> {
-    use ::api::challenge::{Challenge, Solution};
     let request = Request::get("/api/v1/challenge").cache(web_sys::RequestCache::NoStore);
     let response = send(request, None).await.ok_or(SubmitError::Network)?;
     if response.status() != 200 {
         return Err(SubmitError::Server);
     }
-    let challenge: Challenge = response.json().await.map_err(|_| SubmitError::Server)?;
-    Ok(solve_in_worker(&challenge)
-        .await
-        .map(|number| Solution::of(&challenge, number).to_header()))
-}
-
-/// The number that solves `challenge`, found by `public/pow.js` in a Web Worker.
-async fn solve_in_worker(challenge: &::api::challenge::Challenge) -> Option<u64> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let worker = web_sys::Worker::new("/booking/pow.js").ok()?;
-    let answered = js_sys::Promise::new(&mut |resolve, _| {
-        let on_message = Closure::once_into_js({
-            let resolve = resolve.clone();
-            move |event: web_sys::MessageEvent| {
-                let number =
-                    js_sys::Reflect::get(&event.data(), &"number".into()).unwrap_or(JsValue::NULL);
-                let _ = resolve.call1(&JsValue::NULL, &number);
-            }
-        });
-        let on_error = Closure::once_into_js(move |_: JsValue| {
-            let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    let message = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v).ok();
-    set("salt", challenge.salt.as_str().into())?;
-    set("challenge", challenge.challenge.as_str().into())?;
-    set("maxnumber", (challenge.maxnumber as f64).into())?;
-    worker.post_message(&message).ok()?;
-    let number = wasm_bindgen_futures::JsFuture::from(answered).await.ok();
-    worker.terminate();
-    number?.as_f64().map(|n| n as u64)
+    let challenge: ::api::challenge::Challenge =
+        response.json().await.map_err(|_| SubmitError::Server)?;
+    Ok(crate::proof_of_work::solved(&challenge).await)
 }
 
 /// `POST /api/v1/bookings` with exactly `body` (the stored string, byte for byte) and `key`,

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod lang;
 pub mod offline;
 pub mod pages;
+pub mod proof_of_work;
 pub mod queue_api;
 pub mod shell;
 #[cfg(feature = "staff")]

@@ -36,8 +36,22 @@ pub async fn state(office: &str) -> Result<QueueState, FetchError> {
 pub async fn take(office: &str, request: &TicketRequest) -> Result<TicketTaken, TakeError> {
     let office = OfficeId::parse(office).map_err(|_| TakeError::Failed)?;
     let body = serde_json::to_string(request).map_err(|_| TakeError::Failed)?;
-    let response = Request::post(&format!("/api/v1/queue/{office}/tickets"))
-        .header("Content-Type", "application/json")
+    // A ticket costs a proof of work, as a booking does: no one fills a day's queue.
+    let challenge = Request::get("/api/v1/challenge")
+        .cache(web_sys::RequestCache::NoStore)
+        .send()
+        .await
+        .map_err(|_| TakeError::Failed)?
+        .json::<::api::challenge::Challenge>()
+        .await
+        .map_err(|_| TakeError::Failed)?;
+    let proof = crate::proof_of_work::solved(&challenge).await;
+    let mut post = Request::post(&format!("/api/v1/queue/{office}/tickets"))
+        .header("Content-Type", "application/json");
+    if let Some(proof) = proof {
+        post = post.header(::api::challenge::HEADER, &proof);
+    }
+    let response = post
         .body(body)
         .map_err(|_| TakeError::Failed)?
         .send()

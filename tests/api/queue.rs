@@ -3,17 +3,32 @@
 //! time and on a day of its own (the queue is per office and day).
 
 use api_tests::staff_client::{gpo_admin, receiver, Session, RECEIVER_OFFICE};
-use api_tests::{Client, Reply};
+use api_tests::{solved_challenge, Client, Reply};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
 const CLOCK: &str = "X-Qabyldau-Test-Clock";
 
+/// A ticket with its proof of work solved, as the phone and the kiosk take it.
 fn take(client: &Client, office: &str, at: &str, body: &Value) -> Reply {
+    take_with(client, office, at, body, Some(&solved_challenge()))
+}
+
+fn take_with(
+    client: &Client,
+    office: &str,
+    at: &str,
+    body: &Value,
+    challenge: Option<&str>,
+) -> Reply {
+    let mut headers = vec![("Content-Type", "application/json"), (CLOCK, at)];
+    if let Some(challenge) = challenge {
+        headers.push((api::challenge::HEADER, challenge));
+    }
     client.send(
         "POST",
         &format!("/api/v1/queue/{office}/tickets"),
-        &[("Content-Type", "application/json"), (CLOCK, at)],
+        &headers,
         Some(&body.to_string()),
     )
 }
@@ -213,6 +228,32 @@ fn r4_r39_2_queue_closed_out_of_hours_and_on_holidays() {
     assert_eq!(
         state(&client, RECEIVER_OFFICE, "2026-12-14T18:29:00+05:00")["open"],
         true
+    );
+}
+
+/// A ticket costs a proof of work as a booking does (no client fills a day's queue): none, or
+/// one used already, is `422` naming the header, and nothing is issued.
+#[test]
+fn r39_3_a_ticket_without_its_proof_of_work_is_refused() {
+    let client = Client::new();
+    let at = "2027-03-04T11:00:00+05:00";
+    let office = "ulytau-region-ulytau";
+    let body = json!({"language": "kk"});
+    let before = state(&client, office, at)["waiting"].as_u64().unwrap();
+    let error = take_with(&client, office, at, &body, None).assert_error(422, "challenge_required");
+    assert_eq!(error["field"], api::challenge::HEADER);
+    let proof = solved_challenge();
+    let first = take_with(&client, office, at, &body, Some(&proof));
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = take_with(&client, office, at, &body, Some(&proof));
+    assert_eq!(
+        again.assert_error(422, "challenge_invalid")["field"],
+        api::challenge::HEADER
+    );
+    assert_eq!(
+        state(&client, office, at)["waiting"].as_u64().unwrap(),
+        before + 1,
+        "one ticket issued"
     );
 }
 

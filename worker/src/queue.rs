@@ -200,6 +200,8 @@ pub async fn take(req: &mut Request, env: &Env, office_id: &str) -> Result<Respo
             clause: Some("R4"),
         });
     }
+    // A ticket costs a proof of work, as a booking does: no client fills a day's queue.
+    crate::challenge::redeem(req, env).await?;
     let token = secret::random::<{ secret::TOKEN_BYTES }>()?;
     let db = env.d1("DB")?;
     let day = now.date();
