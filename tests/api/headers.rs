@@ -62,6 +62,8 @@ fn every_page_and_api_response_carries_the_security_headers() {
         "/bookings/ABCD-EFGH-JKMN",
         "/staff/",
         "/staff",
+        "/queue/ulytau-region/board",
+        "/queue/ulytau-region/kiosk",
         "/api/v1/health",
         "/api/v1/offices/gpo",
         "/api/v1/challenge",
@@ -84,7 +86,13 @@ fn every_page_and_api_response_carries_the_security_headers() {
 /// The pages load no inline script (the policy would refuse it): Trunk's loader is a file.
 #[test]
 fn the_pages_have_no_inline_script() {
-    for path in ["/", "/offices/gpo", "/register/x-20300101", "/staff/"] {
+    for path in [
+        "/",
+        "/offices/gpo",
+        "/register/x-20300101",
+        "/staff/",
+        "/queue/ulytau-region/board",
+    ] {
         let reply = get(path);
         let mut rest = reply.body.as_str();
         let mut scripts = 0;

@@ -12,6 +12,7 @@ use std::path::Path;
 const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
     ("dist/booking/index.html", "/booking/"),
+    ("dist/queue-app/index.html", "/queue-app/"),
     ("dist/console/index.html", "/console/"),
 ];
 
