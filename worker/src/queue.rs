@@ -192,6 +192,10 @@ fn public_ticket(rows: &[Row], row: &Row) -> Result<PublicTicket, ApiError> {
 pub async fn take(req: &mut Request, env: &Env, office_id: &str) -> Result<Response, ApiError> {
     let office = office(env, office_id).await?;
     let input: TicketRequest = body::json(req).await?;
+    // A ticket costs a proof of work, as a booking does: no client fills a day's queue. It
+    // comes before the hours (as before a booking's rules): a request without one is refused
+    // as such whenever it comes.
+    crate::challenge::redeem(req, env).await?;
     let now = clock::now_for(req);
     if !order::is_open(Calendar::kazakhstan(), now) {
         return Err(ApiError::Conflict {
@@ -200,8 +204,6 @@ pub async fn take(req: &mut Request, env: &Env, office_id: &str) -> Result<Respo
             clause: Some("R4"),
         });
     }
-    // A ticket costs a proof of work, as a booking does: no client fills a day's queue.
-    crate::challenge::redeem(req, env).await?;
     let token = secret::random::<{ secret::TOKEN_BYTES }>()?;
     let db = env.d1("DB")?;
     let day = now.date();
