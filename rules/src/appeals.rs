@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn r44_overdue_first_then_by_due_date() {
         let today = date!(2026 - 12 - 10);
-        let mut items = vec![
+        let mut items = [
             (date!(2026 - 12 - 20), date!(2026 - 12 - 01)),
             (date!(2026 - 12 - 09), date!(2026 - 11 - 20)),
             (date!(2026 - 12 - 10), date!(2026 - 11 - 25)),
