@@ -260,7 +260,7 @@ fn r42_r44_closing_needs_the_answer_and_the_earlier_decider_is_refused() {
 /// exist; a registrar is `403`; every action is in the audit trail.
 #[test]
 fn r39_5_outcomes_are_scoped_and_audited() {
-    let at = "2027-05-07T10:00:00+05:00";
+    let at = "2027-05-13T10:00:00+05:00";
     let n = called_ticket(at);
     let reply = record(receiver(), &written(n, "ЖТ-2027/0201"), at);
     assert_eq!(reply.status, 201, "{}", reply.body);
