@@ -396,66 +396,6 @@ pub async fn video_only(id: &str, input: &VideoOnlySwitch) -> Result<OfficeSetti
     .await
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_reception_ids_become_paths() {
-        assert_eq!(
-            registration_list_csv("shymkent-head-weekly-20261207").as_deref(),
-            Some("/api/v1/staff/receptions/shymkent-head-weekly-20261207/list.csv")
-        );
-        assert_eq!(reception_path("../accounts"), None);
-        assert!(booking_path("0123-4567-89AB").is_ok());
-        assert!(booking_path("../../accounts").is_err());
-        assert_eq!(reception_path("a?b=c"), None);
-        assert_eq!(reception_path(""), None);
-    }
-
-    fn error(code: &str) -> String {
-        format!(r#"{{"error":{{"code":"{code}","message":"m","field":null}}}}"#)
-    }
-
-    #[test]
-    fn answers_are_classified_by_code() {
-        assert_eq!(classify(200, "{}", None), Ok("{}".into()));
-        assert_eq!(classify(204, "", None), Ok(String::new()));
-        assert_eq!(
-            classify(401, &error("unauthenticated"), None),
-            Err(StaffError::Unauthenticated)
-        );
-        assert_eq!(
-            classify(401, &error("invalid_credentials"), None),
-            Err(StaffError::Api(ErrorCode::InvalidCredentials))
-        );
-        assert_eq!(
-            classify(429, &error("too_many_attempts"), Some(840)),
-            Err(StaffError::TooMany(Some(840)))
-        );
-        assert_eq!(
-            classify(403, &error("csrf"), None),
-            Err(StaffError::Api(ErrorCode::Csrf))
-        );
-        assert_eq!(classify(401, "", None), Err(StaffError::Unauthenticated));
-        assert_eq!(classify(502, "", None), Err(StaffError::Server));
-    }
-
-    #[test]
-    fn audit_filter_query() {
-        assert_eq!(AuditFilter::default().query(), "");
-        let f = AuditFilter {
-            office: Some(OfficeId::parse("ulytau-region").unwrap()),
-            from: rules::dates::parse_iso_date("2026-12-01"),
-            to: rules::dates::parse_iso_date("2026-12-07"),
-        };
-        assert_eq!(
-            f.query(),
-            "?office=ulytau-region&from=2026-12-01&to=2026-12-07"
-        );
-    }
-}
-
 /// An office id as a path segment: only the directory's slug characters are sent.
 fn office_path(office: &OfficeId) -> String {
     format!("{BASE}/queue/{}", office.as_str())
@@ -521,4 +461,64 @@ pub async fn close_appeal(id: &str, input: &CloseInput) -> Result<AppealBody, Re
         return Err((StaffError::Api(ErrorCode::NotFound), None));
     }
     post_detailed(Request::post(&format!("{BASE}/control/{id}/close")), input).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_reception_ids_become_paths() {
+        assert_eq!(
+            registration_list_csv("shymkent-head-weekly-20261207").as_deref(),
+            Some("/api/v1/staff/receptions/shymkent-head-weekly-20261207/list.csv")
+        );
+        assert_eq!(reception_path("../accounts"), None);
+        assert!(booking_path("0123-4567-89AB").is_ok());
+        assert!(booking_path("../../accounts").is_err());
+        assert_eq!(reception_path("a?b=c"), None);
+        assert_eq!(reception_path(""), None);
+    }
+
+    fn error(code: &str) -> String {
+        format!(r#"{{"error":{{"code":"{code}","message":"m","field":null}}}}"#)
+    }
+
+    #[test]
+    fn answers_are_classified_by_code() {
+        assert_eq!(classify(200, "{}", None), Ok("{}".into()));
+        assert_eq!(classify(204, "", None), Ok(String::new()));
+        assert_eq!(
+            classify(401, &error("unauthenticated"), None),
+            Err(StaffError::Unauthenticated)
+        );
+        assert_eq!(
+            classify(401, &error("invalid_credentials"), None),
+            Err(StaffError::Api(ErrorCode::InvalidCredentials))
+        );
+        assert_eq!(
+            classify(429, &error("too_many_attempts"), Some(840)),
+            Err(StaffError::TooMany(Some(840)))
+        );
+        assert_eq!(
+            classify(403, &error("csrf"), None),
+            Err(StaffError::Api(ErrorCode::Csrf))
+        );
+        assert_eq!(classify(401, "", None), Err(StaffError::Unauthenticated));
+        assert_eq!(classify(502, "", None), Err(StaffError::Server));
+    }
+
+    #[test]
+    fn audit_filter_query() {
+        assert_eq!(AuditFilter::default().query(), "");
+        let f = AuditFilter {
+            office: Some(OfficeId::parse("ulytau-region").unwrap()),
+            from: rules::dates::parse_iso_date("2026-12-01"),
+            to: rules::dates::parse_iso_date("2026-12-07"),
+        };
+        assert_eq!(
+            f.query(),
+            "?office=ulytau-region&from=2026-12-01&to=2026-12-07"
+        );
+    }
 }

@@ -263,7 +263,7 @@ where
                         let waiting = status == Lenient::Known(TicketStatus::Waiting);
                         let called = status == Lenient::Known(TicketStatus::Called);
                         let received = called || status == Lenient::Known(TicketStatus::Finished);
-                        let claim = ticket.priority.clone();
+                        let claim = ticket.priority;
                         let unverified = waiting && claim.as_ref().is_some_and(|c| !c.verified);
                         let language = match ticket.language {
                             Lenient::Known(l) => l.code().to_owned(),
