@@ -371,3 +371,73 @@ fn r39_5_outcomes_are_scoped_and_audited() {
         "appeal_close"
     );
 }
+
+/// R39-8: a referral books the applicant with another official of the office through the
+/// booking function, channel `referral`; without an `Idempotency-Key` `400`; replayed with
+/// the same key it is the same booking.
+#[test]
+fn r39_8_a_referral_books_the_applicant_with_another_official() {
+    let at = "2027-05-14T10:00:00+05:00";
+    let office = api_tests::OFFICE;
+    let mut person = gpo_admin().create_enrolled(office, &["receiver"]);
+    let session = person.sign_in();
+    let taken = Client::new().send(
+        "POST",
+        &format!("/api/v1/queue/{office}/tickets"),
+        &[
+            ("Content-Type", "application/json"),
+            (CLOCK, at),
+            (api::challenge::HEADER, &solved_challenge()),
+        ],
+        Some(&json!({"language": "kk"}).to_string()),
+    );
+    assert_eq!(taken.status, 201, "{}", taken.body);
+    let number = loop {
+        let called = staff(
+            &session,
+            "POST",
+            &format!("/api/v1/staff/queue/{office}/next"),
+            Some(&json!({"room": "1"})),
+            at,
+        );
+        assert_eq!(called.status, 200, "{}", called.body);
+        let n = called.json()["ticket"]["number"].as_u64().unwrap();
+        if n == taken.json()["ticket"]["number"].as_u64().unwrap() {
+            break n;
+        }
+    };
+    let reception = api_tests::open_reception(api_tests::HEAD_OPEN, 5)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let body = json!({
+        "received": {"kind": "ticket", "office_id": office, "number": number},
+        "outcome": {"kind": "referred", "referral": api_tests::booking_body(&reception)}});
+    record(&session, &body, at).assert_error(400, "idempotency_key_required");
+    let key = api_tests::fresh_key();
+    let headers = [(CLOCK, at.to_owned()), ("Idempotency-Key", key)];
+    let reply = session.send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let made = reply.json();
+    assert_eq!(made["outcome"]["kind"], "referred");
+    assert_eq!(made["referral"]["channel"], "referral");
+    assert_eq!(
+        made["referral"]["booking"]["reception"]["id"],
+        reception.as_str()
+    );
+    let code = made["referral"]["booking"]["code"].as_str().unwrap();
+    assert_eq!(made["outcome"]["referral_code"], code);
+    // The person's manage link opens it.
+    let token = made["referral"]["manage_token"].as_str().unwrap();
+    let opened = Client::new().send(
+        "GET",
+        &format!("/api/v1/bookings/{code}"),
+        &[("Authorization", &format!("Bearer {token}"))],
+        None,
+    );
+    assert_eq!(opened.status, 200, "{}", opened.body);
+    // The reception has its outcome now.
+    session
+        .send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers)
+        .assert_error(409, "outcome_recorded");
+}
