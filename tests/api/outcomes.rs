@@ -441,3 +441,45 @@ fn r39_8_a_referral_books_the_applicant_with_another_official() {
         .send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers)
         .assert_error(409, "outcome_recorded");
 }
+
+/// A booking is received by the official on its day: before it, or unconfirmed, `409
+/// not_received`; then a written appeal from it goes on control (R39-6, R44).
+#[test]
+fn r39_6_r44_the_outcome_of_a_confirmed_booking_on_its_day() {
+    let office = api_tests::OFFICE;
+    let mut person = gpo_admin().create_enrolled(office, &["registrar", "official"]);
+    let session = person.sign_in();
+    let open = api_tests::open_receptions(api_tests::DEPUTY_OPEN);
+    let reception = open[open.len() - 1 - 9 % open.len()]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let created = Client::new().book_ok(&api_tests::booking_body(&reception));
+    let code = created["booking"]["code"].as_str().unwrap().to_owned();
+    let date = reception.rsplit_once('-').unwrap().1;
+    let day = format!(
+        "{}-{}-{}T12:00:00+05:00",
+        &date[..4],
+        &date[4..6],
+        &date[6..]
+    );
+    let body = json!({"received": {"kind": "booking", "code": code},
+                      "outcome": {"kind": "written_appeal_registered",
+                                  "registration_number": "ЖТ-2027/0301"}});
+    // Requested, not confirmed yet.
+    record(&session, &body, &day).assert_error(409, "not_received");
+    let confirmed = session.post(
+        &format!("/api/v1/staff/bookings/{code}/decision"),
+        &json!({"decision": "confirm"}),
+    );
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    // Not before its day.
+    record(&session, &body, "2026-01-05T12:00:00+05:00").assert_error(409, "not_received");
+    let reply = record(&session, &body, &day);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.json()["outcome"]["received"]["code"], code.as_str());
+    assert_eq!(reply.json()["control"]["registered_on"], &day[..10]);
+    // Another office's official cannot name it.
+    let error = record(receiver(), &body, &day).assert_error(404, "not_found");
+    assert_eq!(error["field"], "received.code");
+}
