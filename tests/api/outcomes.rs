@@ -479,6 +479,23 @@ fn r39_6_r44_the_outcome_of_a_confirmed_booking_on_its_day() {
     assert_eq!(reply.status, 201, "{}", reply.body);
     assert_eq!(reply.json()["outcome"]["received"]["code"], code.as_str());
     assert_eq!(reply.json()["control"]["registered_on"], &day[..10]);
+    // Taken off control (retention counts its days from here for the booking).
+    let appeal = reply.json()["control"]["id"].as_str().unwrap().to_owned();
+    let mut answer = close_body();
+    answer["answer_date"] = json!(&day[..10]);
+    answer["notified_by"] = json!("in_person");
+    let closed = staff(
+        &session,
+        "POST",
+        &format!("/api/v1/staff/control/{appeal}/close"),
+        Some(&answer),
+        &day,
+    );
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    assert_eq!(
+        closed.json()["appeal"]["closed"]["decided_by"],
+        session.staff_id().as_str()
+    );
     // Another office's official cannot name it.
     let error = record(receiver(), &body, &day).assert_error(404, "not_found");
     assert_eq!(error["field"], "received.code");
