@@ -299,7 +299,7 @@ where
                                 <td data-label=move || t(R::Priority)>
                                     {claim.map(|c| {
                                         let mark = if c.verified { R::Verified } else { R::Unverified };
-                                        view! { {format!("{:?} ", c.category)} "(" {move || t(mark)} ")" }
+                                        view! { {move || c.category.name().get(lang.get())} " (" {move || t(mark)} ")" }
                                     })}
                                 </td>
                                 <td data-label=move || t(R::Actions) class="actions">
