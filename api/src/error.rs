@@ -142,6 +142,19 @@ error_codes! {
     NotWaiting = "not_waiting" => 409,
     /// R9: the ticket claims no category to verify.
     NoPriorityClaim = "no_priority_claim" => 409,
+    // Outcomes and appeals on control (`api::outcomes`: R39-6, R40, R42, R44).
+    /// The reception (a ticket or a booking) has its outcome recorded already.
+    OutcomeRecorded = "outcome_recorded" => 409,
+    /// The ticket has not been called, or the booking is not a confirmed one whose
+    /// reception has come.
+    NotReceived = "not_received" => 409,
+    /// R42: the assignee decided an earlier appeal of the same person on the same matter;
+    /// with `clause`.
+    PreviouslyDecided = "previously_decided" => 409,
+    /// R44: the appeal has been taken off control already.
+    NotOnControl = "not_on_control" => 409,
+    /// R44: a date before the appeal was registered.
+    BeforeRegistration = "before_registration" => 422,
     /// See the `Retry-After` header.
     RateLimited = "rate_limited" => 429,
     /// Staff sign-in locked for this login or address for a while: see `Retry-After`.
@@ -181,6 +194,7 @@ impl ErrorCode {
                 | ErrorCode::NotAGround
                 | ErrorCode::NotBelow
                 | ErrorCode::NotADeputy
+                | ErrorCode::BeforeRegistration
         )
     }
 }

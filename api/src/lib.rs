@@ -22,6 +22,7 @@ pub mod offices;
 pub mod open_data;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod outcomes;
 pub mod queue;
 mod routes;
 pub mod schedule;

@@ -106,6 +106,10 @@ pub fn json() -> String {
         crate::queue::paths::recall,
         crate::queue::paths::absent,
         crate::queue::paths::finish,
+        crate::outcomes::paths::record_outcome,
+        crate::outcomes::paths::control_list,
+        crate::outcomes::paths::control_assign,
+        crate::outcomes::paths::control_close,
     ),
     modifiers(&ManageToken, &TicketToken, &StaffSession, &MethodNotAllowed, &ChannelBookingObject),
     tags(

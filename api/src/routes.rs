@@ -90,4 +90,9 @@ pub const ROUTES: &[(Method, &str)] = &[
         Method::Post,
         "/api/v1/staff/queue/{office_id}/tickets/{number}/finish",
     ),
+    // Outcomes and appeals on control (`crate::outcomes`: R39-6, R40–R42, R44).
+    (Method::Post, "/api/v1/staff/outcomes"),
+    (Method::Get, "/api/v1/staff/control"),
+    (Method::Post, "/api/v1/staff/control/{id}/assign"),
+    (Method::Post, "/api/v1/staff/control/{id}/close"),
 ];

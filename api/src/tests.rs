@@ -1066,3 +1066,55 @@ fn queue_bodies_read_back() {
     round_trip(&CallNext { room: "5".into() });
     round_trip(&VerifyPriority { verified: false });
 }
+
+#[test]
+fn outcome_bodies_read_back() {
+    use crate::outcomes::*;
+    let input: OutcomeInput = serde_json::from_value(json!({
+        "received": {"kind": "ticket", "office_id": "gpo", "number": 3},
+        "outcome": {"kind": "written_appeal_registered", "registration_number": "ЖТ-1",
+                    "due": "2027-01-29", "due_reason": "extra check"},
+        "takes_part": true}))
+    .unwrap();
+    assert_eq!(input.outcome.kind, OutcomeKind::WrittenAppealRegistered);
+    assert_eq!(input.outcome.due, Some(time::macros::date!(2027 - 01 - 29)));
+    assert_eq!(input.notes, None);
+    round_trip(&input);
+    // Unknown fields are refused.
+    assert!(serde_json::from_value::<OutcomeInput>(json!({
+        "received": {"kind": "booking", "code": "X"}, "outcome": {"kind": "consultation"},
+        "extra": 1}))
+    .is_err());
+    let appeal = Appeal {
+        id: "ap_0123456789abcdef".into(),
+        office_id: OfficeId::parse("gpo").unwrap(),
+        outcome_id: "oc_0123456789abcdef".into(),
+        registration_number: "ЖТ-1".into(),
+        registered_on: time::macros::date!(2027 - 01 - 05),
+        due: time::macros::date!(2027 - 01 - 26),
+        due_reason: None,
+        overdue: false,
+        thread: "ap_0123456789abcdef".into(),
+        assigned_to: None,
+        takes_part: true,
+        closed: Some(Closed {
+            answer_reference: "12/3".into(),
+            answer_date: time::macros::date!(2027 - 01 - 20),
+            notified_by: NotificationMeans::RegisteredLetter.into(),
+            notification_reference: "RR1".into(),
+            decided_by: "st_0123456789abcdef".into(),
+            closed_by: "st_0123456789abcdef".into(),
+            closed_at: datetime!(2027-01-20 10:00 +5),
+        }),
+    };
+    let body = round_trip(&ControlList {
+        appeals: vec![appeal],
+    });
+    assert_eq!(body["appeals"][0]["due"], "2027-01-26");
+    assert_eq!(
+        body["appeals"][0]["closed"]["notified_by"],
+        "registered_letter"
+    );
+    let close: CloseInput = serde_json::from_value(json!({"answer_reference": "1"})).unwrap();
+    assert_eq!(close.answer_date, None);
+}

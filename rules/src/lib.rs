@@ -5,6 +5,7 @@
 //! refer to `shared/spec/RULES.md`; `rules/CLAUSES.md` maps each clause to its code.
 
 pub mod admission;
+pub mod appeals;
 pub mod booking;
 pub mod calendar;
 #[cfg(test)]

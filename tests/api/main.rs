@@ -14,6 +14,7 @@ mod feeds;
 mod headers;
 mod kv_down;
 mod office_admin;
+mod outcomes;
 mod queue;
 mod retention;
 mod rules;

@@ -207,6 +207,28 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
             "/api/v1/staff/queue/{office_id}/tickets/{number}/finish",
             Case::TabledIn("queue.rs"),
         ),
+        // Outcomes and appeals on control: the one who received, own office only
+        // (outcomes.rs, with its tickets and appeals).
+        (
+            "POST",
+            "/api/v1/staff/outcomes",
+            Case::TabledIn("outcomes.rs"),
+        ),
+        (
+            "GET",
+            "/api/v1/staff/control",
+            Case::TabledIn("outcomes.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/control/{id}/assign",
+            Case::TabledIn("outcomes.rs"),
+        ),
+        (
+            "POST",
+            "/api/v1/staff/control/{id}/close",
+            Case::TabledIn("outcomes.rs"),
+        ),
     ];
 
     // The table covers every staff operation of the served document.

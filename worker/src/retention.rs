@@ -4,12 +4,15 @@
 //! * clears the personal data of the bookings whose time is up — `RETENTION_DAYS_AFTER_RECEPTION`
 //!   days (default 30) after the reception, or, for a booking that led to an appeal on
 //!   control, `RETENTION_DAYS_AFTER_CONTROL` days (default 365) after the appeal is taken off
-//!   control (migration 0011: no appeal is on control yet, so that rule never applies
-//!   today). Names, IIN or passport, phone, e-mail, the represented person and the authority,
+//!   control (migration 0011's columns, set by the appeals on control of
+//!   `staff/outcomes.rs`: on control when a written appeal from its reception is registered,
+//!   ended when it is taken off control). Names, IIN or passport, phone, e-mail, the represented person and the authority,
 //!   the matter, the answers, the interpreter's language and staff's free-text notes become
 //!   NULL or empty; the person and body hashes too. What stays (office, reception, status,
 //!   outcome and its clause, channel, language, format) is enough for statistics, and the
 //!   owner's manage page (the token's hash stays) still shows the reception and the status;
+//!   staff's notes on the reception's outcome (R12) are cleared with them (a ticket's, the
+//!   same days after its day, or after its appeal left control);
 //! * drops the sealed manage token 48 hours after the booking: a replay of its request can
 //!   no longer hand the token over again (409), the owner's link still opens the booking;
 //! * recomputes, as HMACs, the person hashes of rows written before they were keyed.
@@ -173,6 +176,20 @@ pub async fn run(env: &Env, daily: bool) -> Result<Run, ApiError> {
             "UPDATE bookings SET token_seal = NULL WHERE code IN (SELECT value FROM json_each(?1))",
         )
         .bind(&[json(&sealed)?.into()])?,
+        // Staff's notes on a reception's outcome (R12) go with the booking's data; a ticket's
+        // after the same days from its day, unless its appeal is still on control.
+        db.prepare(
+            "UPDATE reception_outcomes SET notes = NULL WHERE notes IS NOT NULL AND \
+             (booking_code IN (SELECT value FROM json_each(?1)) OR \
+              (ticket_day IS NOT NULL AND ticket_day <= ?2 AND NOT EXISTS \
+               (SELECT 1 FROM appeals_on_control a WHERE a.outcome_id = reception_outcomes.id \
+                AND (a.closed_at IS NULL OR julianday(a.closed_at) > julianday(?3)))))",
+        )
+        .bind(&[
+            json(&due)?.into(),
+            clock::iso(policy.reception_cutoff(now)).into(),
+            rfc3339(policy.control_cutoff(now))?.into(),
+        ])?,
     ];
     let root: Option<Root> = db
         .prepare("SELECT id FROM offices WHERE parent_id IS NULL ORDER BY sort_order LIMIT 1")

@@ -66,6 +66,10 @@ enum Route {
     StaffQueueNext(String),
     StaffQueuePriority(String, String),
     StaffQueueStep(String, String, QueueStep),
+    StaffOutcomes,
+    StaffControl,
+    StaffControlAssign(String),
+    StaffControlClose(String),
 }
 
 impl Route {
@@ -131,6 +135,10 @@ impl Route {
             Route::StaffQueueStep(_, _, QueueStep::Finish) => {
                 "/api/v1/staff/queue/{office_id}/tickets/{number}/finish"
             }
+            Route::StaffOutcomes => "/api/v1/staff/outcomes",
+            Route::StaffControl => "/api/v1/staff/control",
+            Route::StaffControlAssign(_) => "/api/v1/staff/control/{id}/assign",
+            Route::StaffControlClose(_) => "/api/v1/staff/control/{id}/close",
         }
     }
 
@@ -154,7 +162,10 @@ impl Route {
             | Route::QueueTickets(_)
             | Route::StaffQueueNext(_)
             | Route::StaffQueuePriority(..)
-            | Route::StaffQueueStep(..) => SUBMIT,
+            | Route::StaffQueueStep(..)
+            | Route::StaffOutcomes
+            | Route::StaffControlAssign(_)
+            | Route::StaffControlClose(_) => SUBMIT,
             Route::StaffSession => SESSION,
             Route::StaffAccounts
             | Route::StaffOfficialSchedule(_)
@@ -264,6 +275,14 @@ fn route(path: &str) -> Option<Route> {
                 "finish" => Some(Route::StaffQueueStep(office, number, QueueStep::Finish)),
                 _ => None,
             }
+        }
+        ["staff", "outcomes"] => Some(Route::StaffOutcomes),
+        ["staff", "control"] => Some(Route::StaffControl),
+        ["staff", "control", id, "assign"] if !id.is_empty() => {
+            Some(Route::StaffControlAssign((*id).to_owned()))
+        }
+        ["staff", "control", id, "close"] if !id.is_empty() => {
+            Some(Route::StaffControlClose((*id).to_owned()))
         }
         _ => None,
     }
@@ -392,6 +411,14 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         }
         Route::StaffQueueStep(office, number, step) => {
             staff::handle(Operation::QueueStep(office, number, step), &mut req, env).await
+        }
+        Route::StaffOutcomes => staff::handle(Operation::RecordOutcome, &mut req, env).await,
+        Route::StaffControl => staff::handle(Operation::Control, &mut req, env).await,
+        Route::StaffControlAssign(id) => {
+            staff::handle(Operation::AssignAppeal(id), &mut req, env).await
+        }
+        Route::StaffControlClose(id) => {
+            staff::handle(Operation::CloseAppeal(id), &mut req, env).await
         }
     }
 }

@@ -9,6 +9,7 @@ use app::staff::enrolment::EnrolmentPage;
 use app::staff::entry::EntryPage;
 use app::staff::layout::Console;
 use app::staff::lists::ListsPage;
+use app::staff::reception::ReceptionPage;
 use app::staff::requests::RequestsPage;
 use app::staff::sign_in::SignInPage;
 use app::staff::NotFoundPage;
@@ -36,6 +37,7 @@ fn main() {
                         <Route path=path!("/staff/schedules") view=SchedulesPage />
                         <Route path=path!("/staff/dates") view=DatesPage />
                         <Route path=path!("/staff/office") view=OfficeSettingsPage />
+                        <Route path=path!("/staff/reception") view=ReceptionPage />
                     </Routes>
                 </Console>
             </Router>

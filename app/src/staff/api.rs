@@ -12,6 +12,8 @@ use ::api::office_admin::{
     AffectedBookings, CancelReception, MoveReception, OfficeSettings, OfficeSettingsInput,
     OfficialSchedule, ReceptionChanged, ScheduleEdit, VideoOnlySwitch,
 };
+use ::api::outcomes::{AppealBody, CloseInput, ControlList, OutcomeInput, OutcomeRecorded};
+use ::api::queue::{CallNext, Called, StaffQueue, VerifyPriority};
 use ::api::staff::{
     AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
     SignIn, StaffBody, StaffMember,
@@ -392,6 +394,73 @@ pub async fn video_only(id: &str, input: &VideoOnlySwitch) -> Result<OfficeSetti
         input,
     )
     .await
+}
+
+/// An office id as a path segment: only the directory's slug characters are sent.
+fn office_path(office: &OfficeId) -> String {
+    format!("{BASE}/queue/{}", office.as_str())
+}
+
+/// `GET /api/v1/staff/queue/{office_id}` (receiver): today's tickets in calling order.
+pub async fn staff_queue(office: &OfficeId) -> Result<StaffQueue, StaffError> {
+    get(&office_path(office)).await
+}
+
+/// `POST /api/v1/staff/queue/{office_id}/next` (R9, R8): the next ticket called to `room`.
+pub async fn call_next(office: &OfficeId, room: String) -> Result<Called, Refused> {
+    post_detailed(
+        Request::post(&format!("{}/next", office_path(office))),
+        &CallNext { room },
+    )
+    .await
+}
+
+/// `POST …/tickets/{number}/priority` (R9): the claim verified or rejected.
+pub async fn verify_priority(
+    office: &OfficeId,
+    number: u32,
+    verified: bool,
+) -> Result<Called, Refused> {
+    post_detailed(
+        Request::post(&format!(
+            "{}/tickets/{number}/priority",
+            office_path(office)
+        )),
+        &VerifyPriority { verified },
+    )
+    .await
+}
+
+/// `POST …/tickets/{number}/recall`, `…/absent`, `…/finish`.
+pub async fn ticket_step(
+    office: &OfficeId,
+    number: u32,
+    step: &'static str,
+) -> Result<Called, Refused> {
+    post_detailed(
+        Request::post(&format!("{}/tickets/{number}/{step}", office_path(office))),
+        &(),
+    )
+    .await
+}
+
+/// `POST /api/v1/staff/outcomes` (R39-6, R40, R41, R12).
+pub async fn record_outcome(input: &OutcomeInput) -> Result<OutcomeRecorded, Refused> {
+    post_detailed(Request::post(&format!("{BASE}/outcomes")), input).await
+}
+
+/// `GET /api/v1/staff/control` (R44): overdue first.
+pub async fn control() -> Result<ControlList, StaffError> {
+    get(&format!("{BASE}/control")).await
+}
+
+/// `POST /api/v1/staff/control/{id}/close` (R42, R44).
+pub async fn close_appeal(id: &str, input: &CloseInput) -> Result<AppealBody, Refused> {
+    // Appeal ids are `ap_` + hex; anything else is not sent as a path.
+    if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Err((StaffError::Api(ErrorCode::NotFound), None));
+    }
+    post_detailed(Request::post(&format!("{BASE}/control/{id}/close")), input).await
 }
 
 #[cfg(test)]

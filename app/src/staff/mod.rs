@@ -14,6 +14,7 @@ pub mod form;
 pub mod layout;
 pub mod lists;
 pub mod offices;
+pub mod reception;
 pub mod requests;
 pub mod screen;
 pub mod session;

@@ -22,12 +22,14 @@ pub enum Screen {
     Schedules,
     Dates,
     Office,
+    Reception,
 }
 
 impl Screen {
     /// In the navigation's order.
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Home,
+        Screen::Reception,
         Screen::Requests,
         Screen::Entry,
         Screen::Lists,
@@ -51,6 +53,7 @@ impl Screen {
             Screen::Schedules => "/staff/schedules",
             Screen::Dates => "/staff/dates",
             Screen::Office => "/staff/office",
+            Screen::Reception => "/staff/reception",
         }
     }
 
@@ -66,6 +69,7 @@ impl Screen {
             Screen::Schedules => S::NavSchedules,
             Screen::Dates => S::NavDates,
             Screen::Office => S::NavOffice,
+            Screen::Reception => S::NavReception,
         }
     }
 
@@ -78,6 +82,8 @@ impl Screen {
             }
             Screen::Audit => member.has(Role::Auditor) || member.has(Role::Admin),
             Screen::Lists | Screen::Requests | Screen::Entry => member.has(Role::Registrar),
+            // R39-3, R39-6: the one who receives.
+            Screen::Reception => member.has(Role::Receiver) || member.has(Role::Official),
         }
     }
 }
@@ -114,6 +120,9 @@ mod tests {
         assert!(Screen::Audit.open_to(&admin) && Screen::Accounts.open_to(&admin));
         assert!(!Screen::Lists.open_to(&admin) && !Screen::Lists.open_to(&auditor));
         assert!(Screen::Entry.open_to(&registrar) && !Screen::Entry.open_to(&admin));
+        assert!(Screen::Reception.open_to(&member(&[Role::Receiver])));
+        assert!(Screen::Reception.open_to(&member(&[Role::Official])));
+        assert!(!Screen::Reception.open_to(&registrar) && !Screen::Reception.open_to(&admin));
         for admin_only in [Screen::Schedules, Screen::Dates, Screen::Office] {
             assert!(admin_only.open_to(&admin), "{admin_only:?}");
             assert!(!admin_only.open_to(&registrar) && !admin_only.open_to(&auditor));

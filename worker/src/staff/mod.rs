@@ -21,6 +21,7 @@ mod filling;
 mod keys;
 mod me;
 mod office_admin;
+mod outcomes;
 mod password;
 mod queue;
 mod requests;
@@ -70,6 +71,11 @@ pub enum Operation {
     CallNext(String),
     VerifyPriority(String, String),
     QueueStep(String, String, queue::Step),
+    /// Outcomes and appeals on control (R39-6, R40–R42, R44), by path appeal id.
+    RecordOutcome,
+    Control,
+    AssignAppeal(String),
+    CloseAppeal(String),
 }
 
 impl Operation {
@@ -88,6 +94,7 @@ impl Operation {
                 | Operation::Requests
                 | Operation::Booking(_)
                 | Operation::Queue(_)
+                | Operation::Control
         )
     }
 }
@@ -137,6 +144,10 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::QueueStep(office, number, step) => {
             queue::step(req, env, &office, &number, step).await?
         }
+        Operation::RecordOutcome => outcomes::record(req, env).await?,
+        Operation::Control => outcomes::list(req, env).await?,
+        Operation::AssignAppeal(id) => outcomes::assign(req, env, &id).await?,
+        Operation::CloseAppeal(id) => outcomes::close(req, env, &id).await?,
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.
     response.headers_mut().set("Cache-Control", "no-store")?;
