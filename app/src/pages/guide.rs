@@ -217,7 +217,11 @@ fn GuideForm(places: Arc<Places>) -> impl IntoView {
                 <div class="choice">
                     <input type="radio" id=rid.clone() name="guide-whom"
                         prop:checked=move || whom.get() == Some(w)
-                        on:change=move |_| whom.set(Some(w)) />
+                        on:change=move |_| {
+                            // "Already received" is asked of this level: asked anew.
+                            whom.set(Some(w));
+                            received.set(None);
+                        } />
                     <label for=rid>{move || label.text(lang.get())}</label>
                 </div>
             }
