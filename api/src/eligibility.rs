@@ -101,6 +101,9 @@ pub struct Question {
     /// R19, R33: a "yes" marks the request for this agreement.
     pub agreement: Option<Lenient<AgreementWith>>,
     pub applies_to: Vec<OfficialKind>,
+    /// The question in everyday words (at most 200 characters, no article numbers).
+    pub plain: LocalizedText,
+    /// The question as the Rules word it, with the articles they cite.
     pub text: LocalizedText,
     pub help: LocalizedText,
     pub refusal: Option<LocalizedText>,
@@ -134,6 +137,7 @@ impl From<&rules::ruleset::Question> for Question {
             exception_to: q.exception_to.iter().map(|s| (*s).to_owned()).collect(),
             agreement: q.agreement.map(Into::into),
             applies_to: q.applies_to.to_vec(),
+            plain: q.plain.into(),
             text: q.text.into(),
             help: q.help.into(),
             refusal: q.refusal.map(Into::into),

@@ -2,6 +2,7 @@
 //! translated by an exhaustive `match`, so a text missing in one language does not compile.
 
 pub mod booking;
+pub mod guide;
 pub mod queue;
 #[cfg(feature = "staff")]
 pub mod staff;
@@ -91,6 +92,9 @@ pub enum Msg {
     PosterSite,
     PosterPeriod,
     Register,
+    // The way into the "where should I go?" guide (R37, R39), on the home page.
+    GuideLink,
+    GuideLinkHint,
 }
 
 impl Msg {
@@ -163,7 +167,7 @@ impl Msg {
             (ResponsiblePhone, Ru) => "Контактный телефон ответственных работников",
             (ResponsiblePhone, En) => "Responsible officers' contact phone",
             (Subordinate, Kk) => "Бағынысты прокуратуралар",
-            (Subordinate, Ru) => "Подчинённые прокуратуры",
+            (Subordinate, Ru) => "Нижестоящие прокуратуры",
             (Subordinate, En) => "Subordinate offices",
             (Superior, Kk) => "Жоғары тұрған прокуратура",
             (Superior, Ru) => "Вышестоящая прокуратура",
@@ -174,22 +178,22 @@ impl Msg {
             (ReceptionDistrict, Kk) => "Алдын ала жазылу қажет емес: аудандық прокуратура кез келген жұмыс күні 09:00–18:30 аралығында қабылдайды және қабылдаудан бас тарта алмайды (Қағидалар, 37, 39-тармақтар).",
             (ReceptionDistrict, Ru) => "Предварительная запись не нужна: районная прокуратура принимает в любой рабочий день с 09:00 до 18:30 и не может отказать в приёме (Правила, пункты 37, 39).",
             (ReceptionDistrict, En) => "No pre-registration needed: a district office receives any working day, 09:00–18:30, and may not refuse to receive you (Rules, paras 37, 39).",
-            (ReceptionPreRegistration, Kk) => "Басшылықтың қабылдауы тек алдын ала жазылу бойынша өтеді (Қағидалар, 3-тармақ). Қызметкерлердің күнделікті қабылдауы жұмыс күндері 09:00–18:30 (Қағидалар, 4-тармақ).",
+            (ReceptionPreRegistration, Kk) => "Басшылықтың қабылдауы тек алдын ала жазылу бойынша өтеді (Қағидалар, 3-тармақ). Қабылдауға өкілеттік берілген қызметкерлер жұмыс күндері 09:00–18:30 аралығында күнделікті қабылдау жүргізеді (Қағидалар, 4-тармақ).",
             (ReceptionPreRegistration, Ru) => "Приём руководством — только по предварительной записи (Правила, пункт 3). Ежедневный приём уполномоченными работниками — в рабочие дни с 09:00 до 18:30 (Правила, пункт 4).",
             (ReceptionPreRegistration, En) => "The heads of this office receive by pre-registration only (Rules, para 3). Authorised staff receive every working day, 09:00–18:30 (Rules, para 4).",
             (SchedulesComing, Kk) => "Бұл прокуратураның қабылдау кестесі Qabyldau-да әлі жарияланбаған.",
             (SchedulesComing, Ru) => "График приёма этой прокуратуры в Qabyldau ещё не опубликован.",
             (SchedulesComing, En) => "This office's reception schedule is not yet published in Qabyldau.",
-            (Footer, Kk) => "Qabyldau — прокуратура органдарында жеке қабылдауға алдын ала жазылу. Жеке қабылдау қағидалары (ҚР Бас прокурорының № 87 бұйрығы).",
-            (Footer, Ru) => "Qabyldau — предварительная запись на личный приём в органах прокуратуры. Правила личного приёма (приказ Генерального Прокурора РК № 87).",
-            (Footer, En) => "Qabyldau — pre-registration for personal reception at prosecutor's offices. Rules for personal reception (Order of the Prosecutor General No. 87).",
+            (Footer, Kk) => "Qabyldau — прокуратура органдарында жеке қабылдауға алдын ала жазылу. Жеке қабылдау қағидалары ҚР Бас Прокурорының 2017 жылғы 24 тамыздағы №\u{a0}87 бұйрығымен бекітілген; 2023 жылғы 17 қаңтардағы №\u{a0}29 бұйрықпен олардың күші жойылды, ал сервис оларды өз қағидалар жинағы ретінде қолданады.",
+            (Footer, Ru) => "Qabyldau — предварительная запись на личный приём в органах прокуратуры. Правила личного приёма утверждены приказом Генерального Прокурора РК от 24 августа 2017\u{a0}г. №\u{a0}87; приказом от 17 января 2023\u{a0}г. №\u{a0}29 они признаны утратившими силу, а сервис применяет их как свой набор правил.",
+            (Footer, En) => "Qabyldau — pre-registration for personal reception at prosecutor's offices. The Rules for personal reception were approved by Order of the Prosecutor General No.\u{a0}87 of 24 August 2017; Order No.\u{a0}29 of 17 January 2023 repealed them, and the service applies them as its rule set.",
             (RegionalGroup, Kk) => "Облыстар мен республикалық маңызы бар қалалар",
             (RegionalGroup, Ru) => "Области и города республиканского значения",
             (RegionalGroup, En) => "Regions and cities of republican significance",
             (DaysOffTitle, Kk) => "Алдағы демалыс және мереке күндері",
             (DaysOffTitle, Ru) => "Ближайшие выходные и праздничные дни",
             (DaysOffTitle, En) => "Upcoming days off",
-            (DaysOffIntro, Kk) => "Бұл күндері прокуратура жұмыс істемейді, қабылдау өткізілмейді (сенбі мен жексенбіден басқа).",
+            (DaysOffIntro, Kk) => "Сенбі мен жексенбіден бөлек, бұл күндері де прокуратура жұмыс істемейді, қабылдау өткізілмейді.",
             (DaysOffIntro, Ru) => "В эти дни, помимо суббот и воскресений, прокуратура не работает и приём не проводится.",
             (DaysOffIntro, En) => "Besides Saturdays and Sundays, the office is closed and holds no reception on these days.",
             (TodayWorking, Kk) => "Бүгін — жұмыс күні.",
@@ -216,9 +220,9 @@ impl Msg {
             (OutOfTownRegional, Kk) => "Басқа елді мекеннен келсеңіз, осы прокуратураның құрылымдық бөлімшелерінің басшылары сізді кестеге қарамастан келген күніңізде қабылдауға барын салады (Қағидалар, 8-тармақ).",
             (OutOfTownRegional, Ru) => "Если вы приехали из другого населённого пункта, руководители структурных подразделений этой прокуратуры постараются принять вас в день обращения, независимо от графика (Правила, пункт 8).",
             (OutOfTownRegional, En) => "If you come from another town, the heads of this office's structural units will do their best to receive you on the day you come, whatever the schedule (Rules, para 8).",
-            (AddToCalendar, Kk) => "Күнтізбеге қосу (.ics файлы)",
-            (AddToCalendar, Ru) => "Добавить в календарь (файл .ics)",
-            (AddToCalendar, En) => "Add to calendar (.ics file)",
+            (AddToCalendar, Kk) => "Күнтізбе файлын жүктеп алу (.ics)",
+            (AddToCalendar, Ru) => "Скачать файл календаря (.ics)",
+            (AddToCalendar, En) => "Download the calendar file (.ics)",
             (PosterLink, Kk) => "Басып шығаруға арналған кесте (A4)",
             (PosterLink, Ru) => "График для печати (A4)",
             (PosterLink, En) => "Poster for printing (A4)",
@@ -237,8 +241,8 @@ impl Msg {
             (UpcomingReceptions, Kk) => "Алдағы қабылдаулар",
             (UpcomingReceptions, Ru) => "Ближайшие приёмы",
             (UpcomingReceptions, En) => "Next receptions",
-            (NoUpcoming, Kk) => "Алдағы 8 аптада қабылдау жоспарланбаған.",
-            (NoUpcoming, Ru) => "В ближайшие 8 недель приём не запланирован.",
+            (NoUpcoming, Kk) => "Алдағы 8\u{a0}аптада қабылдау жоспарланбаған.",
+            (NoUpcoming, Ru) => "В ближайшие 8\u{a0}недель приём не запланирован.",
             (NoUpcoming, En) => "No reception is planned in the next 8 weeks.",
             (PlaceOffice, Kk) => "Прокуратура ғимаратында",
             (PlaceOffice, Ru) => "В здании прокуратуры",
@@ -273,8 +277,8 @@ impl Msg {
             (RegWalkInHours, Kk) => "Жазылудың қажеті жоқ — қабылдау уақытында келіңіз",
             (RegWalkInHours, Ru) => "Запись не требуется — приходите в часы приёма",
             (RegWalkInHours, En) => "No registration needed — come during the reception hours",
-            (ClosedR16, Kk) => "жазылу қабылдаудан 5 күн бұрын жабылады (Қағидалар, 16-тармақ)",
-            (ClosedR16, Ru) => "запись закрывается за 5 дней до приёма (Правила, пункт 16)",
+            (ClosedR16, Kk) => "жазылу қабылдаудан 5\u{a0}күн бұрын жабылады (Қағидалар, 16-тармақ)",
+            (ClosedR16, Ru) => "запись закрывается за 5\u{a0}дней до приёма (Правила, пункт 16)",
             (ClosedR16, En) => "registration closes 5 days before the reception (Rules, para 16)",
             (ClosedR34, Kk) => "жазылу қабылдаудан бір күн бұрын жабылады (Қағидалар, 34-тармақ)",
             (ClosedR34, Ru) => "запись закрывается за день до приёма (Правила, пункт 34)",
@@ -285,13 +289,13 @@ impl Msg {
             (ClosedNotWorkingDay, Kk) => "бұл күн жұмыс күні емес",
             (ClosedNotWorkingDay, Ru) => "этот день нерабочий",
             (ClosedNotWorkingDay, En) => "that day is not a working day",
-            (ClosedAsNeededR14, Kk) => "бұл лауазымды тұлға қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ (Қағидалар, 14-тармақ)",
+            (ClosedAsNeededR14, Kk) => "бұл лауазымды адам қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ (Қағидалар, 14-тармақ)",
             (ClosedAsNeededR14, Ru) => "это должностное лицо принимает по мере необходимости, открытой записи нет (Правила, пункт 14)",
             (ClosedAsNeededR14, En) => "this official receives as the need arises; there is no public registration (Rules, para 14)",
-            (ClosedAsNeededR28, Kk) => "бұл лауазымды тұлға қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ (Қағидалар, 28-тармақ)",
+            (ClosedAsNeededR28, Kk) => "бұл лауазымды адам қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ (Қағидалар, 28-тармақ)",
             (ClosedAsNeededR28, Ru) => "это должностное лицо принимает по мере необходимости, открытой записи нет (Правила, пункт 28)",
             (ClosedAsNeededR28, En) => "this official receives as the need arises; there is no public registration (Rules, para 28)",
-            (ClosedAsNeeded, Kk) => "бұл лауазымды тұлға қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ",
+            (ClosedAsNeeded, Kk) => "бұл лауазымды адам қажеттілігіне қарай қабылдайды, жалпыға ашық жазылу жоқ",
             (ClosedAsNeeded, Ru) => "это должностное лицо принимает по мере необходимости, открытой записи нет",
             (ClosedAsNeeded, En) => "this official receives as the need arises; there is no public registration",
             (ClosedNoCalendar, Kk) => "сол жылдың жұмыс күнтізбесі әлі жарияланбаған",
@@ -303,7 +307,7 @@ impl Msg {
             (DutyTitle, Kk) => "Мекемелердегі кезекші прокурорлардың қабылдауы",
             (DutyTitle, Ru) => "Приём дежурными прокурорами в учреждениях",
             (DutyTitle, En) => "Duty prosecutors' receptions at institutions",
-            (DutyIntro, Kk) => "Ішкі істер органдарының ғимараттарында, қылмыстық-атқару жүйесінің мекемелерінде және арнаулы мекемелерде кезекші прокурорлар бекітілген кесте бойынша қабылдайды (Қағидалар, 6-тармақ).",
+            (DutyIntro, Kk) => "Ішкі істер органдарының ғимараттарында, пенитенциарлық және арнаулы мекемелерде кезекші прокурорлар бекітілген кесте бойынша қабылдайды (Қағидалар, 6-тармақ).",
             (DutyIntro, Ru) => "В зданиях органов внутренних дел, в пенитенциарных и специальных учреждениях приём ведут дежурные прокуроры по утверждённому графику (Правила, пункт 6).",
             (DutyIntro, En) => "In internal-affairs buildings and in penitentiary and special institutions, duty prosecutors receive on an approved schedule (Rules, para 6).",
             (PosterTitle, Kk) => "Жеке қабылдау кестесі",
@@ -336,6 +340,12 @@ impl Msg {
             (Register, Kk) => "Қабылдауға жазылу",
             (Register, Ru) => "Записаться на приём",
             (Register, En) => "Register for this reception",
+            (GuideLink, Kk) => "Қайда жүгіну керек?",
+            (GuideLink, Ru) => "Куда обратиться?",
+            (GuideLink, En) => "Where should I go?",
+            (GuideLinkHint, Kk) => "Төрт қарапайым сұраққа жауап беріңіз — қай прокуратураға және қашан баруға болатынын айтамыз.",
+            (GuideLinkHint, Ru) => "Ответьте на четыре простых вопроса — подскажем, в какую прокуратуру и когда прийти.",
+            (GuideLinkHint, En) => "Answer four simple questions and we will tell you which office to go to, and when.",
         }
     }
 }
@@ -468,7 +478,7 @@ pub fn long_date(date: time::Date, lang: Lang) -> String {
     let (d, y) = (date.day(), date.year());
     match lang {
         Lang::Kk => format!("{y} жылғы {d} {}, {}", MONTHS_KK[m], WEEKDAYS_KK[w]),
-        Lang::Ru => format!("{d} {} {y} г., {}", MONTHS_RU[m], WEEKDAYS_RU[w]),
+        Lang::Ru => format!("{d} {} {y}\u{a0}г., {}", MONTHS_RU[m], WEEKDAYS_RU[w]),
         Lang::En => format!("{}, {d} {} {y}", WEEKDAYS_EN[w], MONTHS_EN[m]),
     }
 }
@@ -523,7 +533,7 @@ pub fn short_date(date: time::Date, lang: Lang) -> String {
     let (d, y) = (date.day(), date.year());
     match lang {
         Lang::Kk => format!("{y} жылғы {d} {}", MONTHS_KK[m]),
-        Lang::Ru => format!("{d} {} {y} г.", MONTHS_RU[m]),
+        Lang::Ru => format!("{d} {} {y}\u{a0}г.", MONTHS_RU[m]),
         Lang::En => format!("{d} {} {y}", MONTHS_EN[m]),
     }
 }
@@ -567,5 +577,79 @@ pub fn endonym(lang: Lang) -> &'static str {
         Lang::Kk => "Қазақша",
         Lang::Ru => "Русский",
         Lang::En => "English",
+    }
+}
+
+#[cfg(test)]
+mod typography_tests {
+    use super::*;
+
+    /// Every text of the catalogue and of the rule set, as source: string literals and
+    /// `format!` templates alike.
+    const SOURCES: [(&str, &str); 7] = [
+        ("i18n.rs", include_str!("i18n.rs")),
+        ("i18n/guide.rs", include_str!("i18n/guide.rs")),
+        ("i18n/booking.rs", include_str!("i18n/booking.rs")),
+        ("i18n/queue.rs", include_str!("i18n/queue.rs")),
+        ("i18n/staff.rs", include_str!("i18n/staff.rs")),
+        (
+            "rules/ruleset/questions.rs",
+            include_str!("../../rules/src/ruleset/questions.rs"),
+        ),
+        (
+            "rules/eligibility.rs",
+            include_str!("../../rules/src/eligibility.rs"),
+        ),
+    ];
+
+    /// Russian typography: «№» is never followed by an ordinary space, and the year's «г.»
+    /// never follows a number (or a `{year}` placeholder) after an ordinary space: both take
+    /// a non-breaking one (written `\u{a0}`), so that the line never breaks between them.
+    #[test]
+    fn numero_sign_and_year_abbreviation_take_a_non_breaking_space() {
+        let mut bad = Vec::new();
+        for (file, text) in SOURCES {
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                for (i, _) in line.match_indices('№') {
+                    let after = &line[i + '№'.len_utf8()..];
+                    if after.starts_with(' ') || after.starts_with('\t') {
+                        bad.push(format!("{file}:{}: {line}", n + 1));
+                    }
+                }
+                for (i, _) in line.match_indices(" г.") {
+                    let before = line[..i].chars().last();
+                    if before.is_some_and(|c| c.is_ascii_digit() || c == '}') {
+                        bad.push(format!("{file}:{}: {line}", n + 1));
+                    }
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "ordinary spaces at «№» or «г.»:\n{}",
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_russian_date_keeps_its_year_and_abbreviation_together() {
+        let d = time::macros::date!(2026 - 12 - 16);
+        assert_eq!(long_date(d, Lang::Ru), "16 декабря 2026\u{a0}г., среда");
+        assert!(Msg::Footer.text(Lang::Ru).contains("№\u{a0}87"));
+        assert!(Msg::Footer.text(Lang::Ru).contains("№\u{a0}29"));
+    }
+
+    /// The footer names the order that repealed the Rules, in every language.
+    #[test]
+    fn the_footer_says_order_87_was_repealed_by_order_29() {
+        for lang in Lang::ALL {
+            let footer = Msg::Footer.text(lang);
+            assert!(footer.contains("87") && footer.contains("29"), "{footer}");
+            assert!(footer.contains("2023"), "{footer}");
+        }
     }
 }

@@ -112,6 +112,7 @@ mod tests {
     fn paths_belong_to_one_bundle() {
         assert!(Bundle::owning("/register/gpo/gpo-pg-1-20261209") == Bundle::Booking);
         assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Booking);
+        assert!(Bundle::owning("/register/guide") == Bundle::Booking);
         assert!(Bundle::owning("/offices/gpo") == Bundle::Public);
         assert!(Bundle::owning("/") == Bundle::Public);
         assert!(Bundle::owning("/registered") == Bundle::Public);

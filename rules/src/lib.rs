@@ -14,6 +14,7 @@ pub mod dates;
 pub mod deadlines;
 pub mod directory;
 pub mod eligibility;
+pub mod guide;
 pub mod lang;
 pub mod office;
 pub mod official;

@@ -129,6 +129,25 @@ fn each_invalid_field_is_422_naming_the_field() {
             "passport_needed",
         ),
         (
+            // R7, R15: a foreigner may give an e-mail instead of a phone, but not nothing.
+            "a foreigner with no way to be reached",
+            with(
+                with(
+                    with(
+                        with(valid.clone(), "/applicant/citizenship", json!("foreigner")),
+                        "/applicant/iin",
+                        json!(null),
+                    ),
+                    "/applicant/passport",
+                    json!("N1234567"),
+                ),
+                "/applicant/phone",
+                json!(""),
+            ),
+            "applicant.phone",
+            "contact_required",
+        ),
+        (
             "an applicant of no kind",
             with(valid.clone(), "/applicant/kind", json!("robot")),
             "applicant.kind",

@@ -96,7 +96,7 @@ async function receptionItem(page: Page, id: string) {
   return item;
 }
 
-const STEP_QUESTIONS = '3 қадамның 1-қадамы: Жазуға бола ма';
+const STEP_QUESTIONS = '3 қадамның 1-қадамы: Жазылуға бола ма?';
 const STEP_FORM = '3 қадамның 2-қадамы: Сіз туралы мәліметтер';
 const STEP_REVIEW = '3 қадамның 3-қадамы: Тексеру және жіберу';
 
@@ -137,7 +137,9 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   // "Next" with nothing answered: the summary names the questions.
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
   await expect(page.locator('#error-summary')).toBeFocused();
-  await expect(page.locator('#error-summary')).toContainText('Осы сұраққа жауап беріңіз.');
+  // Short lines, one per question, each a link to it: shorter than a phone's screen.
+  await expect(page.locator('#error-summary')).toContainText('1-сұраққа жауап беріңіз');
+  await expect(page.locator('#error-summary')).not.toContainText('Қылмыстық-процестік');
   await answerQuestions(page, ['r27_competence']);
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
 
@@ -198,6 +200,15 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expect(page.locator('dl.review').last()).toContainText(iin);
   await expect(page.locator('dl.review').last()).toContainText('Үлгіұлы');
   await expectNoSeriousA11yViolations(page, 'the review step');
+  // How the decision reaches the person; the consent asked before anything is sent; the
+  // "restored" notice of the reload no longer shown.
+  await expect(page.locator('.notice.decision')).toContainText('15\u00a0жұмыс күні');
+  await expect(page.getByText('Бұрын енгізгендеріңіз қалпына келтірілді.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Өтінішті жіберу' }).click();
+  await expect(page.locator('#data-consent')).toBeFocused();
+  await expect(page.locator('#data-consent-error')).toBeVisible();
+  await page.getByLabel('Қабылдауға жазылу үшін дербес деректерімді жинауға және өңдеуге келісім беремін').check();
+  await expect(page.locator('#data-consent-error')).toHaveCount(0);
 
   // The first answer is lost on its way back (the server did book): the retry, with the same
   // Idempotency-Key and body, gets the same booking rather than a second one.
@@ -239,7 +250,7 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expect(page.locator('.booking-status')).toContainText('Жауапты қызметкердің қарауында');
   await expect(page.locator('.booking-status')).toContainText('Қағидалар, 30-тармақ');
   // R10: what to bring.
-  await expect(page.locator('ul.documents')).toContainText('Жеке басты куәландыратын құжат');
+  await expect(page.locator('ul.documents')).toContainText('Жеке басын куәландыратын құжат');
   await expectNoSeriousA11yViolations(page, 'the confirmation');
   // The draft is gone once the booking is made.
   expect(await page.evaluate((key) => localStorage.getItem(key), `qabyldau.draft.${id}`)).toBeNull();
@@ -247,7 +258,7 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   // The calendar file, fetched with the token and saved as a file.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Күнтізбеге қосу (.ics файлы)' }).click(),
+    page.getByRole('button', { name: 'Күнтізбе файлын жүктеп алу (.ics)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
 
@@ -267,10 +278,10 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   await expectNoSeriousA11yViolations(page, 'the manage page');
 
   // Cancel, with a confirmation.
-  await page.getByRole('button', { name: 'Жазылудан бас тарту' }).click();
-  await expect(page.getByText('Жазылудан шынымен бас тартасыз ба?')).toBeVisible();
-  await page.getByRole('button', { name: 'Иә, бас тартамын' }).click();
-  await expect(page.getByText('Жазылу болдырылмады, орын босатылды.').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Жазылудың күшін жою' }).click();
+  await expect(page.getByText('Жазылудың күшін шынымен жоясыз ба?')).toBeVisible();
+  await page.getByRole('button', { name: 'Иә, күшін жоямын' }).click();
+  await expect(page.getByText('Жазылудың күші жойылды, орын босатылды.').first()).toBeVisible();
   await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'cancelled');
   await expectNoSeriousA11yViolations(page, 'the manage page after the cancel');
 

@@ -68,7 +68,7 @@ async function answerQuestions(page: Page, yes: string[]) {
   }
 }
 
-const STEP_QUESTIONS = '3 қадамның 1-қадамы: Жазуға бола ма';
+const STEP_QUESTIONS = '3 қадамның 1-қадамы: Жазылуға бола ма?';
 const STEP_FORM = '3 қадамның 2-қадамы: Сіз туралы мәліметтер';
 const FORGET = 'Енгізгенімді өшіру';
 const RESTORED = 'Бұрын енгізгендеріңіз қалпына келтірілді.';
@@ -143,6 +143,7 @@ test('after a booking only the manage link is kept, and only until its reception
     .getByLabel('Мәселенің мәні')
     .fill('Сот орындаушысы алимент өндіру туралы сот шешімін үш ай бойы орындамай отыр, шара қолдануды сұраймын.');
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
+  await page.getByLabel('Қабылдауға жазылу үшін дербес деректерімді жинауға және өңдеуге келісім беремін').check();
   await page.getByRole('button', { name: 'Өтінішті жіберу' }).click();
   await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
     timeout: 30_000,
@@ -177,4 +178,37 @@ test('after a booking only the manage link is kept, and only until its reception
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Қабылдауға алдын ала жазылу');
   expect(await stored(page, `qabyldau.manage.${code}`)).toBeNull();
   expect(await stored(page, 'qabyldau.manage.FUTURE-CODE-000')).not.toBeNull();
+});
+
+test('R7: a foreigner books in Kazakh with a +998 number, or with an e-mail address only', async ({
+  page,
+  request,
+}) => {
+  const r = await openReception(request);
+  await toTheForm(page, r.id);
+  await page.getByLabel('Шетел азаматы').check();
+  const passport = 'FA' + String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  await page.getByLabel('Паспорттың (жол жүру құжатының) нөмірі').fill(passport);
+  await page.getByLabel('Тегі', { exact: true }).fill('Karimov');
+  await page.getByLabel('Аты', { exact: true }).fill('Aziz');
+  // The hint says any country's number, or an e-mail address.
+  await expect(page.locator('#applicant-phone-hint')).toContainText('Кез келген елдің нөмірі');
+  // Neither a phone nor an e-mail: one of them is asked for.
+  await page
+    .getByLabel('Мәселенің мәні')
+    .fill('Сот орындаушысы алимент өндіру туралы сот шешімін үш ай бойы орындамай отыр, шара қолдануды сұраймын.');
+  await page.getByRole('button', { name: 'Әрі қарай' }).click();
+  await expect(page.locator('#error-summary')).toContainText('Телефон нөмірін немесе электрондық поштаны көрсетіңіз');
+  await page.getByLabel('Телефон нөмірі').fill('+998 90 123 45 67');
+  await page.getByRole('button', { name: 'Әрі қарай' }).click();
+  await expect(page.locator('dl.review').last()).toContainText('+998 90 123 45 67');
+  await page.getByLabel('Қабылдауға жазылу үшін дербес деректерімді жинауға және өңдеуге келісім беремін').check();
+  const [response] = await Promise.all([
+    page.waitForResponse((res) => res.url().endsWith('/api/v1/bookings') && res.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Өтінішті жіберу' }).click(),
+  ]);
+  expect(response.status()).toBe(201);
+  await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
+    timeout: 30_000,
+  });
 });

@@ -76,7 +76,7 @@ for (const office of offices) {
     }
 
     // The calendar feed is a plain link the browser (not the SPA's router) opens.
-    const ics = section.getByRole('link', { name: 'Күнтізбеге қосу (.ics файлы)' });
+    const ics = section.getByRole('link', { name: 'Күнтізбе файлын жүктеп алу (.ics)' });
     await expect(ics).toHaveAttribute('href', `/api/v1/offices/${office.id}/schedule.ics`);
     const feed = await page.request.get(`/api/v1/offices/${office.id}/schedule.ics`);
     expect(feed.status()).toBe(200);

@@ -1,7 +1,8 @@
 //! The `booking` bundle: the pre-registration wizard and the manage page (R3, R3.a, R15,
-//! R30), loaded only by those who book.
+//! R30), and the "where should I go?" guide that leads into it (R37, R39), loaded only by
+//! those who book or ask.
 
-use app::pages::{booking::BookingPage, manage::ManagePage};
+use app::pages::{booking::BookingPage, guide::GuidePage, manage::ManagePage};
 use app::shell::{Bundle, Shell};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -19,6 +20,7 @@ fn main() {
             <Router>
                 <Shell bundle=Bundle::Booking>
                     <Routes fallback=|| Bundle::Booking.fallback()>
+                        <Route path=path!("/register/guide") view=GuidePage />
                         <Route path=path!("/register/:office/:reception") view=BookingPage />
                         <Route path=path!("/bookings/:code") view=ManagePage />
                     </Routes>

@@ -1536,7 +1536,7 @@ pub fn date_changed(
 ) -> String {
     match (moved_to, lang) {
         (None, Lang::Kk) => {
-            format!("{reception} қабылдауы болдырылмады; болдырылмаған жазылулар: {cancelled}.")
+            format!("{reception} қабылдауының күші жойылды; күші жойылған жазылулар: {cancelled}.")
         }
         (None, Lang::Ru) => format!("Приём {reception} отменён; отменено записей: {cancelled}."),
         (None, Lang::En) => {

@@ -78,6 +78,14 @@ pub fn DirectoryPage() -> impl IntoView {
     view! {
         <h1>{move || t(Msg::DirectoryTitle)}</h1>
         <p class="lead">{move || t(Msg::DirectoryIntro)}</p>
+        // R37, R39: most matters go to the district office; the guide (booking bundle) says
+        // where, in four questions.
+        <p class="guide-entry">
+            <a class="button" rel="external" href=move || href(lang.get(), "/register/guide")>
+                {move || t(Msg::GuideLink)}
+            </a>
+            <span class="hint">{move || t(Msg::GuideLinkHint)}</span>
+        </p>
         <search class="search" role="search">
             <label for="office-search">{move || t(Msg::SearchLabel)}</label>
             <input

@@ -1,5 +1,6 @@
 pub mod booking;
 pub mod directory;
+pub mod guide;
 pub mod manage;
 pub mod not_found;
 pub mod office;

@@ -46,6 +46,9 @@ pub struct ApplicantInput {
     pub given_name: String,
     #[serde(default)]
     pub patronymic: Option<String>,
+    /// A citizen's Kazakhstan number (required); a foreigner's or stateless person's number
+    /// of any country in E.164, which may be blank when `email` is given (R7, R15).
+    #[serde(default)]
     pub phone: String,
     #[serde(default)]
     pub email: Option<String>,

@@ -7,8 +7,8 @@ use crate::office::OfficeLevel;
 use crate::official::OfficialKind;
 use crate::schedule::{parse_reception_id, Format, Occurrence, ScheduleId};
 use crate::values::{
-    ApplicantIdentity, Authority, AuthorityKind, Bin, Citizenship, Email, Identity,
-    InterpreterLanguage, MatterSubstance, MatterSubstanceError, PersonName, PhoneKz,
+    ApplicantIdentity, Authority, AuthorityKind, Bin, Citizenship, Contact, ContactError, Identity,
+    InterpreterLanguage, MatterSubstance, MatterSubstanceError, PersonName,
 };
 use serde::Serialize;
 use time::{Date, OffsetDateTime, Time};
@@ -60,8 +60,8 @@ impl Person {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applicant {
     pub person: Person,
-    pub phone: PhoneKz,
-    pub email: Option<Email>,
+    /// R7, R15: how the responsible officer reaches the person.
+    pub contact: Contact,
 }
 
 /// For whom the applicant comes (R1, R3.b). An individual acts for themselves or, with an
@@ -362,24 +362,27 @@ fn applicant(input: &ApplicantInput, errors: &mut Errors) -> Option<Applicant> {
         ],
         errors,
     );
-    let phone = errors.check("applicant.phone", PhoneKz::parse(&input.phone), |e| {
-        e.code()
-    });
-    let email = match input
-        .email
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => Some(None),
-        Some(e) => errors
-            .check("applicant.email", Email::parse(e), |e| e.code())
-            .map(Some),
+    // R7, R15: a way to reach the person; a foreigner's may be international or an e-mail.
+    let contact = match Contact::parse(
+        Citizenship::parse(&input.citizenship),
+        &input.phone,
+        input.email.as_deref(),
+    ) {
+        Ok(c) => Some(c),
+        Err(faults) => {
+            for f in faults {
+                let field = match f {
+                    ContactError::Email(_) => "applicant.email",
+                    ContactError::Phone(_) | ContactError::Missing => "applicant.phone",
+                };
+                errors.push(field, f.code());
+            }
+            None
+        }
     };
     Some(Applicant {
         person: person?,
-        phone: phone?,
-        email: email?,
+        contact: contact?,
     })
 }
 

@@ -62,7 +62,10 @@ fn a_valid_request_reads_into_checked_values() {
     assert_eq!(request.schedule_id.as_str(), "almaty-region-head-mon");
     assert_eq!(request.reception_date, date!(2026 - 12 - 07));
     assert_eq!(request.language, Lang::Kk);
-    assert_eq!(request.applicant.phone.as_str(), "+77011234567");
+    assert_eq!(
+        request.applicant.contact.phone().map(|p| p.as_str()),
+        Some("+77011234567")
+    );
     assert_eq!(request.applicant.person.key(), "iin:900101300017");
     assert_eq!(request.acting, Acting::ForSelf);
     assert_eq!(request.format, Format::InPerson);
@@ -174,6 +177,36 @@ fn all_errors_are_reported_in_form_order() {
     assert_eq!(
         fields,
         ["applicant.iin", "applicant.phone", "matter.substance"]
+    );
+}
+
+/// R7, R15: a foreigner reaches us by an international number or an e-mail address; a
+/// citizen by a Kazakhstan number, as before; nobody without a way to be reached.
+#[test]
+fn r7_foreigners_give_an_international_phone_or_an_email() {
+    let mut body = valid();
+    body["applicant"]["citizenship"] = json!("foreigner");
+    body["applicant"]["iin"] = json!(null);
+    body["applicant"]["passport"] = json!("FA1234567");
+    body["applicant"]["phone"] = json!("+998 90 123 45 67");
+    let request = input(body.clone()).validate(TODAY).unwrap();
+    assert_eq!(
+        request.applicant.contact.phone().map(|p| p.as_str()),
+        Some("+998901234567")
+    );
+    body["applicant"]["phone"] = json!("");
+    body["applicant"]["email"] = json!("aziz@mail.uz");
+    let request = input(body.clone()).validate(TODAY).unwrap();
+    assert_eq!(request.applicant.contact.phone(), None);
+    body["applicant"]["email"] = json!(null);
+    assert_eq!(
+        errors(body),
+        [("applicant.phone".into(), "contact_required")]
+    );
+    let citizen = with(&["applicant", "phone"], json!("+998 90 123 45 67"));
+    assert_eq!(
+        errors(citizen),
+        [("applicant.phone".into(), "not_kazakhstan")]
     );
 }
 

@@ -141,6 +141,11 @@ pub struct Question {
     /// R19, R33: a "yes" (once the question is asked) marks the request for this agreement.
     pub agreement: Option<AgreementWith>,
     pub applies_to: &'static [OfficialKind],
+    /// The question in everyday words, as a person who is no lawyer can answer it: at most
+    /// 200 characters, no article numbers. The questionnaire asks this.
+    pub plain: Tr,
+    /// The question as the Rules put it, with the articles it cites: shown, with `help`,
+    /// under "why we ask" (and to staff).
     pub text: Tr,
     pub help: Tr,
     /// Grounds and competence: the plain-language explanation of the refusal (R18, R24,

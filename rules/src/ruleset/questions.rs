@@ -17,14 +17,14 @@ const PG_DEPUTY: &[OfficialKind] = &[OfficialKind::ProsecutorGeneralDeputy];
 const REGIONAL: &[OfficialKind] = &[OfficialKind::RegionalHead, OfficialKind::RegionalDeputy];
 
 pub(super) const TITLE: Tr = Tr {
-    kk: "Қазақстан Республикасы прокуратура органдары лауазымды адамдарының жеке тұлғаларды және заңды тұлғалардың өкілдерін жеке қабылдау қағидалары (Бас Прокурордың 2017 жылғы 24 тамыздағы № 87 бұйрығы, 2021 жылғы 8 қазандағы № 132 бұйрықпен енгізілген өзгерістермен)",
-    ru: "Правила личного приёма физических лиц и представителей юридических лиц должностными лицами органов прокуратуры Республики Казахстан (приказ Генерального Прокурора от 24 августа 2017 года № 87, с изменениями, внесёнными приказом от 8 октября 2021 года № 132)",
+    kk: "Қазақстан Республикасы прокуратура органдары лауазымды адамдарының жеке тұлғаларды және заңды тұлғалардың өкілдерін жеке қабылдау қағидалары (Бас Прокурордың 2017 жылғы 24 тамыздағы №\u{a0}87 бұйрығы, 2021 жылғы 8 қазандағы №\u{a0}132 бұйрықпен енгізілген өзгерістермен)",
+    ru: "Правила личного приёма физических лиц и представителей юридических лиц должностными лицами органов прокуратуры Республики Казахстан (приказ Генерального Прокурора от 24 августа 2017 года №\u{a0}87, с изменениями, внесёнными приказом от 8 октября 2021 года №\u{a0}132)",
     en: "Rules for personal reception of individuals and representatives of legal entities by officials of the prosecutor's offices of the Republic of Kazakhstan (Order of the Prosecutor General No. 87 of 24 August 2017, as amended by Order No. 132 of 8 October 2021)",
 };
 
 pub(super) const REPEALED_BY: Tr = Tr {
-    kk: "Қазақстан Республикасы Бас Прокурорының 2023 жылғы 17 қаңтардағы № 29 бұйрығымен күші жойылды",
-    ru: "Утратил силу приказом Генерального Прокурора Республики Казахстан от 17 января 2023 года № 29",
+    kk: "Қазақстан Республикасы Бас Прокурорының 2023 жылғы 17 қаңтардағы №\u{a0}29 бұйрығымен күші жойылды",
+    ru: "Утратил силу приказом Генерального Прокурора Республики Казахстан от 17 января 2023 года №\u{a0}29",
     en: "Repealed by Order of the Prosecutor General of the Republic of Kazakhstan No. 29 of 17 January 2023",
 };
 
@@ -63,7 +63,7 @@ pub(super) fn alternative_text(alternative: Alternative) -> Tr {
         Alternative::RepeatWithNewEvidence => Tr {
             kk: "Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар болса, оларды көрсетіп қайта өтініш беріңіз (Қағидалар, 19-тармақтың 2) тармақшасы, 33-тармақ).",
             ru: "Если у вас есть новые доводы или вновь открывшиеся обстоятельства, обратитесь повторно, указав их (Правила, подпункт 2) пункта 19, пункт 33).",
-            en: "If you have new evidence or newly discovered circumstances, apply again and state them (Rules, paras 19(2), 33).",
+            en: "If you have new arguments or newly discovered circumstances, apply again and state them (Rules, paras 19(2), 33).",
         },
         Alternative::CompetentOfficial => Tr {
             kk: "Мәселеңіз құзыретіне кіретін лауазымды адамды таңдаңыз: әр лауазымды адамның қадағалау салалары кестеде көрсетілген.",
@@ -77,7 +77,7 @@ pub(super) fn alternative_text(alternative: Alternative) -> Tr {
         },
         Alternative::AppealInWriting => Tr {
             kk: "Прокуратураға жазбаша өтініш жіберіңіз — «egov.kz» порталы арқылы немесе қағаз түрінде; ол заңда белгіленген тәртіппен және мерзімде тіркеліп, қаралады.",
-            ru: "Направьте письменное обращение в прокуратуру — через портал egov.kz или на бумаге; оно будет зарегистрировано и рассмотрено в порядке и сроки, установленные законом.",
+            ru: "Направьте письменное обращение в прокуратуру — через портал egov.kz или на бумаге; оно будет зарегистрировано и рассмотрено в порядке и в сроки, установленные законом.",
             en: "Send a written application to the prosecutor's office — through the egov.kz portal or on paper; it is registered and considered in the procedure and time limits set by law.",
         },
     }
@@ -93,13 +93,16 @@ pub(super) fn agreement_text(with: AgreementWith) -> Tr {
         AgreementWith::StructuralUnit => Tr {
             kk: "Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірілген қайталама өтініш бойынша алдын ала жазу тиісті құрылымдық бөлімшемен келісім бойынша жүзеге асырылады: жауапты қызметкер жазуды растамас бұрын оның келісімін тіркейді (Қағидалардың 33-тармағы).",
             ru: "Предварительная запись по повторному обращению с новыми доводами или вновь открывшимися обстоятельствами производится по согласованию с соответствующим структурным подразделением: ответственный работник зафиксирует его согласие, прежде чем подтвердить запись (пункт 33 Правил).",
-            en: "Pre-registration on a repeat application with new evidence or newly discovered circumstances is made in agreement with the relevant structural unit: the responsible officer records its agreement before confirming your registration (Rules, para 33).",
+            en: "Pre-registration on a repeat application with new arguments or newly discovered circumstances is made in agreement with the relevant structural unit: the responsible officer records its agreement before confirming your registration (Rules, para 33).",
         },
     }
 }
 
 /// The texts of a ground that R23(4) and R31(3) borrow from R17.
 struct Shared {
+    /// Everyday words, no article numbers (shown as the question).
+    plain: Tr,
+    /// The ground as the Rules word it (shown under "why we ask").
     text: Tr,
     help: Tr,
     refusal: Tr,
@@ -107,6 +110,11 @@ struct Shared {
 
 /// R17(1): outside the competence of the prosecution bodies (art. 21 of the Law).
 const OUTSIDE_COMPETENCE: Shared = Shared {
+    plain: Tr {
+        kk: "Мәселеңізді прокуратура емес, тек басқа мемлекеттік орган немесе ұйым шеше ала ма? Мысалы, зейнетақы тағайындау немесе мүлікті тіркеу.",
+        ru: "Ваш вопрос может решить только другой государственный орган или организация, а не прокуратура? Например, назначить пенсию или зарегистрировать имущество.",
+        en: "Can only another state body or organisation decide your matter, not the prosecutor's office? For example, granting a pension or registering property.",
+    },
     text: Tr {
         kk: "Сіздің мәселеңіз прокуратура қарамайтын мәселелерге жата ма — яғни оны прокуратура емес, тек басқа мемлекеттік орган немесе ұйым шеше ала ма?",
         ru: "Относится ли ваш вопрос к тем, которые прокуратура не рассматривает, — то есть решить его может только другой государственный орган или организация, а не прокуратура?",
@@ -127,6 +135,11 @@ const OUTSIDE_COMPETENCE: Shared = Shared {
 /// R17(3): for a court under art. 106(1) of the Criminal Procedure Code, or a criminal case
 /// sent to court.
 const COURT_JURISDICTION: Shared = Shared {
+    plain: Tr {
+        kk: "Сіз қылмыстық іс бойынша тергеушіге немесе прокурорға шағымданасыз ба және бұл шағымды сот қарай ма, немесе іс сотқа жіберіліп қойды ма?",
+        ru: "Вы жалуетесь на следователя или прокурора по уголовному делу, и такую жалобу рассматривает суд, или дело уже передано в суд?",
+        en: "Is your complaint about an investigator or prosecutor in a criminal case one that a judge decides, or has the case already gone to court?",
+    },
     text: Tr {
         kk: "Сіздің шағымыңыз Қылмыстық-процестік кодекстің 106-бабының бірінші бөлігіне сәйкес соттың (тергеу судьясының) қарауына жата ма, немесе ол сотқа жолданған қылмыстық іске қатысты ма?",
         ru: "Относится ли ваша жалоба к тем, которые по части первой статьи 106 Уголовно-процессуального кодекса рассматривает суд (следственный судья), или она касается уголовного дела, уже направленного в суд?",
@@ -146,6 +159,11 @@ const COURT_JURISDICTION: Shared = Shared {
 
 /// R17(4): the deadline for a cassation appeal was missed.
 const CASSATION_DEADLINE_MISSED: Shared = Shared {
+    plain: Tr {
+        kk: "Сіз сот шешімін даулағыңыз келе ме, бірақ оған кассациялық шағым беру мерзімі өтіп кетті ме?",
+        ru: "Вы хотите оспорить решение суда, но срок его обжалования в кассационном порядке уже прошёл?",
+        en: "Do you want to challenge a court decision whose deadline for a cassation appeal has already passed?",
+    },
     text: Tr {
         kk: "Сіз кассациялық шағым беру мерзімі өтіп кеткен сот актісін даулап отырсыз ба?",
         ru: "Вы оспариваете судебный акт, срок кассационного обжалования которого уже пропущен?",
@@ -166,6 +184,11 @@ const CASSATION_DEADLINE_MISSED: Shared = Shared {
 /// R17(5): court acts disputed in cases not provided for by art. 54(2) of the Civil
 /// Procedure Code.
 const CIVIL_CASE_NOT_LISTED: Shared = Shared {
+    plain: Tr {
+        kk: "Сіз заң прокурордың қатысуын көздемейтін азаматтық іс бойынша сот шешімін даулайсыз ба — мысалы, азаматтар немесе компаниялар арасындағы кәдімгі дау бойынша?",
+        ru: "Вы оспариваете решение суда по гражданскому делу, в котором закон не предусматривает участия прокурора, — например, по обычному спору между гражданами или компаниями?",
+        en: "Are you challenging a court decision in a civil case where the law does not provide for the prosecutor to take part — for example, an ordinary dispute between people or companies?",
+    },
     text: Tr {
         kk: "Сіз Азаматтық процестік кодекстің 54-бабының екінші бөлігінде көзделмеген азаматтық іс бойынша сот актісін даулап отырсыз ба?",
         ru: "Вы оспариваете судебный акт по гражданскому делу, не предусмотренному частью второй статьи 54 Гражданского процессуального кодекса?",
@@ -186,6 +209,11 @@ const CIVIL_CASE_NOT_LISTED: Shared = Shared {
 /// R17(6): court acts not subject to cassation review (Civil Procedure Code art. 429(7),
 /// 434(2); Criminal Procedure Code art. 484(2)).
 const NOT_SUBJECT_TO_CASSATION: Shared = Shared {
+    plain: Tr {
+        kk: "Сіз заң бойынша кассациялық тәртіппен қайта қаралмайтын сот шешіміне шағымданасыз ба? Бұл әдетте шешімнің өзінде, шағымдану тәртібі туралы бөлігінде жазылады.",
+        ru: "Вы обжалуете решение суда, которое по закону нельзя пересмотреть в кассационном порядке? Обычно это сказано в самом решении, там, где описан порядок обжалования.",
+        en: "Are you appealing a court decision that by law cannot be reviewed in cassation? The decision usually says so itself, where it explains how it can be appealed.",
+    },
     text: Tr {
         kk: "Сіз Азаматтық процестік кодекстің 429-бабының жетінші бөлігіне, 434-бабының екінші бөлігіне немесе Қылмыстық-процестік кодекстің 484-бабының екінші бөлігіне сәйкес кассациялық тәртіппен қайта қарауға жатпайтын сот актісіне шағымданып отырсыз ба?",
         ru: "Вы обжалуете судебный акт, который не подлежит пересмотру в кассационном порядке по части седьмой статьи 429, части второй статьи 434 Гражданского процессуального кодекса или части второй статьи 484 Уголовно-процессуального кодекса?",
@@ -207,16 +235,22 @@ const NOT_SUBJECT_TO_CASSATION: Shared = Shared {
 /// For the PG it is a case of R19 (agreement with the GPO's units) that also cancels R17(2);
 /// for regional officials an exception to R31(1) (agreement with the structural unit, R33).
 /// Deputies of the PG have no such exception (RULES.md, "Readings", 2).
+const NEW_EVIDENCE_PLAIN: Tr = Tr {
+    kk: "Сіз қайта жүгініп, мәселеңіз қаралған кезде белгісіз болған жаңа дәлелдер немесе фактілер келтіресіз бе?",
+    ru: "Вы обращаетесь повторно и приводите новые доводы или факты, которые не были известны, когда ваш вопрос рассматривали?",
+    en: "Are you applying again with new arguments or facts that were not known when your matter was considered?",
+};
+
 const NEW_EVIDENCE_TEXT: Tr = Tr {
     kk: "Бұл бұрын мәселеңіз қаралған кезде белгісіз болған жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірілген қайталама өтініш пе?",
     ru: "Это повторное обращение, в котором вы приводите новые доводы или вновь открывшиеся обстоятельства, не известные, когда ваш вопрос рассматривался раньше?",
-    en: "Is this a repeat application in which you bring new evidence or newly discovered circumstances that were not known when your matter was considered before?",
+    en: "Is this a repeat application in which you bring new arguments or newly discovered circumstances that were not known when your matter was considered before?",
 };
 
 const NEW_EVIDENCE_HELP: Tr = Tr {
     kk: "Жаңадан ашылған мән-жайлар — мәселе шешілген кезде болған, бірақ белгісіз болған және белгілі болуы мүмкін емес фактілер. Бұрынғы дәлелдерді қайталау жаңа дәлел болып саналмайды. Келтірген дәлелдеріңізді тиісті құрылымдық бөлімше зерделейді. Бұл бірінші өтінішіңіз болса, «жоқ» деп жауап беріңіз.",
     ru: "Вновь открывшиеся обстоятельства — факты, которые существовали, но не были и не могли быть известны, когда вопрос решался. Повторение прежних доводов новыми доводами не является. Приведённые вами доводы изучит соответствующее структурное подразделение. Если это ваше первое обращение, ответьте «нет».",
-    en: "Newly discovered circumstances are facts that existed but were not, and could not be, known when the matter was decided. Repeating earlier arguments is not new evidence. The relevant unit of the prosecutor's office will study what you bring. If this is your first application, answer “no”.",
+    en: "Newly discovered circumstances are facts that existed but were not, and could not be, known when the matter was decided. Repeating earlier arguments does not make them new. The relevant unit of the prosecutor's office will study what you bring. If this is your first application, answer “no”.",
 };
 
 /// Why a repeat application with new evidence goes to staff (R19 "in agreement with the
@@ -224,14 +258,14 @@ const NEW_EVIDENCE_HELP: Tr = Tr {
 const NEW_EVIDENCE_REVIEW: Tr = Tr {
     kk: "Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірілген қайталама өтініш бойынша қабылдауға алдын ала жазу тиісті құрылымдық бөлімшемен келісім бойынша жүзеге асырылады: ол дәлелдеріңізді зерделеп, шешім қабылдайды.",
     ru: "Предварительная запись на приём по повторному обращению с новыми доводами или вновь открывшимися обстоятельствами производится по согласованию с соответствующим структурным подразделением: оно изучит ваши доводы и примет решение.",
-    en: "Pre-registration on a repeat application with new evidence or newly discovered circumstances is made in agreement with the relevant unit of the prosecutor's office, which will study what you bring and decide.",
+    en: "Pre-registration on a repeat application with new arguments or newly discovered circumstances is made in agreement with the relevant unit of the prosecutor's office, which will study what you bring and decide.",
 };
 
 /// R17(2): what "the same matter" means, with the R19(2) follow-up announced.
 const SAME_MATTER_HELP: Tr = Tr {
-    kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: ол туралы жеке сұрақ қойылады.",
+    kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: олар туралы жеке сұрақ қойылады.",
     ru: "«Тот же вопрос» — то же требование по тем же фактам, даже если оно сформулировано иначе. Если вы приводите новые доводы или вновь открывшиеся обстоятельства, ответьте на этот вопрос честно: о них будет отдельный вопрос.",
-    en: "“The same matter” means the same request about the same facts, even if it is worded differently. If you bring new evidence or newly discovered circumstances, answer this question truthfully: you will be asked about them separately.",
+    en: "“The same matter” means the same request about the same facts, even if it is worded differently. If you bring new arguments or newly discovered circumstances, answer this question truthfully: you will be asked about them separately.",
 };
 
 pub(super) static QUESTIONS: &[Question] = &[
@@ -243,6 +277,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG,
+        plain: OUTSIDE_COMPETENCE.plain,
         text: OUTSIDE_COMPETENCE.text,
         help: OUTSIDE_COMPETENCE.help,
         refusal: Some(OUTSIDE_COMPETENCE.refusal),
@@ -256,6 +291,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG,
+        plain: Tr {
+            kk: "Сіз осы мәселе бойынша Бас Прокурордың қабылдауында болдыңыз ба немесе одан өтінішіңізге жауап алдыңыз ба?",
+            ru: "Вы уже были на приёме у Генерального Прокурора по этому же вопросу или получили от него ответ на обращение?",
+            en: "Have you already been received by the Prosecutor General on this same matter, or had his answer to an application about it?",
+        },
         text: Tr {
             kk: "Сіз осы мәселе бойынша Бас Прокурордың қабылдауында бұрын болдыңыз ба немесе осы мәселе бойынша өтінішіңізге Бас Прокурордың жауабын алдыңыз ба?",
             ru: "Вы уже были на приёме у Генерального Прокурора по этому же вопросу или получили его ответ на своё обращение по этому же вопросу?",
@@ -265,7 +305,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         refusal: Some(Tr {
             kk: "Сол мәселе бойынша бұрын қабылданған немесе сол мәселе бойынша өтінішіне Бас Прокурордың жауабы бар адамдар Бас Прокурордың қабылдауына жазылмайды. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар болса, оларды көрсетіп қайта өтініш бере аласыз (Қағидалардың 19-тармағының 2) тармақшасы).",
             ru: "На приём к Генеральному Прокурору не записываются лица, ранее принятые по этому же вопросу или имеющие ответ Генерального Прокурора на обращение по этому же вопросу. Если у вас есть новые доводы или вновь открывшиеся обстоятельства, вы можете обратиться повторно, указав их (подпункт 2) пункта 19 Правил).",
-            en: "No pre-registration to the Prosecutor General is made for persons already received on the same matter or who have his answer on it. If you have new evidence or newly discovered circumstances, you can apply again and state them (Rules, para 19(2)).",
+            en: "No pre-registration to the Prosecutor General is made for persons already received on the same matter or who have his answer on it. If you have new arguments or newly discovered circumstances, you can apply again and state them (Rules, para 19(2)).",
         }),
         alternatives: &[Alternative::RepeatWithNewEvidence],
         review: None,
@@ -277,6 +317,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG,
+        plain: COURT_JURISDICTION.plain,
         text: COURT_JURISDICTION.text,
         help: COURT_JURISDICTION.help,
         refusal: Some(COURT_JURISDICTION.refusal),
@@ -290,6 +331,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG,
+        plain: CASSATION_DEADLINE_MISSED.plain,
         text: CASSATION_DEADLINE_MISSED.text,
         help: CASSATION_DEADLINE_MISSED.help,
         refusal: Some(CASSATION_DEADLINE_MISSED.refusal),
@@ -303,6 +345,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG,
+        plain: CIVIL_CASE_NOT_LISTED.plain,
         text: CIVIL_CASE_NOT_LISTED.text,
         help: CIVIL_CASE_NOT_LISTED.help,
         refusal: Some(CIVIL_CASE_NOT_LISTED.refusal),
@@ -316,6 +359,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG,
+        plain: NOT_SUBJECT_TO_CASSATION.plain,
         text: NOT_SUBJECT_TO_CASSATION.text,
         help: NOT_SUBJECT_TO_CASSATION.help,
         refusal: Some(NOT_SUBJECT_TO_CASSATION.refusal),
@@ -329,6 +373,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: Some(AgreementWith::GpoUnits),
         applies_to: PG,
+        plain: Tr {
+            kk: "Сіз Бас Прокурордан заңды күшіне енген, апелляциялық тәртіппен шағымданылмаған сот шешіміне наразылық келтіруді сұрайсыз ба?",
+            ru: "Вы просите Генерального Прокурора опротестовать вступившее в силу решение суда, которое не обжаловали в апелляционном порядке?",
+            en: "Are you asking the Prosecutor General to protest a court decision that has entered into force and was not appealed?",
+        },
         text: Tr {
             kk: "Сіз Бас Прокурордан жергілікті немесе басқа соттың заңды күшіне енген және апелляциялық тәртіппен шағым берілмеген актісіне наразылық келтіруді сұрайсыз ба?",
             ru: "Вы просите Генерального Прокурора принести протест на вступивший в законную силу акт местного или иного суда, который не обжаловался в апелляционном порядке?",
@@ -350,6 +399,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &["r17_2_already_received"],
         agreement: Some(AgreementWith::GpoUnits),
         applies_to: PG,
+        plain: NEW_EVIDENCE_PLAIN,
         text: NEW_EVIDENCE_TEXT,
         help: NEW_EVIDENCE_HELP,
         refusal: None,
@@ -363,6 +413,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: Some(AgreementWith::GpoUnits),
         applies_to: PG,
+        plain: Tr {
+            kk: "Сіз Бас Прокурордан ісіңіз бойынша Жоғарғы Соттың қаулысына наразылық келтіруді сұрайсыз ба?",
+            ru: "Вы просите Генерального Прокурора опротестовать постановление Верховного Суда по вашему делу?",
+            en: "Are you asking the Prosecutor General to protest a ruling of the Supreme Court in your case?",
+        },
         text: Tr {
             kk: "Сіз Бас Прокурордан Қылмыстық-процестік кодекстің 494-бабында, Азаматтық процестік кодекстің 451-бабында немесе Әкімшілік құқық бұзушылық туралы кодекстің 851-бабында белгіленген тәртіппен шығарылған Жоғарғы Сот қаулысына наразылық келтіруді сұрайсыз ба?",
             ru: "Вы просите Генерального Прокурора принести протест на постановление Верховного Суда, вынесенное в порядке статьи 494 Уголовно-процессуального кодекса, статьи 451 Гражданского процессуального кодекса или статьи 851 Кодекса об административных правонарушениях?",
@@ -385,6 +440,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: Tr {
+            kk: "Мәселеңіз осы орынбасар жауап беретін салаларға жата ма, немесе Бас Прокурор оған сізді қабылдауды тапсырды ма?",
+            ru: "Относится ли ваш вопрос к направлениям, за которые отвечает этот заместитель, или Генеральный Прокурор поручил ему принять вас?",
+            en: "Is your matter in the areas this deputy is responsible for, or has the Prosecutor General asked the deputy to receive you?",
+        },
         text: Tr {
             kk: "Мәселеңіз осы орынбасардың тікелей құзыретіне (кестеде көрсетілген қадағалау салаларына) жата ма, немесе Бас Прокурор осы орынбасарға сізді қабылдауды тапсырды ма?",
             ru: "Входит ли ваш вопрос непосредственно в компетенцию этого заместителя (направления надзора указаны в графике приёма), или Генеральный Прокурор поручил этому заместителю принять вас?",
@@ -410,6 +470,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: Tr {
+            kk: "Сіз осы мәселе бойынша Бас Прокурордың немесе оның орынбасарының қабылдауында болдыңыз ба?",
+            ru: "Вы уже были на приёме у Генерального Прокурора или его заместителя по этому же вопросу?",
+            en: "Have you already been received by the Prosecutor General or a deputy on this same matter?",
+        },
         text: Tr {
             kk: "Сіз осы мәселе бойынша Бас Прокурордың немесе оның орынбасарының қабылдауында бұрын болдыңыз ба?",
             ru: "Вы уже были на приёме у Генерального Прокурора или его заместителя по этому же вопросу?",
@@ -418,12 +483,12 @@ pub(super) static QUESTIONS: &[Question] = &[
         help: Tr {
             kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Жаңа дәлелдер келтірсеңіз де, бұл сұраққа шынайы жауап беріңіз.",
             ru: "«Тот же вопрос» — то же требование по тем же фактам, даже если оно сформулировано иначе. Ответьте честно, даже если вы приводите новые доводы.",
-            en: "“The same matter” means the same request about the same facts, even if it is worded differently. Answer truthfully even if you bring new evidence.",
+            en: "“The same matter” means the same request about the same facts, even if it is worded differently. Answer truthfully even if you bring new arguments.",
         },
         refusal: Some(Tr {
             kk: "Сол мәселе бойынша Бас Прокурормен немесе оның орынбасарымен бұрын қабылданған адамдар Бас Прокурор орынбасарының қабылдауына жазылмайды (Қағидалардың 23-тармағының 1) тармақшасы); Қағидаларда бұл жағдайда жаңа дәлелдерге қатысты ерекшелік көзделмеген. Жаңа дәлелдеріңізді жазбаша өтінішпен жібере аласыз.",
             ru: "На приём к заместителю Генерального Прокурора не записываются лица, ранее принятые по этому же вопросу Генеральным Прокурором или его заместителем (подпункт 1) пункта 23 Правил); исключения для новых доводов Правила здесь не предусматривают. Новые доводы вы можете направить письменным обращением.",
-            en: "No pre-registration to a deputy of the Prosecutor General is made for persons already received on the same matter by the Prosecutor General or a deputy (Rules, para 23(1)); the Rules make no exception here for new evidence. You can send new evidence in a written application.",
+            en: "No pre-registration to a deputy of the Prosecutor General is made for persons already received on the same matter by the Prosecutor General or a deputy (Rules, para 23(1)); the Rules make no exception here for new arguments. You can send new arguments in a written application.",
         }),
         alternatives: &[Alternative::AppealInWriting],
         review: None,
@@ -435,6 +500,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: Tr {
+            kk: "Осы мәселе бойынша өтінішіңізге Бас Прокурордың немесе оның орынбасарының жауабы бар ма?",
+            ru: "У вас уже есть ответ Генерального Прокурора или его заместителя на обращение по этому же вопросу?",
+            en: "Do you already have an answer from the Prosecutor General or a deputy to an application on this same matter?",
+        },
         text: Tr {
             kk: "Осы мәселе бойынша өтінішіңізге Бас Прокурордың немесе оның орынбасарының жауабы бар ма?",
             ru: "Есть ли у вас ответ Генерального Прокурора или его заместителя на обращение по этому же вопросу?",
@@ -443,12 +513,12 @@ pub(super) static QUESTIONS: &[Question] = &[
         help: Tr {
             kk: "Жауап — Бас Прокурор немесе оның орынбасары қол қойған жазбаша жауап. Жаңа дәлелдер келтірсеңіз де, бұл сұраққа шынайы жауап беріңіз.",
             ru: "Ответ — письменный ответ за подписью Генерального Прокурора или его заместителя. Ответьте честно, даже если вы приводите новые доводы.",
-            en: "An answer is a written reply signed by the Prosecutor General or a deputy. Answer truthfully even if you bring new evidence.",
+            en: "An answer is a written reply signed by the Prosecutor General or a deputy. Answer truthfully even if you bring new arguments.",
         },
         refusal: Some(Tr {
             kk: "Сол мәселе бойынша өтінішке Бас Прокурордың немесе оның орынбасарының жауабы бар жағдайда Бас Прокурор орынбасарының қабылдауына жазу жүргізілмейді (Қағидалардың 23-тармағының 2) тармақшасы); Қағидаларда бұл жағдайда жаңа дәлелдерге қатысты ерекшелік көзделмеген. Жаңа дәлелдеріңізді жазбаша өтінішпен жібере аласыз.",
             ru: "Запись на приём к заместителю Генерального Прокурора не производится, если есть ответ Генерального Прокурора или его заместителя на обращение по этому же вопросу (подпункт 2) пункта 23 Правил); исключения для новых доводов Правила здесь не предусматривают. Новые доводы вы можете направить письменным обращением.",
-            en: "No pre-registration to a deputy of the Prosecutor General is made when there is already an answer of the Prosecutor General or a deputy on the same matter (Rules, para 23(2)); the Rules make no exception here for new evidence. You can send new evidence in a written application.",
+            en: "No pre-registration to a deputy of the Prosecutor General is made when there is already an answer of the Prosecutor General or a deputy on the same matter (Rules, para 23(2)); the Rules make no exception here for new arguments. You can send new arguments in a written application.",
         }),
         alternatives: &[Alternative::AppealInWriting],
         review: None,
@@ -460,6 +530,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: Tr {
+            kk: "Сіз кассациялық тәртіппен өзіңіз шағымдана алған, бірақ шағымданбаған сот шешімін даулайсыз ба?",
+            ru: "Вы оспариваете решение суда, которое могли сами обжаловать в кассационном порядке, но не обжаловали?",
+            en: "Are you challenging a court decision that you could have appealed in cassation yourself, but did not?",
+        },
         text: Tr {
             kk: "Сіз кассациялық сатыдағы сотқа өз бетіңізше шағым беру құқығыңыз болған, бірақ оны пайдаланбаған сот актісін даулап отырсыз ба?",
             ru: "Вы оспариваете судебный акт, который могли сами обжаловать в суд кассационной инстанции, но не обжаловали?",
@@ -487,6 +562,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &["r23_3_cassation_not_used"],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: Tr {
+            kk: "Сіз өтінішхатты азаматтық процестік заң ерекше атаған адам ретінде бересіз бе? Сенімді болмасаңыз, «білмеймін» деп жауап беріңіз: қызметкерлер тексереді.",
+            ru: "Вы подаёте ходатайство как лицо, особо названное в гражданском процессуальном законе? Если не уверены, ответьте «не знаю»: сотрудники проверят.",
+            en: "Are you filing the petition as one of the persons the civil procedure law names specially? If you are not sure, answer “don't know”: staff will check.",
+        },
         text: Tr {
             kk: "Сіз өтінішхатты Азаматтық процестік кодекстің 112-бабының 1-бөлігінде көрсетілген тұлғалардың бірі ретінде беріп отырсыз ба?",
             ru: "Вы подаёте ходатайство как одно из лиц, указанных в части первой статьи 112 Гражданского процессуального кодекса?",
@@ -512,6 +592,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: OUTSIDE_COMPETENCE.plain,
         text: OUTSIDE_COMPETENCE.text,
         help: OUTSIDE_COMPETENCE.help,
         refusal: Some(OUTSIDE_COMPETENCE.refusal),
@@ -525,6 +606,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: COURT_JURISDICTION.plain,
         text: COURT_JURISDICTION.text,
         help: COURT_JURISDICTION.help,
         refusal: Some(COURT_JURISDICTION.refusal),
@@ -538,6 +620,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: CASSATION_DEADLINE_MISSED.plain,
         text: CASSATION_DEADLINE_MISSED.text,
         help: CASSATION_DEADLINE_MISSED.help,
         refusal: Some(CASSATION_DEADLINE_MISSED.refusal),
@@ -551,6 +634,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: CIVIL_CASE_NOT_LISTED.plain,
         text: CIVIL_CASE_NOT_LISTED.text,
         help: CIVIL_CASE_NOT_LISTED.help,
         refusal: Some(CIVIL_CASE_NOT_LISTED.refusal),
@@ -564,6 +648,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: PG_DEPUTY,
+        plain: NOT_SUBJECT_TO_CASSATION.plain,
         text: NOT_SUBJECT_TO_CASSATION.text,
         help: NOT_SUBJECT_TO_CASSATION.help,
         refusal: Some(NOT_SUBJECT_TO_CASSATION.refusal),
@@ -578,6 +663,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: Tr {
+            kk: "Мәселеңіз осы лауазымды адам жауап беретін аумаққа немесе салаға жата ма? Бас прокуратура сізді қабылдауды тапсырған болса да, «иә» деп жауап беріңіз.",
+            ru: "Относится ли ваш вопрос к месту или сфере, за которые отвечает это должностное лицо? Ответьте «да» и тогда, когда Генеральная прокуратура поручила вас принять.",
+            en: "Is your matter in the place or field this official is responsible for? Also answer “yes” if the General Prosecutor's Office asked for you to be received.",
+        },
         text: Tr {
             kk: "Мәселеңіз осы лауазымды адамның (облыс прокурорының немесе оған теңестірілген прокурордың, не олардың орынбасарының) тікелей құзыретіне кіре ме, немесе Бас прокуратура сізді қабылдауды тапсырды ма?",
             ru: "Входит ли ваш вопрос непосредственно в компетенцию этого должностного лица (прокурора области или приравненного к нему прокурора либо их заместителя), или Генеральная прокуратура поручила вас принять?",
@@ -603,20 +693,25 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: Tr {
+            kk: "Сіз осы мәселе бойынша осы прокуратура басшысының қабылдауында болдыңыз ба?",
+            ru: "Вы уже были на приёме у руководителя этой прокуратуры по этому же вопросу?",
+            en: "Have you already been received by the head of this office on this same matter?",
+        },
         text: Tr {
             kk: "Сіз осы мәселе бойынша осы облыс прокурорының (немесе оған теңестірілген прокурордың, прокуратура ведомствосы, мекемесі, білім беру ұйымы басшысының) қабылдауында бұрын болдыңыз ба?",
             ru: "Вы уже были на приёме у прокурора этой области (или приравненного к нему прокурора, руководителя ведомства, учреждения, организации образования прокуратуры) по этому же вопросу?",
             en: "Have you already been received on this same matter by the prosecutor of this region (or the equated prosecutor, or the head of this agency, institution or education organisation of the prosecution service)?",
         },
         help: Tr {
-            kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Сізді қабылдауды Бас прокуратура тапсырса немесе жаңа дәлелдер не жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: ол туралы жеке сұрақтар қойылады.",
+            kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Сізді қабылдауды Бас прокуратура тапсырса немесе жаңа дәлелдер не жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: олар туралы жеке сұрақтар қойылады.",
             ru: "«Тот же вопрос» — то же требование по тем же фактам, даже если оно сформулировано иначе. Если Генеральная прокуратура поручила вас принять или вы приводите новые доводы либо вновь открывшиеся обстоятельства, ответьте на этот вопрос честно: об этом будут отдельные вопросы.",
-            en: "“The same matter” means the same request about the same facts, even if it is worded differently. If the General Prosecutor's Office instructed that you be received, or you bring new evidence or newly discovered circumstances, answer this question truthfully: you will be asked about that separately.",
+            en: "“The same matter” means the same request about the same facts, even if it is worded differently. If the General Prosecutor's Office instructed that you be received, or you bring new arguments or newly discovered circumstances, answer this question truthfully: you will be asked about that separately.",
         },
         refusal: Some(Tr {
             kk: "Сол мәселе бойынша облыс прокурорымен (оған теңестірілген прокурормен, прокуратура ведомствосы, мекемесі, білім беру ұйымы басшысымен) бұрын қабылданған адамдар, қабылдауды Бас прокуратура тапсырған жағдайларды қоспағанда, қабылдауға жазылмайды. Жаңа дәлелдер немесе жаңадан ашылған мән-жайлар болса, оларды көрсетіп қайта өтініш бере аласыз (Қағидалардың 33-тармағы).",
             ru: "На приём не записываются лица, ранее принятые по этому же вопросу прокурором области (приравненным к нему прокурором, руководителем ведомства, учреждения, организации образования прокуратуры), кроме случаев, когда приём поручен Генеральной прокуратурой. Если у вас есть новые доводы или вновь открывшиеся обстоятельства, вы можете обратиться повторно, указав их (пункт 33 Правил).",
-            en: "No pre-registration is made for persons already received on the same matter by the regional prosecutor (the equated prosecutor, or the head of the agency, institution or education organisation), unless the General Prosecutor's Office instructed the reception. If you have new evidence or newly discovered circumstances, you can apply again and state them (Rules, para 33).",
+            en: "No pre-registration is made for persons already received on the same matter by the regional prosecutor (the equated prosecutor, or the head of the agency, institution or education organisation), unless the General Prosecutor's Office instructed the reception. If you have new arguments or newly discovered circumstances, you can apply again and state them (Rules, para 33).",
         }),
         alternatives: &[Alternative::RepeatWithNewEvidence],
         review: None,
@@ -628,6 +723,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &["r31_1_already_received"],
         agreement: None,
         applies_to: REGIONAL,
+        plain: Tr {
+            kk: "Бас прокуратура осы прокуратураға сізді осы мәселе бойынша қабылдауды тапсырды ма (мысалы, бұл туралы хат алдыңыз ба)?",
+            ru: "Поручила ли Генеральная прокуратура этой прокуратуре принять вас по этому вопросу (например, вы получили об этом письмо)?",
+            en: "Has the General Prosecutor's Office asked this office to receive you on this matter (for example, you had a letter saying so)?",
+        },
         text: Tr {
             kk: "Бас прокуратура осы прокуратураға сізді осы мәселе бойынша қабылдауды тапсырды ма?",
             ru: "Поручила ли Генеральная прокуратура этой прокуратуре принять вас по этому вопросу?",
@@ -653,6 +753,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &["r31_1_already_received"],
         agreement: Some(AgreementWith::StructuralUnit),
         applies_to: REGIONAL,
+        plain: NEW_EVIDENCE_PLAIN,
         text: NEW_EVIDENCE_TEXT,
         help: NEW_EVIDENCE_HELP,
         refusal: None,
@@ -666,6 +767,11 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: Tr {
+            kk: "Ісіңізді қазір сот қарап жатыр ма және сіз оның шешімін немесе судьялардың әрекеттерін даулағыңыз келе ме?",
+            ru: "Ваше дело сейчас рассматривает суд, и вы хотите оспорить его решение по делу или действия судей?",
+            en: "Is a court hearing your case right now, and do you want to challenge its decision in the case or what the judges are doing?",
+        },
         text: Tr {
             kk: "Сіз соттың өндірісіндегі (әлі қаралып жатқан) іс бойынша сот актісін немесе істі қарау кезіндегі судьялардың әрекеттерін даулап отырсыз ба?",
             ru: "Вы оспариваете судебный акт по делу, которое ещё находится в производстве суда, или действия судей при рассмотрении дела?",
@@ -691,6 +797,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: OUTSIDE_COMPETENCE.plain,
         text: OUTSIDE_COMPETENCE.text,
         help: OUTSIDE_COMPETENCE.help,
         refusal: Some(OUTSIDE_COMPETENCE.refusal),
@@ -704,6 +811,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: COURT_JURISDICTION.plain,
         text: COURT_JURISDICTION.text,
         help: COURT_JURISDICTION.help,
         refusal: Some(COURT_JURISDICTION.refusal),
@@ -717,6 +825,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: CASSATION_DEADLINE_MISSED.plain,
         text: CASSATION_DEADLINE_MISSED.text,
         help: CASSATION_DEADLINE_MISSED.help,
         refusal: Some(CASSATION_DEADLINE_MISSED.refusal),
@@ -730,6 +839,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: CIVIL_CASE_NOT_LISTED.plain,
         text: CIVIL_CASE_NOT_LISTED.text,
         help: CIVIL_CASE_NOT_LISTED.help,
         refusal: Some(CIVIL_CASE_NOT_LISTED.refusal),
@@ -743,6 +853,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         exception_to: &[],
         agreement: None,
         applies_to: REGIONAL,
+        plain: NOT_SUBJECT_TO_CASSATION.plain,
         text: NOT_SUBJECT_TO_CASSATION.text,
         help: NOT_SUBJECT_TO_CASSATION.help,
         refusal: Some(NOT_SUBJECT_TO_CASSATION.refusal),

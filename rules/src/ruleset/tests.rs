@@ -264,6 +264,50 @@ fn refusing_questions_have_an_explanation() {
     }
 }
 
+/// A person who is not a lawyer can answer every question: each has a plain wording in
+/// Kazakh, Russian and English of at most 200 characters that asks something and cites no
+/// article, clause or code (those stay in `text` and `help`, under "why we ask").
+#[test]
+fn every_question_has_a_plain_text_without_article_numbers() {
+    const LEGAL: [&str; 13] = [
+        "стат",
+        "ст.",
+        "бап",
+        "пункт",
+        "тармақ",
+        "кодекс",
+        "article",
+        "art.",
+        "para",
+        "code",
+        "ч.",
+        "УПК",
+        "ГПК",
+    ];
+    for q in rules().questions {
+        check_tr(&format!("{}.plain", q.id), &q.plain);
+        for lang in Lang::ALL {
+            let plain = q.plain.get(lang);
+            let chars = plain.chars().count();
+            assert!(chars <= 200, "{} {lang}: {chars} characters", q.id);
+            assert!(plain.contains('?'), "{} {lang}: not a question", q.id);
+            assert!(
+                !plain.chars().any(|c| c.is_ascii_digit()),
+                "{} {lang}: a number in {plain}",
+                q.id
+            );
+            let lower = plain.to_lowercase();
+            for word in LEGAL {
+                assert!(
+                    !lower.contains(&word.to_lowercase()),
+                    "{} {lang}: «{word}» in {plain}",
+                    q.id
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_text_is_in_kazakh_russian_and_english() {
     let r = rules();

@@ -12,6 +12,7 @@ mod authority;
 mod bin;
 mod checksum;
 mod citizenship;
+mod contact;
 mod email;
 mod iin;
 mod interpreter;
@@ -28,6 +29,7 @@ pub use checksum::check_digit;
 pub use citizenship::{
     identifies_by_passport, ApplicantIdentity, Citizenship, Identity, IdentityError,
 };
+pub use contact::{Contact, ContactError, Phone, PhoneIntl};
 pub use email::{Email, EmailError};
 pub use iin::{Iin, IinError};
 pub use interpreter::{InterpreterLanguage, InterpreterLanguageError};

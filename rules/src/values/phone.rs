@@ -21,6 +21,8 @@ pub enum PhoneError {
     NotKazakhstan,
     /// A Kazakhstan number outside the mobile and city ranges.
     UnknownRange,
+    /// An international number without `+` and its country code (R7, [`super::PhoneIntl`]).
+    NoCountryCode,
 }
 
 impl PhoneError {
@@ -31,6 +33,7 @@ impl PhoneError {
             PhoneError::WrongLength => "wrong_length",
             PhoneError::NotKazakhstan => "not_kazakhstan",
             PhoneError::UnknownRange => "unknown_range",
+            PhoneError::NoCountryCode => "no_country_code",
         }
     }
 }

@@ -453,11 +453,17 @@ impl Fields {
                 .as_ref()
                 .map_or("", |p| p.as_str())
                 .to_owned(),
-            phone: r.applicant.phone.as_str().to_owned(),
+            // R7: a foreigner may give only one of the two; "" is "not given", as before.
+            phone: r
+                .applicant
+                .contact
+                .phone()
+                .map_or("", |p| p.as_str())
+                .to_owned(),
             email: r
                 .applicant
-                .email
-                .as_ref()
+                .contact
+                .email()
                 .map_or("", |e| e.as_str())
                 .to_owned(),
             on_behalf_of: json(on_behalf_of_json(&r.acting))?,

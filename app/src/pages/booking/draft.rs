@@ -65,6 +65,9 @@ pub struct Form {
     pub format: String,
     /// R11: the explicit consent to a video conference.
     pub video_consent: bool,
+    /// Consent to the processing of the personal data the request carries, asked on the
+    /// review step before sending (what is kept and for how long: README, "Personal data").
+    pub data_consent: bool,
     pub interpreter_needed: bool,
     pub interpreter: String,
     pub out_of_town: bool,
@@ -96,6 +99,7 @@ impl Default for Form {
             substance: String::new(),
             format: "in_person".into(),
             video_consent: false,
+            data_consent: false,
             interpreter_needed: false,
             interpreter: String::new(),
             out_of_town: false,

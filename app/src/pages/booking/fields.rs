@@ -401,13 +401,18 @@ pub fn Select(
 /// The list of what is wrong, shown on "Next": each item a link that moves the focus to its
 /// field. `items` are `(control id, text)`.
 #[component]
-pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl IntoView {
+pub fn ErrorSummary(
+    #[prop(into)] items: Signal<Vec<(String, String)>>,
+    /// Short items side by side, each a tap target of its own (step 1's "Answer question 3").
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let lang = use_lang();
     move || {
         let items = items.get();
         (!items.is_empty()).then(|| {
             view! {
-                <div class="error-summary" id="error-summary" tabindex="-1" role="alert"
+                <div class="error-summary" class:compact=compact id="error-summary" tabindex="-1" role="alert"
                     aria-labelledby="error-summary-title">
                     <h3 id="error-summary-title">{B::ErrorSummary.text(lang.get())}</h3>
                     <ul>

@@ -10,8 +10,9 @@ use crate::i18n::Msg;
 use crate::lang::use_lang;
 use leptos::prelude::*;
 use rules::booking::FormatError;
-use rules::eligibility::Outcome;
+use rules::eligibility::{Outcome, ReviewReason};
 use rules::values::AuthorityKind;
+use rules::Lang;
 
 fn citizenships() -> Vec<(&'static str, Label)> {
     vec![
@@ -31,6 +32,21 @@ pub fn FormStep() -> impl IntoView {
         Memo::new(move |_| draft.with(|d| !d.form.is_representative() && d.form.for_other));
     let acts = Memo::new(move |_| draft.with(|d| d.form.acts_for_someone()));
     let passport = Memo::new(move |_| draft.with(|d| needs_passport(&d.form.citizenship)));
+    // R7, R15: a foreigner's contact is a number of any country or an e-mail address.
+    let phone_hint = Signal::derive(move || {
+        if passport.get() {
+            B::PhoneHintInternational
+        } else {
+            B::PhoneHint
+        }
+    });
+    let email_hint = Signal::derive(move || {
+        if passport.get() {
+            B::EmailHintInternational
+        } else {
+            B::EmailHint
+        }
+    });
     let other_passport =
         Memo::new(move |_| draft.with(|d| needs_passport(&d.form.other_citizenship)));
     let video = Memo::new(move |_| draft.with(|d| d.form.format == "video"));
@@ -89,9 +105,9 @@ pub fn FormStep() -> impl IntoView {
             Some(view! {
                 <div class="notice review">
                     <p class="notice-title">{B::ReviewTitle.text(lang)}</p>
-                    {reasons
-                        .iter()
-                        .map(|r| view! { <p>{r.explanation.get(lang)}</p> })
+                    {distinct_explanations(&reasons, lang)
+                        .into_iter()
+                        .map(|text| view! { <p>{text}</p> })
                         .collect_view()}
                 </div>
             })
@@ -280,9 +296,9 @@ pub fn FormStep() -> impl IntoView {
                 value=Text::Patronymic label=B::Patronymic optional=true
                 autocomplete="additional-name" />
             <TextField id="applicant-phone" fields=&["applicant.phone"] value=Text::Phone
-                label=B::Phone hint=B::PhoneHint input_type="tel" autocomplete="tel" />
+                label=B::Phone hint=phone_hint input_type="tel" autocomplete="tel" />
             <TextField id="applicant-email" fields=&["applicant.email"] value=Text::Email
-                label=B::Email hint=B::EmailHint optional=true input_type="email"
+                label=B::Email hint=email_hint optional=true input_type="email"
                 autocomplete="email" />
             {acting}
             {entity}
@@ -306,4 +322,17 @@ pub fn FormStep() -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// The review notes, each said once: several "don't know" answers share one explanation
+/// (R15, R30), which the person needs to read only once.
+fn distinct_explanations(reasons: &[ReviewReason], lang: Lang) -> Vec<&'static str> {
+    let mut texts: Vec<&'static str> = Vec::new();
+    for r in reasons {
+        let text = r.explanation.get(lang);
+        if !texts.contains(&text) {
+            texts.push(text);
+        }
+    }
+    texts
 }

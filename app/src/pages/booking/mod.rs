@@ -439,6 +439,11 @@ fn Wizard(
     let restored = stored.is_some() && done.is_none();
     let mut initial = stored.unwrap_or_else(|| Draft {
         form: Form::new(lang.get_untracked(), video_forced.is_some()),
+        // What the "where should I go?" guide learned, for this official's questions.
+        answers: asked_answers(
+            official.kind,
+            &crate::pages::guide::take_handover(official.kind),
+        ),
         ..Draft::default()
     });
     if initial.key.is_empty() {
@@ -581,7 +586,8 @@ fn Wizard(
         <article class="booking">
             <h1>{move || B::WizardTitle.text(lang.get())}</h1>
             <ReceptionCard />
-            {move || restored.get().then(|| view! {
+            // "Restored" is news on opening the page: gone by the review and the confirmation.
+            {move || (restored.get() && step.get() != Step::Review && !is_done.get()).then(|| view! {
                 <p class="notice restored" role="status">{move || B::DraftRestored.text(lang.get())}</p>
             })}
             <p id="draft-forgotten" class="notice" role="status" tabindex="-1"

@@ -8,10 +8,11 @@ use super::fields::ErrorSummary;
 use super::ruleset::RuleSetNote;
 use super::{focus_later, use_ctx, StepHeading};
 use crate::i18n::booking::{clause_text, B};
+use crate::i18n::guide::{answer_question, G};
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;
 use rules::eligibility::{is_asked, questions_for, Answer, Outcome};
-use rules::ruleset::{Question, RuleSet};
+use rules::ruleset::{Question, Role, RuleSet};
 use rules::{Lang, LocalizedText, Tr};
 
 const ANSWERS: [(Answer, B, &str); 3] = [
@@ -45,20 +46,21 @@ pub fn QuestionsStep() -> impl IntoView {
                 .collect()
         })
     };
+    // Short lines ("Answer question 3"), each a link to its question: the summary stays
+    // shorter than a phone's screen however many are unanswered.
     let summary = Signal::derive(move || {
         if !ctx.show_errors.get() {
             return Vec::new();
         }
         let lang = lang.get();
-        unanswered()
-            .into_iter()
-            .map(|q| {
-                (
-                    format!("q-{}-yes", q.id),
-                    format!("{} — {}", q.text.get(lang), B::AnswerThis.text(lang)),
-                )
-            })
-            .collect()
+        draft.with(|d| {
+            questions_for(RuleSet::current(), kind)
+                .filter(|q| is_asked(q, &d.answers))
+                .enumerate()
+                .filter(|(_, q)| !d.answers.contains_key(q.id))
+                .map(|(i, q)| (format!("q-{}-yes", q.id), answer_question(i + 1, lang)))
+                .collect()
+        })
     });
     let next_ctx = ctx.clone();
     let next = move |ev: leptos::ev::SubmitEvent| {
@@ -84,7 +86,7 @@ pub fn QuestionsStep() -> impl IntoView {
         .collect_view();
     let form = view! {
         <p class="lead">{move || B::QuestionsIntro.text(lang.get())}</p>
-        <ErrorSummary items=summary />
+        <ErrorSummary items=summary compact=true />
         <form class="questions" novalidate on:submit=next>
             {list}
             <div class="actions">
@@ -139,6 +141,36 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
     let draft = ctx.draft;
     let kind = ctx.kind;
     let asked = Memo::new(move |_| draft.with(|d| is_asked(q, &d.answers)));
+    // The question's number among those asked, as the error summary names it.
+    let number = Memo::new(move |_| {
+        draft.with(|d| {
+            questions_for(RuleSet::current(), kind)
+                .filter(|x| is_asked(x, &d.answers))
+                .position(|x| x.id == q.id)
+                .map_or(0, |i| i + 1)
+        })
+    });
+    // R22, R27: the competence question names what this official is responsible for.
+    let competence = (q.role == Role::Competence).then(|| {
+        let areas = ctx.official.competence.clone();
+        move || {
+            let lang = lang.get();
+            if areas.is_empty() {
+                view! { <p class="competence muted">{G::CompetenceNotListed.text(lang)}</p> }
+                    .into_any()
+            } else {
+                view! {
+                    <div class="competence">
+                        <p class="label">{G::OfficialCompetence.text(lang)}":"</p>
+                        <ul>
+                            {areas.iter().map(|c| view! { <li>{c.get(lang).to_owned()}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    });
     let missing =
         Memo::new(move |_| ctx.show_errors.get() && draft.with(|d| !d.answers.contains_key(q.id)));
     let error_id = format!("q-{}-error", q.id);
@@ -177,11 +209,20 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
             hidden=move || !asked.get()
             aria-describedby=described
         >
-            <legend>{move || q.text.get(lang.get())}</legend>
+            <legend>
+                <span class="qnum">{move || format!("{}. ", number.get())}</span>
+                {move || q.plain.get(lang.get())}
+            </legend>
+            {competence}
             <div class="answers">{radios}</div>
             <details class="help">
-                <summary>{move || B::Explanation.text(lang.get())}</summary>
+                <summary>{move || G::WhyWeAsk.text(lang.get())}</summary>
                 <p>{move || q.help.get(lang.get())}</p>
+                <p class="legal-label">{move || G::InTheRules.text(lang.get())}":"</p>
+                <blockquote class="legal">
+                    <p>{move || q.text.get(lang.get())}</p>
+                    <footer>{move || clause_text(q.clause, lang.get())}</footer>
+                </blockquote>
             </details>
             {move || missing.get().then(|| view! {
                 <p class="field-error" id=error_id.clone()>{B::AnswerThis.text(lang.get())}</p>

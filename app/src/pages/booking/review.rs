@@ -4,10 +4,11 @@
 use super::draft::{needs_passport, Form, Step};
 use super::questions::RefusalPanel;
 use super::ruleset::RuleSetNote;
-use super::{submit, use_ctx, SendState, StepHeading};
+use super::{focus_later, submit, use_ctx, SendState, StepHeading};
 use crate::i18n::booking::{
     attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
 };
+use crate::i18n::guide::{decision_notice, G};
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
 use ::api::{ErrorCode, ErrorDetail, Lenient};
@@ -158,7 +159,7 @@ pub fn ReviewStep() -> impl IntoView {
                 .filter_map(|q| d.answers.get(q.id).map(|a| (q, *a)))
                 .map(|(q, a)| {
                     view! {
-                        <dt>{q.text.get(lang)}</dt>
+                        <dt>{q.plain.get(lang)}</dt>
                         <dd>{answer_text(a, lang)}</dd>
                     }
                 })
@@ -174,13 +175,30 @@ pub fn ReviewStep() -> impl IntoView {
                 .collect_view()
         })
     };
+    // Consent to the processing of personal data: asked before anything is sent.
+    let consent_missing = RwSignal::new(false);
+    let consented = Memo::new(move |_| draft.with(|d| d.form.data_consent));
     let send_ctx = ctx.clone();
     let on_send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !consented.get_untracked() {
+            consent_missing.set(true);
+            focus_later("data-consent".into());
+            return;
+        }
         submit::submit(send_ctx.clone());
     };
     let back_ctx = ctx.clone();
     let back = move |_| back_ctx.go(Step::Form);
+    let edit_answers = {
+        let ctx = ctx.clone();
+        move |_| ctx.go(Step::Questions)
+    };
+    let edit_details = {
+        let ctx = ctx.clone();
+        move |_| ctx.go(Step::Form)
+    };
+    let consent_described = move || consent_missing.get().then_some("data-consent-error");
     let office = ctx.office_id.clone();
     let status = move || {
         let lang = lang.get();
@@ -219,14 +237,61 @@ pub fn ReviewStep() -> impl IntoView {
         <StepHeading step=Step::Review name=B::StepReview />
         <p class="lead">{move || B::ReviewIntro.text(lang.get())}</p>
         <section aria-labelledby="review-answers">
-            <h3 id="review-answers">{move || B::YourAnswers.text(lang.get())}</h3>
+            <div class="section-head">
+                <h3 id="review-answers">{move || B::YourAnswers.text(lang.get())}</h3>
+                <button type="button" class="link edit" on:click=edit_answers
+                    disabled=move || locked.get()>
+                    {move || B::ChangeAnswers.text(lang.get())}
+                </button>
+            </div>
             <dl class="review">{answers}</dl>
         </section>
         <section aria-labelledby="review-details">
-            <h3 id="review-details">{move || B::YourDetails.text(lang.get())}</h3>
+            <div class="section-head">
+                <h3 id="review-details">{move || B::YourDetails.text(lang.get())}</h3>
+                <button type="button" class="link edit" on:click=edit_details
+                    disabled=move || locked.get()>
+                    {move || G::EditDetails.text(lang.get())}
+                </button>
+            </div>
             <dl class="review">{details}</dl>
         </section>
+        <section class="notice decision" aria-labelledby="review-decision">
+            <h3 id="review-decision">{move || G::DecisionTitle.text(lang.get())}</h3>
+            <p>
+                {move || decision_notice(
+                    RuleSet::current().consideration_period.working_days,
+                    lang.get(),
+                )}
+            </p>
+        </section>
         <form class="send" novalidate on:submit=on_send>
+            <fieldset class="field checkbox consent"
+                class:has-error=move || consent_missing.get() && !consented.get()>
+                <legend>{move || G::ConsentTitle.text(lang.get())}</legend>
+                <p class="hint">{move || G::ConsentText.text(lang.get())}</p>
+                <div class="choice">
+                    <input
+                        type="checkbox"
+                        id="data-consent"
+                        name="data-consent"
+                        prop:checked=move || consented.get()
+                        disabled=move || locked.get()
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            draft.update(|d| d.form.data_consent = checked);
+                        }
+                        aria-invalid=move || (consent_missing.get() && !consented.get()).then_some("true")
+                        aria-describedby=consent_described
+                    />
+                    <label for="data-consent">{move || G::ConsentLabel.text(lang.get())}</label>
+                </div>
+                {move || (consent_missing.get() && !consented.get()).then(|| view! {
+                    <p class="field-error" id="data-consent-error">
+                        {G::ConsentRequired.text(lang.get())}
+                    </p>
+                })}
+            </fieldset>
             <div id="send-status" class="send-status" tabindex="-1" role="status" aria-live="polite">
                 {status}
             </div>
