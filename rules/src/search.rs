@@ -70,8 +70,8 @@ fn names(office: &Office) -> impl Iterator<Item = Name> + '_ {
 
 struct Term {
     word: Word,
-    /// A last word still being typed that may become a service word («прок»): it ranks
-    /// but does not filter.
+    /// A last word still being typed that may become a service word («прок»): it counts
+    /// only if some office's name has it.
     optional: bool,
 }
 
@@ -170,7 +170,13 @@ impl SearchIndex {
     /// best first; `None` when the query asks for nothing (empty, or «прокуратура» alone),
     /// so the whole directory is shown as it is.
     pub fn search(&self, text: &str) -> Option<Vec<usize>> {
-        let query = Query::parse(text);
+        let mut query = Query::parse(text);
+        // A word that may become a service word filters all the same when some office's
+        // name has it («рай»: Райымбек).
+        for term in query.terms.iter_mut().filter(|t| t.optional) {
+            term.optional = !self.entries.iter().any(|e| e.has(&term.word));
+        }
+        query.terms.retain(|t| !t.optional);
         if query.terms.is_empty() && query.kinds == 0 {
             return None;
         }
@@ -186,6 +192,14 @@ impl SearchIndex {
 }
 
 impl Entry {
+    fn has(&self, word: &Word) -> bool {
+        self.variants
+            .iter()
+            .flat_map(|v| &v.own)
+            .chain(&self.context)
+            .any(|w| word.level(w) > 0)
+    }
+
     fn rank(&self, query: &Query, order: usize) -> Option<Rank> {
         if query.terms.is_empty() {
             // Only service words («районы»): the offices of that kind.
@@ -213,7 +227,7 @@ impl Entry {
                 .max()
                 .map_or(0, |l| if l > 1 { l - 1 } else { l });
             let best = own.max(context);
-            if best == 0 && !term.optional {
+            if best == 0 {
                 return None;
             }
             score += u32::from(best);
