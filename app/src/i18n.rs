@@ -3,6 +3,7 @@
 
 pub mod booking;
 pub mod queue;
+pub mod slip;
 #[cfg(feature = "staff")]
 pub mod staff;
 

@@ -1,7 +1,7 @@
 //! The `booking` bundle: the pre-registration wizard and the manage page (R3, R3.a, R15,
 //! R30), loaded only by those who book.
 
-use app::pages::{booking::BookingPage, manage::ManagePage};
+use app::pages::{booking::BookingPage, manage::ManagePage, my_bookings::MyBookingsPage};
 use app::shell::{Bundle, Shell};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -20,6 +20,8 @@ fn main() {
                 <Shell bundle=Bundle::Booking>
                     <Routes fallback=|| Bundle::Booking.fallback()>
                         <Route path=path!("/register/:office/:reception") view=BookingPage />
+                        // Before `:code`: no booking code is "mine" (Crockford base32, 14 characters).
+                        <Route path=path!("/bookings/mine") view=MyBookingsPage />
                         <Route path=path!("/bookings/:code") view=ManagePage />
                     </Routes>
                 </Shell>

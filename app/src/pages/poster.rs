@@ -3,23 +3,23 @@
 //! The buttons around it are for the screen only; the print stylesheet hides them.
 
 use crate::api::{self, Reception, Schedule};
+use crate::components::qr::qr_data_url;
 use crate::components::schedule::{
-    arrange, format_msg, hm, is_sample, out_of_town, place_text, Entry,
+    arrange, every_working_day_of_period, format_msg, hm, is_sample, out_of_town, place_text,
+    slots, Entry, Slot,
 };
 use crate::components::status::Fetched;
+use crate::i18n::slip::S;
 use crate::i18n::{
     centre_hours, every_working_day, month_after_days, short_date, weekday_name, Msg,
 };
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
-use ::api::Lenient;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use rules::calendar::Calendar;
 use rules::dates::iso_date;
 use rules::official::Access;
 use rules::schedule::{format_hhmm, Format, PlaceKind};
-use rules::window::RegistrationState;
 use rules::Lang;
 use time::Date;
 
@@ -154,14 +154,31 @@ fn poster(s: &Schedule, site: &str) -> impl IntoView {
             {duty}
             {centre}
             {out_of_town}
-            <div class="pair poster-site">
-                {LANGS.map(|l| {
-                    let site = site.clone();
-                    view! { <p lang=l.code()>{Msg::PosterSite.text(l)}" "<span class="url">{site}</span></p> }
+            <div class="poster-site">
+                {qr_data_url(&site).map(|src| view! {
+                    <img class="poster-qr" src=src width="112" height="112"
+                        alt=format!("{} / {}", S::PosterQr.text(Lang::Kk), S::PosterQr.text(Lang::Ru)) />
                 })}
+                <div class="poster-site-text">
+                    <div class="pair">
+                        {LANGS.map(|l| view! { <p lang=l.code()>{Msg::PosterSite.text(l)}</p> })}
+                    </div>
+                    // The address on a line of its own, broken (if at all) after a slash only.
+                    <p class="url">{url_with_breaks(&site)}</p>
+                </div>
             </div>
         </article>
     }
+}
+
+/// «https://host/offices/<wbr>id»: a long address breaks after a slash, never inside the
+/// host name.
+fn url_with_breaks(url: &str) -> impl IntoView {
+    let parts: Vec<String> = url.split_inclusive('/').map(str::to_owned).collect();
+    parts
+        .into_iter()
+        .map(|p| view! { {p}<wbr /> })
+        .collect_view()
 }
 
 fn officials_table(entries: &[Entry<'_>]) -> impl IntoView {
@@ -208,54 +225,6 @@ fn official_cell(entry: &Entry<'_>, lang: Lang) -> impl IntoView {
         <p class="poster-days-label">{Msg::ReceptionDays.text(lang)}":"</p>
         {days}
     }
-}
-
-/// Receptions on the same weekday at the same hours, place and format (or, for one who
-/// receives every working day, on any day): one line of the poster.
-struct Slot<'a> {
-    receptions: Vec<&'a Reception>,
-}
-
-impl Slot<'_> {
-    fn first(&self) -> &Reception {
-        self.receptions[0]
-    }
-
-    fn matches(&self, r: &Reception, by_weekday: bool) -> bool {
-        let f = self.first();
-        (!by_weekday || r.reception.date.weekday() == f.reception.date.weekday())
-            && hm(r.reception.start) == hm(f.reception.start)
-            && hm(r.reception.end) == hm(f.reception.end)
-            && r.reception.format == f.reception.format
-            && r.reception.place == f.reception.place
-    }
-}
-
-fn slots<'a>(receptions: &[&'a Reception]) -> Vec<Slot<'a>> {
-    fn group<'a>(receptions: &[&'a Reception], by_weekday: bool) -> Vec<Slot<'a>> {
-        let mut slots: Vec<Slot<'a>> = Vec::new();
-        for r in receptions {
-            match slots.iter_mut().find(|s| s.matches(r, by_weekday)) {
-                Some(slot) => slot.receptions.push(r),
-                None => slots.push(Slot {
-                    receptions: vec![*r],
-                }),
-            }
-        }
-        slots
-    }
-    let mut slots = Vec::new();
-    for slot in group(receptions, false) {
-        if every_working_day_of_period(&slot) {
-            slots.push(slot);
-        } else {
-            let mut by_weekday = group(&slot.receptions, true);
-            by_weekday
-                .sort_by_key(|s| s.first().reception.date.weekday().number_days_from_monday());
-            slots.extend(by_weekday);
-        }
-    }
-    slots
 }
 
 /// «Сейсенбі, 15:00–17:00: 1, 8, 15 желтоқсан; 5, 12 қаңтар», or «Әр жұмыс күні, 09:00–18:30»
@@ -323,40 +292,6 @@ fn dates_view(receptions: &[&Reception], lang: Lang) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// Whether the slot's receptions, without registration, fall on every working day from its
-/// first to its last (a district's daily reception, R37).
-fn every_working_day_of_period(slot: &Slot<'_>) -> bool {
-    let walk_in = slot
-        .receptions
-        .iter()
-        .all(|r| matches!(r.registration, Lenient::Known(RegistrationState::WalkIn)));
-    if !walk_in || slot.receptions.len() < 5 {
-        return false;
-    }
-    let (first, last) = (
-        slot.first().reception.date,
-        slot.receptions[slot.receptions.len() - 1].reception.date,
-    );
-    let calendar = Calendar::kazakhstan();
-    let mut working_days = 0;
-    let mut day = first;
-    while day <= last {
-        if !calendar.supports(day.year()) {
-            return false;
-        }
-        if calendar.is_working_day(day) {
-            working_days += 1;
-        }
-        match day.next_day() {
-            Some(next) => day = next,
-            None => return false,
-        }
-    }
-    let mut dates: Vec<Date> = slot.receptions.iter().map(|r| r.reception.date).collect();
-    dates.dedup();
-    dates.len() == working_days
 }
 
 fn capitalised(s: &str) -> String {
