@@ -70,7 +70,10 @@ fn the_ics_feed_parses_and_has_one_event_per_reception() {
 #[test]
 fn one_reception_is_a_file_of_its_own_event_and_the_feed_stays_whole() {
     let ids = schedule_ids("shymkent");
-    let id = ids.iter().next().expect("the fixture's Shymkent schedule has receptions");
+    let id = ids
+        .iter()
+        .next()
+        .expect("the fixture's Shymkent schedule has receptions");
     let reply = get(&format!(
         "/api/v1/offices/shymkent/schedule.ics?reception={id}&lang=ru"
     ));
@@ -90,8 +93,10 @@ fn one_reception_is_a_file_of_its_own_event_and_the_feed_stays_whole() {
     assert_eq!(uids, [format!("{id}@qabyldau")]);
     // A reception of another office, or none at all, is not there to add.
     let gpo = schedule_ids("gpo").into_iter().next().unwrap();
-    get(&format!("/api/v1/offices/shymkent/schedule.ics?reception={gpo}"))
-        .assert_error(404, "not_found");
+    get(&format!(
+        "/api/v1/offices/shymkent/schedule.ics?reception={gpo}"
+    ))
+    .assert_error(404, "not_found");
     get("/api/v1/offices/shymkent/schedule.ics?reception=no-such-reception")
         .assert_error(404, "not_found");
     assert!(ids.len() > 1, "the whole feed has more than the one");

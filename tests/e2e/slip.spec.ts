@@ -171,7 +171,7 @@ test('a booking page without its token explains how to get back in and asks the 
 test('the district and GPO posters print on one A4 page, with a QR code and the address on its own line', async ({
   page,
 }) => {
-  for (const office of ['almaty-region-talgar', 'gpo', 'shymkent-abay']) {
+  for (const office of ['almaty-region-talgar', 'gpo', 'shymkent-abay', 'north-kazakhstan-region']) {
     await page.goto(`/offices/${office}/print?lang=ru`);
     const poster = page.getByRole('article');
     await expect(poster.getByRole('heading', { level: 1 })).toBeVisible();
@@ -179,6 +179,8 @@ test('the district and GPO posters print on one A4 page, with a QR code and the 
     const url = poster.locator('.poster-site .url');
     await expect(url).toContainText(`/offices/${office}`);
     await page.emulateMedia({ media: 'print' });
+    // The poster has measured itself at the sheet's width (and scaled down if it must).
+    await expect(poster).toHaveAttribute('data-print-fit', '');
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g), `${office}: one page`).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });

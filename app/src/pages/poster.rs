@@ -62,6 +62,7 @@ fn Poster(schedule: Schedule, office_id: String) -> impl IntoView {
         "{}/offices/{office_id}",
         window().location().origin().unwrap_or_default()
     );
+    fit_one_page_when_printed();
     view! {
         <div class="poster-tools">
             <button type="button" on:click=print>{move || t(Msg::PrintButton)}</button>
@@ -69,6 +70,54 @@ fn Poster(schedule: Schedule, office_id: String) -> impl IntoView {
         </div>
         {poster(&schedule, &site)}
     }
+}
+
+/// The printable height of the sheet: A4's 297 mm less the print stylesheet's 14 + 16 mm
+/// margins, at 96 CSS px per inch, with a little room for rounding.
+const SHEET_PX: f64 = 267.0 / 25.4 * 96.0 - 6.0;
+/// Its printable width: 210 mm less 2 × 14 mm.
+const SHEET_WIDTH: &str = "182mm";
+
+/// One A4 page for every office: when the page is laid out for print, a poster taller than
+/// the sheet is scaled down to fit it (`zoom`), and back to its size on the screen. It is
+/// measured at the sheet's width, whatever the window's. `data-print-fit` says it is done.
+fn fit_one_page_when_printed() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(Some(print)) = window().match_media("print") else {
+        return;
+    };
+    let fit = move |printing: bool| {
+        let Some(poster) = document()
+            .query_selector(".poster")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let style = poster.style();
+        let _ = style.remove_property("zoom");
+        let _ = poster.remove_attribute("data-print-fit");
+        if printing {
+            let _ = style.set_property("width", SHEET_WIDTH);
+            let height = f64::from(poster.scroll_height());
+            let _ = style.remove_property("width");
+            if height > SHEET_PX {
+                let zoom = (SHEET_PX / height * 1000.0).floor() / 1000.0;
+                let _ = style.set_property("zoom", &zoom.to_string());
+            }
+            let _ = poster.set_attribute("data-print-fit", "");
+        }
+    };
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |e: web_sys::MediaQueryListEvent| fit(e.matches()),
+    );
+    let _ = print.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    let function: js_sys::Function = listener.into_js_value().unchecked_into();
+    on_cleanup(move || {
+        let _ = print.remove_event_listener_with_callback("change", &function);
+    });
 }
 
 /// A pair of texts, Kazakh then Russian, side by side.
