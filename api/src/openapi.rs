@@ -311,11 +311,14 @@ fn schedule() {}
     params(
         ("id" = String, Path, description = "The office id"),
         ("lang" = Option<Lang>, Query, description = "One language; Kazakh and Russian side by side without it"),
+        ("reception" = Option<String>, Query, description = "One reception's id: that reception \
+            alone, as a file to add once (without it, the feed to subscribe to)"),
     ),
     responses(
         (status = 200, description = "The receptions as iCalendar (RFC 5545).", body = String,
          content_type = "text/calendar"),
-        (status = 404, description = "No office has this id.", body = ErrorBody),
+        (status = 404, description = "No office has this id, or the reception asked for is \
+            not in its schedule.", body = ErrorBody),
         (status = 422, description = "`unknown_language` (field `lang`).", body = ErrorBody),
     ))]
 fn schedule_ics() {}

@@ -65,6 +65,14 @@ pub fn schedule_ics_url(id: &str) -> String {
     format!("/api/v1/offices/{id}/schedule.ics")
 }
 
+/// One reception as an iCalendar file, to add that reception alone.
+pub fn reception_ics_url(office: &str, reception: &str, lang: rules::Lang) -> String {
+    format!(
+        "/api/v1/offices/{office}/schedule.ics?reception={reception}&lang={}",
+        lang.code()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

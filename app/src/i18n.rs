@@ -4,6 +4,7 @@
 pub mod booking;
 pub mod guide;
 pub mod queue;
+pub mod slip;
 #[cfg(feature = "staff")]
 pub mod staff;
 
@@ -51,7 +52,6 @@ pub enum Msg {
     Reason,
     OutOfTownDistrict,
     OutOfTownRegional,
-    AddToCalendar,
     PosterLink,
     QueueTitle,
     QueueTakeTicket,
@@ -220,9 +220,6 @@ impl Msg {
             (OutOfTownRegional, Kk) => "Басқа елді мекеннен келсеңіз, осы прокуратураның құрылымдық бөлімшелерінің басшылары сізді кестеге қарамастан келген күніңізде қабылдауға барын салады (Қағидалар, 8-тармақ).",
             (OutOfTownRegional, Ru) => "Если вы приехали из другого населённого пункта, руководители структурных подразделений этой прокуратуры постараются принять вас в день обращения, независимо от графика (Правила, пункт 8).",
             (OutOfTownRegional, En) => "If you come from another town, the heads of this office's structural units will do their best to receive you on the day you come, whatever the schedule (Rules, para 8).",
-            (AddToCalendar, Kk) => "Күнтізбе файлын жүктеп алу (.ics)",
-            (AddToCalendar, Ru) => "Скачать файл календаря (.ics)",
-            (AddToCalendar, En) => "Download the calendar file (.ics)",
             (PosterLink, Kk) => "Басып шығаруға арналған кесте (A4)",
             (PosterLink, Ru) => "График для печати (A4)",
             (PosterLink, En) => "Poster for printing (A4)",

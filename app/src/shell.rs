@@ -78,6 +78,12 @@ pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <div class="wrap">
+                <p class="footer-links">
+                    // The bookings kept on this device (the booking bundle): a full page load.
+                    <a href=move || lang::href(lang.get(), crate::pages::my_bookings::PATH) rel="external">
+                        {move || crate::i18n::slip::S::MyBookings.text(lang.get())}
+                    </a>
+                </p>
                 <p>{move || t(Msg::Footer)}</p>
             </div>
         </footer>

@@ -103,6 +103,21 @@ pub fn set_manage_token(code: &str, token: &str, until: Option<time::Date>) {
     }
 }
 
+/// The bookings kept on this device, as (code, token), for "My bookings": every code whose
+/// manage token is kept (until its reception's day, [`sweep`]).
+pub fn kept_bookings() -> Vec<(String, String)> {
+    let Some(s) = local() else {
+        return Vec::new();
+    };
+    let mut kept: Vec<(String, String)> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|key| key.strip_prefix(MANAGE_PREFIX).map(str::to_owned))
+        .filter_map(|code| manage_token(&code).map(|token| (code, token)))
+        .collect();
+    kept.sort();
+    kept
+}
+
 /// What a stored draft says of its own end (`pages::booking::draft::Draft::expires_at`).
 #[derive(serde::Deserialize)]
 struct DraftEnd {

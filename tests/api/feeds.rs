@@ -67,6 +67,41 @@ fn the_ics_feed_parses_and_has_one_event_per_reception() {
     get("/api/v1/offices/no-such-office/schedule.ics").assert_error(404, "not_found");
 }
 
+#[test]
+fn one_reception_is_a_file_of_its_own_event_and_the_feed_stays_whole() {
+    let ids = schedule_ids("shymkent");
+    let id = ids
+        .iter()
+        .next()
+        .expect("the fixture's Shymkent schedule has receptions");
+    let reply = get(&format!(
+        "/api/v1/offices/shymkent/schedule.ics?reception={id}&lang=ru"
+    ));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert!(reply
+        .header("content-disposition")
+        .is_some_and(|d| d.starts_with("attachment") && d.contains(&format!("{id}.ics"))));
+    let calendar: Calendar = reply.body.parse().expect("a valid iCalendar document");
+    let uids: Vec<String> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => e.get_uid().map(str::to_owned),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(uids, [format!("{id}@qabyldau")]);
+    // A reception of another office, or none at all, is not there to add.
+    let gpo = schedule_ids("gpo").into_iter().next().unwrap();
+    get(&format!(
+        "/api/v1/offices/shymkent/schedule.ics?reception={gpo}"
+    ))
+    .assert_error(404, "not_found");
+    get("/api/v1/offices/shymkent/schedule.ics?reception=no-such-reception")
+        .assert_error(404, "not_found");
+    assert!(ids.len() > 1, "the whole feed has more than the one");
+}
+
 const COLUMNS: [&str; 25] = [
     "reception_id",
     "office_id",

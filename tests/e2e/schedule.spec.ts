@@ -16,8 +16,9 @@ const NOW = new Date('2026-11-25T05:00:00Z');
 // "Pre-registration open — deadline: <date>, at <time>" or "Pre-registration closed: <why>."
 const PRE_REGISTRATION_STATE =
   /Алдын ала жазылу ашық — соңғы мерзімі: \d{4} жылғы \d{1,2} \S+, \S+, сағат \d\d:\d\d|Алдын ала жазылу жабық/;
-// R37: a district office takes no registration.
-const WALK_IN_STATE = 'Жазылудың қажеті жоқ — кез келген жұмыс күні 09:00–18:30 аралығында келіңіз';
+// R37: a district office takes no registration; its daily reception is one line, not a card
+// per day.
+const WALK_IN_STATE = 'Әр жұмыс күні 09:00–18:30, алдын ала жазылусыз';
 
 const offices = [
   {
@@ -58,9 +59,28 @@ for (const office of offices) {
     const first = section.getByRole('list', { name: 'Алдағы қабылдаулар' }).first().getByRole('listitem').first();
     await expect(first).toBeVisible();
     await expect(first).toContainText(office.state);
-    await expect(first).toContainText(/\d{4} жылғы \d{1,2} \S+, \S+, \d\d:\d\d–\d\d:\d\d/);
-    await expect(first.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\d$/);
-    await expect(first.locator('time').nth(1)).toHaveAttribute('datetime', /T\d\d:\d\d:\d\d\+05:00$/);
+    if (office.state === WALK_IN_STATE) {
+      // One line for the whole period, no card of 36 identical days.
+      await expect(section.locator('li.reception-daily').first()).toBeVisible();
+      await expect(
+        section.getByText('Жазылудың қажеті жоқ — кез келген жұмыс күні 09:00–18:30 аралығында келіңіз'),
+      ).toHaveCount(0);
+    } else {
+      await expect(first).toContainText(/\d{4} жылғы \d{1,2} \S+, \S+, \d\d:\d\d–\d\d:\d\d/);
+      await expect(first.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\d$/);
+      await expect(first.locator('time').nth(1)).toHaveAttribute('datetime', /T\d\d:\d\d:\d\d\+05:00$/);
+      // A reception that has started is not the first one shown.
+      const start = await first.locator('time').nth(1).getAttribute('datetime');
+      expect(new Date(start!).getTime()).toBeGreaterThan(NOW.getTime());
+      // "Add to calendar" on a reception adds that one reception.
+      const one = first.getByRole('link', { name: /Осы қабылдауды күнтізбеге қосу/ });
+      const href = await one.getAttribute('href');
+      const id = await first.getAttribute('data-reception');
+      expect(href).toBe(`/api/v1/offices/${office.id}/schedule.ics?reception=${id}&lang=kk`);
+      const file = await page.request.get(href!);
+      expect(file.status()).toBe(200);
+      expect((await file.text()).match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    }
 
     // The sample schedules say so plainly.
     await expect(section.getByText('бұл — үлгі деректер, нақты кесте емес')).toBeVisible();
@@ -75,8 +95,8 @@ for (const office of offices) {
       await expect(more.getByRole('listitem').first()).toBeVisible();
     }
 
-    // The calendar feed is a plain link the browser (not the SPA's router) opens.
-    const ics = section.getByRole('link', { name: 'Күнтізбе файлын жүктеп алу (.ics)' });
+    // The whole schedule's feed is a subscription link the browser (not the SPA's router) opens.
+    const ics = section.getByRole('link', { name: 'Бүкіл кесте күнтізбеде (жазылым, .ics)' });
     await expect(ics).toHaveAttribute('href', `/api/v1/offices/${office.id}/schedule.ics`);
     const feed = await page.request.get(`/api/v1/offices/${office.id}/schedule.ics`);
     expect(feed.status()).toBe(200);

@@ -1,7 +1,9 @@
 //! `GET /api/v1/offices/{id}/schedule.ics`: the office's receptions as an iCalendar feed a
 //! phone calendar can subscribe to. Times in UTC (RFC 5545 form 2), stable UIDs (the
 //! reception id), so a refreshed feed updates events instead of duplicating them. Texts in
-//! Kazakh and Russian (R5), or one language with `?lang=kk|ru|en`.
+//! Kazakh and Russian (R5), or one language with `?lang=kk|ru|en`. With
+//! `?reception={id}` it is that one reception alone, a file to add to a calendar once
+//! (the whole feed stays the subscription).
 
 use crate::error::ApiError;
 use crate::schedule::{self, StoredReception};
@@ -35,20 +37,36 @@ fn reception_title(lang: Option<Lang>) -> &'static str {
 }
 
 pub async fn feed(req: &Request, env: &Env, id: &OfficeId) -> Result<Response, ApiError> {
-    let lang = match req.url()?.query_pairs().find(|(k, _)| k == "lang") {
+    let url = req.url()?;
+    let lang = match url.query_pairs().find(|(k, _)| k == "lang") {
         Some((_, v)) => Some(v.parse::<Lang>().map_err(|_| ApiError::Invalid {
             code: ErrorCode::UnknownLanguage,
             field: "lang".into(),
         })?),
         None => None,
     };
+    let one = url
+        .query_pairs()
+        .find(|(k, _)| k == "reception")
+        .map(|(_, v)| v.into_owned());
     let snapshot = schedule::snapshot(env, id).await?;
     let officials = by_id(&snapshot.officials);
     let office_name = text(&snapshot.office.name, lang);
+    let receptions: Vec<&StoredReception> = snapshot
+        .receptions
+        .iter()
+        .filter(|r| one.as_ref().is_none_or(|id| &r.reception.id == id))
+        .collect();
+    // A reception not (or no longer) in the schedule: nothing to add.
+    if one.is_some() && receptions.is_empty() {
+        return Err(ApiError::NotFound {
+            field: Some("reception"),
+        });
+    }
     let mut calendar = Calendar::new();
     calendar.name(&office_name);
     calendar.append_property(("X-WR-TIMEZONE", "Asia/Almaty"));
-    for r in &snapshot.receptions {
+    for r in receptions {
         calendar.push(event(r, &officials, &office_name, lang));
     }
     let mut response = crate::http::text(
@@ -58,10 +76,15 @@ pub async fn feed(req: &Request, env: &Env, id: &OfficeId) -> Result<Response, A
     );
     let headers = response.headers_mut();
     headers.set("Cache-Control", "public, max-age=900")?;
-    headers.set(
-        "Content-Disposition",
-        &format!("inline; filename=\"{id}.ics\""),
-    )?;
+    let disposition = match &one {
+        // One event: a file the phone offers to add (only the id's safe characters).
+        Some(r) => format!(
+            "attachment; filename=\"{}.ics\"",
+            r.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "")
+        ),
+        None => format!("inline; filename=\"{id}.ics\""),
+    };
+    headers.set("Content-Disposition", &disposition)?;
     Ok(response)
 }
 

@@ -118,13 +118,18 @@ fn shell_markup(lang: Lang, main: &str) -> String {
          <nav class=\"lang-switch\" aria-label=\"{nav}\"><ul>{switch}</ul></nav>\
          </div></header>\
          <main id=\"main\" class=\"wrap\" tabindex=\"-1\">{main}</main>\
-         <footer class=\"site-footer\"><div class=\"wrap\"><p>{footer}</p></div></footer>",
+         <footer class=\"site-footer\"><div class=\"wrap\">\
+         <p class=\"footer-links\"><a href=\"{mine_href}\" rel=\"external\">{mine}</a></p>\
+         <p>{footer}</p></div></footer>",
         skip = t(Msg::SkipToContent),
         home = href(lang, "/"),
         site = t(Msg::SiteName),
         tagline = t(Msg::Tagline),
         nav = t(Msg::LanguageNav),
         footer = t(Msg::Footer),
+        // app/src/pages/my_bookings.rs `PATH`.
+        mine_href = href(lang, "/bookings/mine"),
+        mine = esc(spa::i18n::slip::S::MyBookings.text(lang)),
     )
 }
 

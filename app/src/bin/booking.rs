@@ -2,7 +2,9 @@
 //! R30), and the "where should I go?" guide that leads into it (R37, R39), loaded only by
 //! those who book or ask.
 
-use app::pages::{booking::BookingPage, guide::GuidePage, manage::ManagePage};
+use app::pages::{
+    booking::BookingPage, guide::GuidePage, manage::ManagePage, my_bookings::MyBookingsPage,
+};
 use app::shell::{Bundle, Shell};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -22,6 +24,8 @@ fn main() {
                     <Routes fallback=|| Bundle::Booking.fallback()>
                         <Route path=path!("/register/guide") view=GuidePage />
                         <Route path=path!("/register/:office/:reception") view=BookingPage />
+                        // Before `:code`: no booking code is "mine" (Crockford base32, 14 characters).
+                        <Route path=path!("/bookings/mine") view=MyBookingsPage />
                         <Route path=path!("/bookings/:code") view=ManagePage />
                     </Routes>
                 </Shell>

@@ -4,10 +4,12 @@
 
 use crate::api::{self, FetchError, Official, Reception, Schedule};
 use crate::components::status::Fetched;
+use crate::i18n::slip::{every_working_day_walk_in, S};
 use crate::i18n::{centre_hours, date_time, long_date, places_left, show_all, Msg};
 use crate::lang::{href, use_lang};
 use ::api::Lenient;
 use leptos::prelude::*;
+use rules::calendar::Calendar;
 use rules::dates::{almaty, iso_date};
 use rules::schedule::{format_hhmm, Format, Place, PlaceKind};
 use rules::window::{AsNeededClause, ClosedReason, RegistrationState, WindowClause};
@@ -103,7 +105,9 @@ pub struct Arranged<'a> {
 }
 
 pub fn arrange(schedule: &Schedule) -> Arranged<'_> {
-    // Receptions that are over are left out: the list may be older than the page.
+    // Receptions that are over are left out: the list may be older than the page. So are
+    // those that have started, unless one may still walk in: no one can register for them
+    // (R16, R34), and they are not what a person looks for first.
     let now = crate::clock::now();
     let mut officials: Vec<&Official> = schedule.officials.iter().collect();
     officials.sort_by_key(|o| o.kind);
@@ -113,7 +117,13 @@ pub fn arrange(schedule: &Schedule) -> Arranged<'_> {
             .receptions
             .iter()
             .filter(|r| r.reception.official_id == official.id)
-            .filter(|r| now.is_none_or(|now| r.reception.end > now))
+            .filter(|r| {
+                now.is_none_or(|now| {
+                    r.reception.end > now
+                        && (r.reception.start > now
+                            || matches!(r.registration, Lenient::Known(RegistrationState::WalkIn)))
+                })
+            })
             .collect();
         let is_duty = official.kind == OfficialKind::DutyProsecutor
             || (!receptions.is_empty()
@@ -134,6 +144,88 @@ pub fn arrange(schedule: &Schedule) -> Arranged<'_> {
         officials: regular,
         duty,
     }
+}
+
+/// Receptions on the same weekday at the same hours, place and format (or, for one who
+/// receives every working day, on any day): one line of the poster.
+pub struct Slot<'a> {
+    pub receptions: Vec<&'a Reception>,
+}
+
+impl Slot<'_> {
+    pub fn first(&self) -> &Reception {
+        self.receptions[0]
+    }
+
+    fn matches(&self, r: &Reception, by_weekday: bool) -> bool {
+        let f = self.first();
+        (!by_weekday || r.reception.date.weekday() == f.reception.date.weekday())
+            && hm(r.reception.start) == hm(f.reception.start)
+            && hm(r.reception.end) == hm(f.reception.end)
+            && r.reception.format == f.reception.format
+            && r.reception.place == f.reception.place
+    }
+}
+
+pub fn slots<'a>(receptions: &[&'a Reception]) -> Vec<Slot<'a>> {
+    fn group<'a>(receptions: &[&'a Reception], by_weekday: bool) -> Vec<Slot<'a>> {
+        let mut slots: Vec<Slot<'a>> = Vec::new();
+        for r in receptions {
+            match slots.iter_mut().find(|s| s.matches(r, by_weekday)) {
+                Some(slot) => slot.receptions.push(r),
+                None => slots.push(Slot {
+                    receptions: vec![*r],
+                }),
+            }
+        }
+        slots
+    }
+    let mut slots = Vec::new();
+    for slot in group(receptions, false) {
+        if every_working_day_of_period(&slot) {
+            slots.push(slot);
+        } else {
+            let mut by_weekday = group(&slot.receptions, true);
+            by_weekday
+                .sort_by_key(|s| s.first().reception.date.weekday().number_days_from_monday());
+            slots.extend(by_weekday);
+        }
+    }
+    slots
+}
+
+/// Whether the slot's receptions, without registration, fall on every working day from its
+/// first to its last (a district's daily reception, R37).
+pub fn every_working_day_of_period(slot: &Slot<'_>) -> bool {
+    let walk_in = slot
+        .receptions
+        .iter()
+        .all(|r| matches!(r.registration, Lenient::Known(RegistrationState::WalkIn)));
+    if !walk_in || slot.receptions.len() < 5 {
+        return false;
+    }
+    let (first, last) = (
+        slot.first().reception.date,
+        slot.receptions[slot.receptions.len() - 1].reception.date,
+    );
+    let calendar = Calendar::kazakhstan();
+    let mut working_days = 0;
+    let mut day = first;
+    while day <= last {
+        if !calendar.supports(day.year()) {
+            return false;
+        }
+        if calendar.is_working_day(day) {
+            working_days += 1;
+        }
+        match day.next_day() {
+            Some(next) => day = next,
+            None => return false,
+        }
+    }
+    let mut dates: Vec<Date> = slot.receptions.iter().map(|r| r.reception.date).collect();
+    dates.dedup();
+    dates.len() == working_days
 }
 
 /// Whether the schedule (or any part of it) is sample data.
@@ -245,7 +337,7 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
         <ul class="schedule-actions">
             {has_receptions.then(|| view! {
                 <li>
-                    <a href=ics rel="external" type="text/calendar">{t(Msg::AddToCalendar)}</a>
+                    <a href=ics rel="external" type="text/calendar">{S::SubscribeCalendar.text(lang)}</a>
                 </li>
             })}
             <li><a href=poster>{t(Msg::PosterLink)}</a></li>
@@ -285,14 +377,33 @@ fn official_view(entry: &Entry<'_>, office_id: &str, lang: Lang) -> impl IntoVie
             </div>
         }
     });
+    // R37: one who receives every working day without registration is one line, not a
+    // card per day; their other receptions (if any) stay cards.
+    let mut daily = Vec::new();
+    let mut cards: Vec<&Reception> = Vec::new();
+    for slot in slots(&entry.receptions) {
+        if every_working_day_of_period(&slot) {
+            daily.push(daily_view(&slot, lang));
+        } else {
+            cards.extend(slot.receptions);
+        }
+    }
+    cards.sort_by_key(|r| r.reception.start);
+    let daily = (!daily.is_empty()).then(|| {
+        view! {
+            <ul class="receptions daily" aria-label=Msg::UpcomingReceptions.text(lang)>{daily}</ul>
+        }
+    });
     let receptions = if entry.receptions.is_empty() {
         view! { <p class="muted">{Msg::NoUpcoming.text(lang)}</p> }.into_any()
+    } else if cards.is_empty() {
+        ().into_any()
     } else {
-        let (first, rest) = entry.receptions.split_at(entry.receptions.len().min(SHOWN));
+        let (first, rest) = cards.split_at(cards.len().min(SHOWN));
         let more = (!rest.is_empty()).then(|| {
             view! {
                 <details class="more">
-                    <summary>{show_all(entry.receptions.len(), lang)}</summary>
+                    <summary>{show_all(cards.len(), lang)}</summary>
                     <ul class="receptions" aria-label=Msg::UpcomingReceptions.text(lang)>
                         {rest.iter().map(|r| reception_view(r, o.kind, office_id, lang)).collect_view()}
                     </ul>
@@ -312,7 +423,23 @@ fn official_view(entry: &Entry<'_>, office_id: &str, lang: Lang) -> impl IntoVie
             <h3 id=heading_id>{o.full_name()}</h3>
             <p class="position">{o.position.get(lang).to_owned()}</p>
             {competence}
+            {daily}
             {receptions}
+        </li>
+    }
+}
+
+/// «Каждый рабочий день 09:00–18:30, без записи», with the place and format.
+fn daily_view(slot: &Slot<'_>, lang: Lang) -> impl IntoView {
+    let r = &slot.first().reception;
+    view! {
+        <li class="reception reception-daily">
+            <p class="when">{every_working_day_walk_in(&hm(r.start), &hm(r.end), lang)}</p>
+            <p class="where">
+                {place_text(&r.place, lang)}
+                " · "
+                <span class="format">{format_msg(r.format).text(lang)}</span>
+            </p>
         </li>
     }
 }
@@ -400,6 +527,13 @@ fn reception_view(
             <p class=state_class>{state}</p>
             {places.map(|p| view! { <p class="places">{p}</p> })}
             {register}
+            <p class="reception-calendar">
+                <a href=api::reception_ics_url(office_id, &r.id, lang) rel="external" type="text/calendar"
+                    download=format!("{}.ics", r.id)>
+                    {S::AddThisToCalendar.text(lang)}
+                    <span class="visually-hidden">": "{long_date(r.date, lang)}", "{hm(r.start)}</span>
+                </a>
+            </p>
         </li>
     }
 }

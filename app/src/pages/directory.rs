@@ -1,30 +1,23 @@
 //! The first screen: every office, grouped by region, with a search that finds an office by
-//! any part of its name in any of the three languages.
+//! its name in any of the three languages and the forms people type (rules::search); while
+//! searching, the offices found are listed best first, each district with its region.
 
 use crate::api;
 use crate::components::status::Fetched;
 use crate::i18n::{count, found, Msg};
 use crate::lang::{href, use_lang};
 use leptos::prelude::*;
-use rules::search::fold;
+use rules::search::SearchIndex;
 use rules::{Lang, Office, OfficeLevel};
 use std::sync::Arc;
 
-/// An office with its names folded once for searching.
 struct Entry {
     office: Office,
-    folded: String,
 }
 
 impl Entry {
     fn new(office: Office) -> Entry {
-        let n = &office.name;
-        let folded = fold(&format!("{} | {} | {}", n.kk, n.ru, n.en));
-        Entry { office, folded }
-    }
-
-    fn matches(&self, folded_query: &str) -> bool {
-        self.folded.contains(folded_query)
+        Entry { office }
     }
 }
 
@@ -33,14 +26,19 @@ struct Group {
     districts: Vec<Entry>,
 }
 
-/// The directory arranged for display: the GPO, then each region with its offices.
+/// The directory arranged for display: the GPO, then each region with its offices; and the
+/// offices as the search ranks them.
 struct Index {
     general: Vec<Entry>,
     groups: Vec<Group>,
+    all: Vec<Office>,
+    search: SearchIndex,
 }
 
 impl Index {
     fn build(offices: Vec<Office>) -> Index {
+        let search = SearchIndex::new(&offices);
+        let all = offices.clone();
         let mut general = Vec::new();
         let mut groups: Vec<Group> = Vec::new();
         let mut districts = Vec::new();
@@ -62,7 +60,12 @@ impl Index {
                 g.districts.push(d);
             }
         }
-        Index { general, groups }
+        Index {
+            general,
+            groups,
+            all,
+            search,
+        }
     }
 }
 
@@ -116,65 +119,73 @@ fn Results(index: Arc<Index>, query: RwSignal<String>) -> impl IntoView {
     });
     move || {
         let lang = lang.get();
-        let q = fold(&query.get());
-        let searching = !q.is_empty();
-        let mut total = 0;
-        let general: Vec<_> = index.general.iter().filter(|e| e.matches(&q)).collect();
-        total += general.len();
-        let groups: Vec<_> = index
-            .groups
-            .iter()
-            .filter_map(|g| {
-                let region = g.region.matches(&q);
-                let districts: Vec<_> = g.districts.iter().filter(|d| d.matches(&q)).collect();
-                total += usize::from(region) + districts.len();
-                (region || !districts.is_empty())
-                    .then(|| group_view(g, region, districts, searching, lang))
-            })
-            .collect();
-        view! {
-            <p class="result-count" role="status" aria-live="polite">
-                {searching.then(|| if total == 0 { Msg::NoResults.text(lang).to_owned() } else { found(total, lang) })}
-            </p>
-            <ul class="offices general">
-                {general.into_iter().map(|e| office_link(&e.office, lang)).collect_view()}
-            </ul>
-            {(!groups.is_empty()).then(|| view! {
-                <h2 class="group-heading">{Msg::RegionalGroup.text(lang)}</h2>
-                <div class="regions">{groups}</div>
-            })}
+        match index.search.search(&query.get()) {
+            None => grouped(&index, lang).into_any(),
+            Some(hits) => ranked(&index, &hits, lang).into_any(),
         }
     }
 }
 
-fn group_view(
-    g: &Group,
-    region_matches: bool,
-    districts: Vec<&Entry>,
-    searching: bool,
-    lang: Lang,
-) -> impl IntoView {
-    let shown = if searching {
-        districts.len() + usize::from(region_matches)
-    } else {
-        districts.len() + 1
-    };
-    let region = (!searching || region_matches).then(|| office_link(&g.region.office, lang));
+/// The whole directory: the GPO, then the regions, closed.
+fn grouped(index: &Index, lang: Lang) -> impl IntoView {
+    let groups: Vec<_> = index.groups.iter().map(|g| group_view(g, lang)).collect();
     view! {
-        <details class="region" prop:open=searching>
+        <p class="result-count" role="status" aria-live="polite"></p>
+        <ul class="offices general">
+            {index.general.iter().map(|e| office_link(&e.office, None, lang)).collect_view()}
+        </ul>
+        <h2 class="group-heading">{Msg::RegionalGroup.text(lang)}</h2>
+        <div class="regions">{groups}</div>
+    }
+}
+
+/// The offices found, best first; a district names its region, so that the three Есиль
+/// districts can be told apart.
+fn ranked(index: &Index, hits: &[usize], lang: Lang) -> impl IntoView {
+    let total = hits.len();
+    let region_of = |o: &Office| {
+        (o.level == OfficeLevel::District)
+            .then(|| {
+                index
+                    .all
+                    .iter()
+                    .find(|r| Some(&r.id) == o.region_id.as_ref())
+                    .map(|r| r.name.get(lang).to_owned())
+            })
+            .flatten()
+    };
+    view! {
+        <p class="result-count" role="status" aria-live="polite">
+            {if total == 0 { Msg::NoResults.text(lang).to_owned() } else { found(total, lang) }}
+        </p>
+        <ul class="offices found">
+            {hits
+                .iter()
+                .map(|&i| {
+                    let o = &index.all[i];
+                    office_link(o, region_of(o), lang)
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+fn group_view(g: &Group, lang: Lang) -> impl IntoView {
+    view! {
+        <details class="region">
             <summary>
                 <span class="region-name">{g.region.office.name.get(lang).to_owned()}</span>
-                <span class="region-count">{count(shown, lang)}</span>
+                <span class="region-count">{count(g.districts.len() + 1, lang)}</span>
             </summary>
             <ul class="offices">
-                {region}
-                {districts.into_iter().map(|d| office_link(&d.office, lang)).collect_view()}
+                {office_link(&g.region.office, None, lang)}
+                {g.districts.iter().map(|d| office_link(&d.office, None, lang)).collect_view()}
             </ul>
         </details>
     }
 }
 
-fn office_link(office: &Office, lang: Lang) -> impl IntoView {
+fn office_link(office: &Office, region: Option<String>, lang: Lang) -> impl IntoView {
     let class = match office.level {
         OfficeLevel::General => "office general",
         OfficeLevel::Regional => "office regional",
@@ -182,7 +193,10 @@ fn office_link(office: &Office, lang: Lang) -> impl IntoView {
     };
     view! {
         <li class=class>
-            <a href=href(lang, &format!("/offices/{}", office.id))>{office.name.get(lang).to_owned()}</a>
+            <a href=href(lang, &format!("/offices/{}", office.id))>
+                {office.name.get(lang).to_owned()}
+                {region.map(|r| view! { <span class="office-in">{r}</span> })}
+            </a>
         </li>
     }
 }

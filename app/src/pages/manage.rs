@@ -10,9 +10,12 @@
 use crate::booking_api::{self, Booking, CancelError};
 use crate::components::status::Fetched;
 use crate::i18n::booking::{clause_text, B};
+use crate::i18n::slip::S;
 use crate::i18n::Msg;
 use crate::lang::{href, use_lang};
+use crate::pages::booking::confirmation::manage_path;
 use crate::pages::booking::details::BookingDetails;
+use crate::pages::booking::slip::Slip;
 use crate::pages::booking::{focus_later, forget_confirmation};
 use crate::storage;
 use leptos::prelude::*;
@@ -65,9 +68,11 @@ pub fn ManagePage() -> impl IntoView {
     Effect::new(move |_| super::set_title(B::ManageTitle.text(lang.get())));
 
     let Some(token) = token else {
+        // Without the token nothing is asked of the server: the page is the same whether
+        // the code exists or not.
         return view! {
             <h1>{move || B::ManageTitle.text(lang.get())}</h1>
-            <NotFoundBooking />
+            <NoToken />
         }
         .into_any();
     };
@@ -161,8 +166,13 @@ pub fn ManagePage() -> impl IntoView {
             }
         };
         let decision = view! { <Decision booking=b.clone() token=token.clone() /> };
+        let url = {
+            let (code, token) = (kept_code.clone(), kept_token.clone());
+            let origin = window().location().origin().unwrap_or_default();
+            Signal::derive(move || format!("{origin}{}", manage_path(&code, &token, lang.get())))
+        };
         view! {
-            <BookingDetails booking=b />
+            <Slip booking=b manage_url=url />
             {decision}
             <div class="manage-actions">{actions}</div>
             <p>
@@ -212,6 +222,26 @@ fn NotFoundBooking() -> impl IntoView {
     view! {
         <p class="status error">{move || B::BookingNotFound.text(lang.get())}</p>
         <p><a href=move || href(lang.get(), "/") rel="external">{move || Msg::BackToDirectory.text(lang.get())}</a></p>
+    }
+}
+
+/// `/bookings/{code}` opened without its token: how to get back in — the link (or its QR
+/// code), this device's "My bookings", or the office by phone.
+#[component]
+fn NoToken() -> impl IntoView {
+    let lang = use_lang();
+    let t = move |s: S| s.text(lang.get());
+    view! {
+        <section class="no-token" aria-labelledby="no-token-heading">
+            <h2 id="no-token-heading">{move || t(S::NoTokenTitle)}</h2>
+            <p>{move || t(S::NoTokenLink)}</p>
+            <p>
+                {move || t(S::NoTokenDevice)}" "
+                <a href=move || href(lang.get(), crate::pages::my_bookings::PATH)>{move || t(S::MyBookings)}</a>
+            </p>
+            <p>{move || t(S::NoTokenOffice)}</p>
+            <p><a href=move || href(lang.get(), "/") rel="external">{move || Msg::BackToDirectory.text(lang.get())}</a></p>
+        </section>
     }
 }
 

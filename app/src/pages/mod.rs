@@ -2,6 +2,7 @@ pub mod booking;
 pub mod directory;
 pub mod guide;
 pub mod manage;
+pub mod my_bookings;
 pub mod not_found;
 pub mod office;
 pub mod poster;

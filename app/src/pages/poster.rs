@@ -3,23 +3,23 @@
 //! The buttons around it are for the screen only; the print stylesheet hides them.
 
 use crate::api::{self, Reception, Schedule};
+use crate::components::qr::qr_data_url;
 use crate::components::schedule::{
-    arrange, format_msg, hm, is_sample, out_of_town, place_text, Entry,
+    arrange, every_working_day_of_period, format_msg, hm, is_sample, out_of_town, place_text,
+    slots, Entry, Slot,
 };
 use crate::components::status::Fetched;
+use crate::i18n::slip::S;
 use crate::i18n::{
     centre_hours, every_working_day, month_after_days, short_date, weekday_name, Msg,
 };
 use crate::lang::{href, use_lang};
 use crate::pages::not_found::NotFound;
-use ::api::Lenient;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use rules::calendar::Calendar;
 use rules::dates::iso_date;
 use rules::official::Access;
 use rules::schedule::{format_hhmm, Format, PlaceKind};
-use rules::window::RegistrationState;
 use rules::Lang;
 use time::Date;
 
@@ -62,6 +62,7 @@ fn Poster(schedule: Schedule, office_id: String) -> impl IntoView {
         "{}/offices/{office_id}",
         window().location().origin().unwrap_or_default()
     );
+    fit_one_page_when_printed();
     view! {
         <div class="poster-tools">
             <button type="button" on:click=print>{move || t(Msg::PrintButton)}</button>
@@ -69,6 +70,54 @@ fn Poster(schedule: Schedule, office_id: String) -> impl IntoView {
         </div>
         {poster(&schedule, &site)}
     }
+}
+
+/// The printable height of the sheet: A4's 297 mm less the print stylesheet's 14 + 16 mm
+/// margins, at 96 CSS px per inch, with a little room for rounding.
+const SHEET_PX: f64 = 267.0 / 25.4 * 96.0 - 6.0;
+/// Its printable width: 210 mm less 2 × 14 mm.
+const SHEET_WIDTH: &str = "182mm";
+
+/// One A4 page for every office: when the page is laid out for print, a poster taller than
+/// the sheet is scaled down to fit it (`zoom`), and back to its size on the screen. It is
+/// measured at the sheet's width, whatever the window's. `data-print-fit` says it is done.
+fn fit_one_page_when_printed() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(Some(print)) = window().match_media("print") else {
+        return;
+    };
+    let fit = move |printing: bool| {
+        let Some(poster) = document()
+            .query_selector(".poster")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let style = poster.style();
+        let _ = style.remove_property("zoom");
+        let _ = poster.remove_attribute("data-print-fit");
+        if printing {
+            let _ = style.set_property("width", SHEET_WIDTH);
+            let height = f64::from(poster.scroll_height());
+            let _ = style.remove_property("width");
+            if height > SHEET_PX {
+                let zoom = (SHEET_PX / height * 1000.0).floor() / 1000.0;
+                let _ = style.set_property("zoom", &zoom.to_string());
+            }
+            let _ = poster.set_attribute("data-print-fit", "");
+        }
+    };
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |e: web_sys::MediaQueryListEvent| fit(e.matches()),
+    );
+    let _ = print.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    let function: js_sys::Function = listener.into_js_value().unchecked_into();
+    on_cleanup(move || {
+        let _ = print.remove_event_listener_with_callback("change", &function);
+    });
 }
 
 /// A pair of texts, Kazakh then Russian, side by side.
@@ -154,14 +203,31 @@ fn poster(s: &Schedule, site: &str) -> impl IntoView {
             {duty}
             {centre}
             {out_of_town}
-            <div class="pair poster-site">
-                {LANGS.map(|l| {
-                    let site = site.clone();
-                    view! { <p lang=l.code()>{Msg::PosterSite.text(l)}" "<span class="url">{site}</span></p> }
+            <div class="poster-site">
+                {qr_data_url(&site).map(|src| view! {
+                    <img class="poster-qr" src=src width="112" height="112"
+                        alt=format!("{} / {}", S::PosterQr.text(Lang::Kk), S::PosterQr.text(Lang::Ru)) />
                 })}
+                <div class="poster-site-text">
+                    <div class="pair">
+                        {LANGS.map(|l| view! { <p lang=l.code()>{Msg::PosterSite.text(l)}</p> })}
+                    </div>
+                    // The address on a line of its own, broken (if at all) after a slash only.
+                    <p class="url">{url_with_breaks(&site)}</p>
+                </div>
             </div>
         </article>
     }
+}
+
+/// «https://host/offices/<wbr>id»: a long address breaks after a slash, never inside the
+/// host name.
+fn url_with_breaks(url: &str) -> impl IntoView {
+    let parts: Vec<String> = url.split_inclusive('/').map(str::to_owned).collect();
+    parts
+        .into_iter()
+        .map(|p| view! { {p}<wbr /> })
+        .collect_view()
 }
 
 fn officials_table(entries: &[Entry<'_>]) -> impl IntoView {
@@ -208,54 +274,6 @@ fn official_cell(entry: &Entry<'_>, lang: Lang) -> impl IntoView {
         <p class="poster-days-label">{Msg::ReceptionDays.text(lang)}":"</p>
         {days}
     }
-}
-
-/// Receptions on the same weekday at the same hours, place and format (or, for one who
-/// receives every working day, on any day): one line of the poster.
-struct Slot<'a> {
-    receptions: Vec<&'a Reception>,
-}
-
-impl Slot<'_> {
-    fn first(&self) -> &Reception {
-        self.receptions[0]
-    }
-
-    fn matches(&self, r: &Reception, by_weekday: bool) -> bool {
-        let f = self.first();
-        (!by_weekday || r.reception.date.weekday() == f.reception.date.weekday())
-            && hm(r.reception.start) == hm(f.reception.start)
-            && hm(r.reception.end) == hm(f.reception.end)
-            && r.reception.format == f.reception.format
-            && r.reception.place == f.reception.place
-    }
-}
-
-fn slots<'a>(receptions: &[&'a Reception]) -> Vec<Slot<'a>> {
-    fn group<'a>(receptions: &[&'a Reception], by_weekday: bool) -> Vec<Slot<'a>> {
-        let mut slots: Vec<Slot<'a>> = Vec::new();
-        for r in receptions {
-            match slots.iter_mut().find(|s| s.matches(r, by_weekday)) {
-                Some(slot) => slot.receptions.push(r),
-                None => slots.push(Slot {
-                    receptions: vec![*r],
-                }),
-            }
-        }
-        slots
-    }
-    let mut slots = Vec::new();
-    for slot in group(receptions, false) {
-        if every_working_day_of_period(&slot) {
-            slots.push(slot);
-        } else {
-            let mut by_weekday = group(&slot.receptions, true);
-            by_weekday
-                .sort_by_key(|s| s.first().reception.date.weekday().number_days_from_monday());
-            slots.extend(by_weekday);
-        }
-    }
-    slots
 }
 
 /// «Сейсенбі, 15:00–17:00: 1, 8, 15 желтоқсан; 5, 12 қаңтар», or «Әр жұмыс күні, 09:00–18:30»
@@ -323,40 +341,6 @@ fn dates_view(receptions: &[&Reception], lang: Lang) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// Whether the slot's receptions, without registration, fall on every working day from its
-/// first to its last (a district's daily reception, R37).
-fn every_working_day_of_period(slot: &Slot<'_>) -> bool {
-    let walk_in = slot
-        .receptions
-        .iter()
-        .all(|r| matches!(r.registration, Lenient::Known(RegistrationState::WalkIn)));
-    if !walk_in || slot.receptions.len() < 5 {
-        return false;
-    }
-    let (first, last) = (
-        slot.first().reception.date,
-        slot.receptions[slot.receptions.len() - 1].reception.date,
-    );
-    let calendar = Calendar::kazakhstan();
-    let mut working_days = 0;
-    let mut day = first;
-    while day <= last {
-        if !calendar.supports(day.year()) {
-            return false;
-        }
-        if calendar.is_working_day(day) {
-            working_days += 1;
-        }
-        match day.next_day() {
-            Some(next) => day = next,
-            None => return false,
-        }
-    }
-    let mut dates: Vec<Date> = slot.receptions.iter().map(|r| r.reception.date).collect();
-    dates.dedup();
-    dates.len() == working_days
 }
 
 fn capitalised(s: &str) -> String {

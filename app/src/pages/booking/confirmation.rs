@@ -2,7 +2,7 @@
 //! held, R15 / R30), when and where, what to bring (R10), the calendar file, and the manage
 //! link — shown once, with the token in the fragment so it never reaches a server log.
 
-use super::details::BookingDetails;
+use super::slip::Slip;
 use super::use_ctx;
 use crate::booking_api;
 use crate::i18n::booking::B;
@@ -64,13 +64,13 @@ pub fn Confirmation() -> impl IntoView {
     let origin = window().location().origin().unwrap_or_default();
     let url = {
         let path = path.clone();
-        move || format!("{origin}{}", path())
+        Signal::derive(move || format!("{origin}{}", path()))
     };
     let office = ctx.office_id.clone();
     view! {
         <section class="confirmation" aria-labelledby="done-heading">
             <h2 id="done-heading" tabindex="-1">{move || B::DoneTitle.text(lang.get())}</h2>
-            <BookingDetails booking />
+            <Slip booking manage_url=url />
             <IcsButton code=code.clone() token=token.clone() />
             <div class="notice manage-link">
                 <h3>{move || B::ManageLink.text(lang.get())}</h3>

@@ -6,7 +6,7 @@
 //! Idempotency-Key, retried with the same key and body until the server has answered. The
 //! draft lives in localStorage (see [`draft`]).
 
-mod confirmation;
+pub mod confirmation;
 pub mod details;
 pub mod draft;
 mod fields;
@@ -14,6 +14,7 @@ mod form;
 mod questions;
 mod review;
 mod ruleset;
+pub mod slip;
 mod submit;
 
 use crate::api::{self, Official, Reception, Schedule};
