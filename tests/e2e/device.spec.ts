@@ -211,4 +211,26 @@ test('R7: a foreigner books in Kazakh with a +998 number, or with an e-mail addr
   await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
     timeout: 30_000,
   });
+
+  // The confirmation is the slip to show at the door: the office by name, its address, the
+  // official, the code and a QR code of the manage link.
+  const office = await (await request.get(`/api/v1/offices/${OFFICE}`)).json();
+  const slip = page.getByRole('region', { name: 'Қабылдауға жазылу талоны' });
+  await expect(slip).toBeVisible();
+  await expect(slip.locator('.slip-office-name')).toHaveText(office.name.kk);
+  await expect(slip.locator('.slip-address')).not.toBeEmpty();
+  await expect(slip.locator('.slip-official')).not.toBeEmpty();
+  const qr = slip.getByRole('img', { name: 'Осы жазылуға сілтеменің QR коды' });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  const code = (await slip.locator('.booking-code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[0-9A-Z-]{10,}$/);
+
+  // "My bookings" lists it after a reload, with its status fetched live.
+  await page.getByRole('link', { name: 'Менің жазылуларым' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Менің жазылуларым');
+  const kept = page.locator('li.kept-booking', { hasText: code });
+  await expect(kept).toBeVisible();
+  await expect(kept.locator('.booking-status')).toHaveAttribute('data-status', 'requested');
 });

@@ -71,9 +71,9 @@ pub(super) fn alternative_text(alternative: Alternative) -> Tr {
             en: "Choose the official whose competence covers your matter: the reception schedule shows each official's areas.",
         },
         Alternative::RegionalProsecutor => Tr {
-            kk: "Өз облысыңыздың прокурорының қабылдауына жазылыңыз: жазылу жұмыс күндері жүргізіледі және қабылдаудан бір күн бұрын аяқталады (Қағидалар, 27, 34-тармақтар).",
-            ru: "Запишитесь на приём к прокурору своей области: запись ведётся в рабочие дни и заканчивается за один день до приёма (Правила, пункты 27, 34).",
-            en: "Ask for a reception with the prosecutor of your region: registration is open on working days and closes one day before the reception (Rules, paras 27, 34).",
+            kk: "Өз облысыңыздың (республикалық маңызы бар қаланың) прокурорының қабылдауына жазылыңыз: жазылу жұмыс күндері жүргізіледі және қабылдаудан бір күн бұрын аяқталады (Қағидалар, 27, 34-тармақтар).",
+            ru: "Запишитесь на приём к прокурору своей области (города республиканского значения): запись ведётся в рабочие дни и заканчивается за один день до приёма (Правила, пункты 27, 34).",
+            en: "Ask for a reception with the prosecutor of your region (or city of republican significance): registration is open on working days and closes one day before the reception (Rules, paras 27, 34).",
         },
         Alternative::AppealInWriting => Tr {
             kk: "Прокуратураға жазбаша өтініш жіберіңіз — «egov.kz» порталы арқылы немесе қағаз түрінде; ол заңда белгіленген тәртіппен және мерзімде тіркеліп, қаралады.",
@@ -458,7 +458,7 @@ pub(super) static QUESTIONS: &[Question] = &[
         refusal: Some(Tr {
             kk: "Бас Прокурор орынбасарының қабылдауына алдын ала жазылу тікелей оның құзыретіне жататын мәселелер бойынша немесе Бас Прокурордың тапсырмасы бойынша ғана жүзеге асырылады. Мәселеңіз жататын салаға жауапты орынбасарды таңдаңыз немесе облыс прокурорының қабылдауына жазылыңыз.",
             ru: "Предварительная запись на приём к заместителю Генерального Прокурора производится только по вопросам, непосредственно входящим в его компетенцию, или по поручению Генерального Прокурора. Выберите заместителя, отвечающего за направление вашего вопроса, или запишитесь на приём к прокурору области.",
-            en: "Pre-registration to a deputy of the Prosecutor General is made only on matters directly within his or her competence, or on the Prosecutor General's instruction. Choose the deputy responsible for the area of your matter, or ask for a reception with the prosecutor of your region.",
+            en: "Pre-registration to a deputy of the Prosecutor General is made only on matters directly within his or her competence, or on the Prosecutor General's instruction. Choose the deputy responsible for the area of your matter, or ask for a reception with the prosecutor of your region (or city of republican significance).",
         }),
         alternatives: &[Alternative::CompetentOfficial, Alternative::RegionalProsecutor],
         review: None,
@@ -674,9 +674,9 @@ pub(super) static QUESTIONS: &[Question] = &[
             en: "Is your matter directly within the competence of this official (the prosecutor of the region or an equated prosecutor, or their deputy), or has the General Prosecutor's Office instructed that you be received?",
         },
         help: Tr {
-            kk: "Облыс прокурорына және оған теңестірілген прокурорға, прокуратура ведомстволары, мекемелері мен білім беру ұйымының басшыларына және олардың орынбасарларына алдын ала жазылу олардың құзыретіне тікелей кіретін мәселелер бойынша, сондай-ақ Бас прокуратураның тапсырмасы бойынша жүзеге асырылады (Қағидалардың 27-тармағы). Облыстағы мәселені сол облыстың прокуроры қарайды; мамандандырылған саладағы (мысалы, әскери, көлік) мәселені мамандандырылған прокуратура қарайды. Сенімді болмасаңыз, «білмеймін» деп жауап беріңіз.",
-            ru: "Предварительная запись на приём к прокурору области и приравненному к нему прокурору, руководителям ведомств, учреждений и организации образования прокуратуры и их заместителям производится по вопросам, непосредственно входящим в их компетенцию, а также по поручению Генеральной прокуратуры (пункт 27 Правил). Вопрос, возникший в области, рассматривает прокурор этой области; вопрос специализированной сферы (например, военной, транспортной) — специализированная прокуратура. Если не уверены, ответьте «не знаю».",
-            en: "Pre-registration to a regional prosecutor or an equated prosecutor, to heads of the prosecution service's agencies, institutions and education organisation, and to their deputies is made on matters directly within their competence, and on the instruction of the General Prosecutor's Office (Rules, para 27). A matter arising in a region is for that region's prosecutor; a matter in a specialised field (for example, military or transport) is for the specialised office. If you are not sure, answer “don't know”.",
+            kk: "Облыс прокурорына және оған теңестірілген прокурорға, прокуратура ведомстволары, мекемелері мен білім беру ұйымының басшыларына және олардың орынбасарларына алдын ала жазылу олардың құзыретіне тікелей кіретін мәселелер бойынша, сондай-ақ Бас прокуратураның тапсырмасы бойынша жүзеге асырылады (Қағидалардың 27-тармағы). Облыста (республикалық маңызы бар қалада) туындаған мәселені сол облыстың (қаланың) прокуроры қарайды; мамандандырылған саладағы (мысалы, әскери, көлік) мәселені мамандандырылған прокуратура қарайды. Сенімді болмасаңыз, «білмеймін» деп жауап беріңіз.",
+            ru: "Предварительная запись на приём к прокурору области и приравненному к нему прокурору, руководителям ведомств, учреждений и организации образования прокуратуры и их заместителям производится по вопросам, непосредственно входящим в их компетенцию, а также по поручению Генеральной прокуратуры (пункт 27 Правил). Вопрос, возникший в области (городе республиканского значения), рассматривает её (его) прокурор; вопрос специализированной сферы (например, военной, транспортной) — специализированная прокуратура. Если не уверены, ответьте «не знаю».",
+            en: "Pre-registration to a regional prosecutor or an equated prosecutor, to heads of the prosecution service's agencies, institutions and education organisation, and to their deputies is made on matters directly within their competence, and on the instruction of the General Prosecutor's Office (Rules, para 27). A matter arising in a region (or a city of republican significance) is for its prosecutor; a matter in a specialised field (for example, military or transport) is for the specialised office. If you are not sure, answer “don't know”.",
         },
         refusal: Some(Tr {
             kk: "Алдын ала жазылу тек осы лауазымды адамның құзыретіне тікелей кіретін мәселелер бойынша немесе Бас прокуратураның тапсырмасы бойынша жүзеге асырылады. Мәселеңіз құзыретіне кіретін прокуратураны және лауазымды адамды таңдаңыз (мысалы, мәселе туындаған облыстың прокурорын).",
@@ -699,9 +699,9 @@ pub(super) static QUESTIONS: &[Question] = &[
             en: "Have you already been received by the head of this office on this same matter?",
         },
         text: Tr {
-            kk: "Сіз осы мәселе бойынша осы облыс прокурорының (немесе оған теңестірілген прокурордың, прокуратура ведомствосы, мекемесі, білім беру ұйымы басшысының) қабылдауында бұрын болдыңыз ба?",
-            ru: "Вы уже были на приёме у прокурора этой области (или приравненного к нему прокурора, руководителя ведомства, учреждения, организации образования прокуратуры) по этому же вопросу?",
-            en: "Have you already been received on this same matter by the prosecutor of this region (or the equated prosecutor, or the head of this agency, institution or education organisation of the prosecution service)?",
+            kk: "Сіз осы мәселе бойынша облыс прокурорының немесе оған теңестірілген прокурордың (мысалы, республикалық маңызы бар қала прокурорының), прокуратура ведомствосы, мекемесі, білім беру ұйымы басшысының қабылдауында бұрын болдыңыз ба?",
+            ru: "Вы уже были по этому же вопросу на приёме у прокурора области или приравненного к нему прокурора (например, прокурора города республиканского значения), руководителя ведомства, учреждения, организации образования прокуратуры?",
+            en: "Have you already been received on this same matter by a regional prosecutor or an equated prosecutor (for example, the prosecutor of a city of republican significance), or the head of an agency, institution or education organisation of the prosecution service?",
         },
         help: Tr {
             kk: "«Сол мәселе» — басқаша тұжырымдалса да, сол фактілер бойынша сол өтініш. Сізді қабылдауды Бас прокуратура тапсырса немесе жаңа дәлелдер не жаңадан ашылған мән-жайлар келтірсеңіз, бұл сұраққа шынайы жауап беріңіз: олар туралы жеке сұрақтар қойылады.",

@@ -5,7 +5,6 @@
 use super::draft::Form;
 use super::{focus_later, use_ctx};
 use crate::i18n::booking::{authority_kind, field_error, B};
-use crate::i18n::Msg;
 use crate::lang::use_lang;
 use leptos::prelude::*;
 use rules::values::AuthorityKind;
@@ -15,7 +14,6 @@ use rules::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
     B(B),
-    M(Msg),
     Authority(AuthorityKind),
 }
 
@@ -23,7 +21,6 @@ impl Label {
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
             Label::B(b) => b.text(lang),
-            Label::M(m) => m.text(lang),
             Label::Authority(k) => authority_kind(k, lang),
         }
     }

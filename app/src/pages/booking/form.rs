@@ -6,7 +6,6 @@ use super::draft::{needs_passport, Step};
 use super::fields::{Checkbox, ErrorSummary, Flag, Label, RadioGroup, Select, Text, TextField};
 use super::{dom_id, focus_later, label_of, today, use_ctx, StepHeading};
 use crate::i18n::booking::{field_error, B};
-use crate::i18n::Msg;
 use crate::lang::use_lang;
 use leptos::prelude::*;
 use rules::booking::FormatError;
@@ -254,8 +253,9 @@ pub fn FormStep() -> impl IntoView {
         None => view! {
             <RadioGroup id="format" fields=&["format"] value=Text::Format legend=B::FormatLegend
                 options=vec![
-                    ("in_person", Label::M(Msg::FormatInPerson)),
-                    ("video", Label::M(Msg::FormatVideo)),
+                    // R11: the reception is in person; video only at the person's wish.
+                    ("in_person", Label::B(B::FormatInPersonHere)),
+                    ("video", Label::B(B::FormatVideoInstead)),
                 ] />
             {move || video.get().then(|| view! {
                 <Checkbox id="format-consent" value=Flag::VideoConsent label=B::VideoConsent
