@@ -9,6 +9,7 @@
 // one-active-booking-per-official rule never trips across runs.
 import { test, expect, Page, Locator, APIRequestContext } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { randomIin } from './person';
 
 type Reception = {
   id: string;
@@ -26,24 +27,6 @@ type Schedule = {
 
 /// A valid IIN (Kazakhstan's checksum: weights 1..11 mod 11, then 3..11,1,2 when that is 10),
 /// random per run: a man born in the 1900s.
-function randomIin(): string {
-  for (;;) {
-    const year = 40 + Math.floor(Math.random() * 60);
-    const month = 1 + Math.floor(Math.random() * 12);
-    const day = 1 + Math.floor(Math.random() * 28);
-    const serial = Math.floor(Math.random() * 10000);
-    const first11 =
-      String(year).padStart(2, '0') +
-      String(month).padStart(2, '0') +
-      String(day).padStart(2, '0') +
-      '3' +
-      String(serial).padStart(4, '0');
-    const d = first11.split('').map(Number);
-    let r = d.reduce((s, x, i) => s + x * (i + 1), 0) % 11;
-    if (r === 10) r = d.reduce((s, x, i) => s + x * (((i + 2) % 11) + 1), 0) % 11;
-    if (r !== 10) return first11 + r;
-  }
-}
 
 async function schedule(request: APIRequestContext, office: string): Promise<Schedule> {
   const response = await request.get(`/api/v1/offices/${office}/schedule`, {

@@ -25,6 +25,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { solvedChallenge } from './challenge';
+import { randomIin } from './person';
 
 const OFFICE = 'ulytau-region';
 /// The booking fixture's regional head (tests/fixtures/booking-schedules.csv).
@@ -72,24 +73,6 @@ function totp(secret: Buffer, step: number): string {
 }
 
 /// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
-function randomIin(): string {
-  for (;;) {
-    const year = 40 + Math.floor(Math.random() * 60);
-    const month = 1 + Math.floor(Math.random() * 12);
-    const day = 1 + Math.floor(Math.random() * 28);
-    const serial = Math.floor(Math.random() * 10000);
-    const first11 =
-      String(year).padStart(2, '0') +
-      String(month).padStart(2, '0') +
-      String(day).padStart(2, '0') +
-      '3' +
-      String(serial).padStart(4, '0');
-    const d = first11.split('').map(Number);
-    let r = d.reduce((s, x, i) => s + x * (i + 1), 0) % 11;
-    if (r === 10) r = d.reduce((s, x, i) => s + x * (((i + 2) % 11) + 1), 0) % 11;
-    if (r !== 10) return first11 + r;
-  }
-}
 
 /// An address of the documentation range per client, so that no rate-limit budget is shared.
 const clientIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;

@@ -4,6 +4,7 @@
 // and a kept manage token leaves the device after its reception's day.
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { randomIin } from './person';
 
 type Reception = {
   id: string;
@@ -16,24 +17,6 @@ type Reception = {
 };
 
 /// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
-function randomIin(): string {
-  for (;;) {
-    const year = 40 + Math.floor(Math.random() * 60);
-    const month = 1 + Math.floor(Math.random() * 12);
-    const day = 1 + Math.floor(Math.random() * 28);
-    const serial = Math.floor(Math.random() * 10000);
-    const first11 =
-      String(year).padStart(2, '0') +
-      String(month).padStart(2, '0') +
-      String(day).padStart(2, '0') +
-      '3' +
-      String(serial).padStart(4, '0');
-    const d = first11.split('').map(Number);
-    let r = d.reduce((s, x, i) => s + x * (i + 1), 0) % 11;
-    if (r === 10) r = d.reduce((s, x, i) => s + x * (((i + 2) % 11) + 1), 0) % 11;
-    if (r !== 10) return first11 + r;
-  }
-}
 
 const OFFICE = 'ulytau-region';
 

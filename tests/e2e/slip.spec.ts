@@ -7,28 +7,10 @@
 import { test, expect, APIRequestContext, Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { solvedChallenge } from './challenge';
+import { randomIin } from './person';
 
 const OFFICE = 'ulytau-region';
 const HEAD = 'ulytau-region-test-head';
-
-function randomIin(): string {
-  for (;;) {
-    const year = 40 + Math.floor(Math.random() * 60);
-    const month = 1 + Math.floor(Math.random() * 12);
-    const day = 1 + Math.floor(Math.random() * 28);
-    const serial = Math.floor(Math.random() * 10000);
-    const first11 =
-      String(year).padStart(2, '0') +
-      String(month).padStart(2, '0') +
-      String(day).padStart(2, '0') +
-      '3' +
-      String(serial).padStart(4, '0');
-    const d = first11.split('').map(Number);
-    let r = d.reduce((s, x, i) => s + x * (i + 1), 0) % 11;
-    if (r === 10) r = d.reduce((s, x, i) => s + x * (((i + 2) % 11) + 1), 0) % 11;
-    if (r !== 10) return first11 + r;
-  }
-}
 
 const clientIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
 
