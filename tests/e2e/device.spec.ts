@@ -197,7 +197,7 @@ test('R7: a foreigner books in Kazakh with a +998 number, or with an e-mail addr
 
   // The confirmation is the slip to show at the door: the office by name, its address, the
   // official, the code and a QR code of the manage link.
-  const office = await (await request.get(`/api/v1/offices/${OFFICE}`)).json();
+  const { office } = await (await request.get(`/api/v1/offices/${OFFICE}`)).json();
   const slip = page.getByRole('region', { name: 'Қабылдауға жазылу талоны' });
   await expect(slip).toBeVisible();
   await expect(slip.locator('.slip-office-name')).toHaveText(office.name.kk);

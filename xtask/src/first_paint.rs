@@ -174,6 +174,8 @@ fn directory(offices: &[Office], lang: Lang) -> String {
     }
     format!(
         "<h1>{title}</h1><p class=\"lead\">{intro}</p>\
+         <p class=\"guide-entry\"><a class=\"button\" rel=\"external\" href=\"{guide_href}\">{guide}</a>\
+         <span class=\"hint\">{guide_hint}</span></p>\
          <search class=\"search\" role=\"search\">\
          <label for=\"office-search\">{label}</label>\
          <input id=\"office-search\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" \
@@ -184,6 +186,10 @@ fn directory(offices: &[Office], lang: Lang) -> String {
          <h2 class=\"group-heading\">{group}</h2><div class=\"regions\">{regions}</div>",
         title = t(Msg::DirectoryTitle),
         intro = t(Msg::DirectoryIntro),
+        // R37, R39: the guide to the right office, as the SPA's directory has it.
+        guide_href = esc(&href(lang, "/register/guide")),
+        guide = t(Msg::GuideLink),
+        guide_hint = t(Msg::GuideLinkHint),
         label = t(Msg::SearchLabel),
         hint = t(Msg::SearchHint),
         group = t(Msg::RegionalGroup),
