@@ -502,3 +502,56 @@ fn r39_5_queue_actions_are_audited() {
         ["queue_priority_verify", "queue_call", "queue_finish"]
     );
 }
+
+/// R39-3: the queue's public endpoints have their own limiter per client address (600
+/// requests a minute): past it a client gets `429 rate_limited` with `Retry-After`, while
+/// another address is served. The limiter's windows are minutes of the wall clock, so 1201
+/// requests sent within a minute put at least 601 into one window.
+#[test]
+fn r39_3_the_queues_polls_are_limited_per_address() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let office = "ulytau-region-zhanaarka";
+    let at = "2027-03-04T10:00:00+05:00";
+    let path = format!("/api/v1/queue/{office}");
+    // An address outside the pool `Client::new` draws from, so that no other test shares
+    // the minute it uses up (IPv6 documentation range, counted by its /64).
+    let flooding = Client {
+        ip: "2001:db8:3903::1".to_owned(),
+    };
+    let sent = AtomicUsize::new(0);
+    let refused = AtomicBool::new(false);
+    let refusal = std::sync::Mutex::new(None);
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                while !refused.load(Ordering::SeqCst) && sent.fetch_add(1, Ordering::SeqCst) < 1201
+                {
+                    let reply = flooding.send("GET", &path, &[(CLOCK, at)], None);
+                    match reply.status {
+                        200 => {}
+                        429 => {
+                            refused.store(true, Ordering::SeqCst);
+                            *refusal.lock().unwrap() = Some(reply);
+                        }
+                        other => panic!("{other}: {}", reply.body),
+                    }
+                }
+            });
+        }
+    });
+    let reply = refusal
+        .into_inner()
+        .unwrap()
+        .expect("no 429 after 1201 polls from one address");
+    reply.assert_error(429, "rate_limited");
+    let retry: u64 = reply
+        .header("Retry-After")
+        .expect("Retry-After")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "Retry-After {retry}");
+    // Another address (another phone in the hall, on another network) is served.
+    let other = Client::new();
+    assert_ne!(other.ip, flooding.ip);
+    assert_eq!(state(&other, office, at)["open"], true);
+}

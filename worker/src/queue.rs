@@ -331,8 +331,8 @@ pub async fn ticket(
     Ok(response)
 }
 
-/// The queue's public endpoints are counted per client address as the booking ones, with
-/// their own allowance (`QUEUE_REQUESTS_PER_MINUTE`): a board and a phone poll.
+/// The queue's public endpoints are counted per client address, by their own limiter
+/// (rate_limit.rs): a board and a phone poll.
 pub async fn limit(req: &Request, env: &Env) -> Result<(), ApiError> {
     rate_limit::check_queue(req, env).await
 }
