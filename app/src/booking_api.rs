@@ -226,6 +226,20 @@ pub async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Whether the browser believes it is online (`navigator.onLine`: false means surely
+/// offline; true may still be a dead network, which the attempts' time limit covers).
+pub fn online() -> bool {
+    leptos::prelude::window().navigator().on_line()
+}
+
+/// Waits until the browser is online again, looking every second (the `online` event alone
+/// is missed when it fires between two looks at the flag).
+pub async fn until_online() {
+    while !online() {
+        sleep(1000).await;
+    }
+}
+
 /// A new Idempotency-Key: a random UUID (crypto.randomUUID; the page is served over HTTPS
 /// or from loopback, both secure contexts).
 pub fn new_key() -> String {

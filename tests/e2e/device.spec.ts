@@ -16,8 +16,6 @@ type Reception = {
   registration: { state: string };
 };
 
-/// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
-
 const OFFICE = 'ulytau-region';
 
 /// An open in-person reception of the booking fixture's regional head, with places left.
@@ -216,4 +214,48 @@ test('R7: a foreigner books in Kazakh with a +998 number, or with an e-mail addr
   const kept = page.locator('li.kept-booking', { hasText: code });
   await expect(kept).toBeVisible();
   await expect(kept.locator('.booking-status')).toHaveAttribute('data-status', 'requested');
+});
+
+test('R3: a request typed and sent offline waits for the connection, then is sent by itself, once', async ({
+  page,
+  context,
+  request,
+}) => {
+  const r = await openReception(request);
+  await toTheForm(page, r.id);
+  // What reaches the Worker: every answer to POST /api/v1/bookings.
+  const answers: number[] = [];
+  page.on('response', (res) => {
+    if (res.url().endsWith('/api/v1/bookings') && res.request().method() === 'POST') answers.push(res.status());
+  });
+  // The network goes: the rest is typed and sent offline.
+  await context.setOffline(true);
+  await page.getByLabel('ЖСН (жеке сәйкестендіру нөмірі)').fill(randomIin());
+  await page.getByLabel('Тегі', { exact: true }).fill('Байланыссыз');
+  await page.getByLabel('Аты', { exact: true }).fill('Ержан');
+  await page.getByLabel('Телефон нөмірі').fill('+7 701 765 43 21');
+  await page
+    .getByLabel('Мәселенің мәні')
+    .fill('Аудандық әкімдік жер учаскесін заңсыз алып қойды, шағымыма екі ай бойы жауап берілмеді.');
+  await page.getByRole('button', { name: 'Әрі қарай' }).click();
+  await page.getByLabel('Қабылдауға жазылу үшін дербес деректерімді жинауға және өңдеуге келісім беремін').check();
+  await page.getByRole('button', { name: 'Өтінішті жіберу' }).click();
+  const waiting = page.getByRole('status').filter({ hasText: 'Байланыс жоқ. Өтініш осы құрылғыда сақталды' });
+  await expect(waiting).toBeVisible({ timeout: 30_000 });
+  await expectNoSeriousA11yViolations(page, 'the review waiting for the connection');
+  // Still waiting a while later: no attempt is used up, nothing asks the person to retry.
+  await page.waitForTimeout(4_000);
+  await expect(waiting).toBeVisible();
+  expect(answers).toEqual([]);
+
+  // The connection returns: the stored request goes by itself, and only once.
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(2_000);
+  expect(answers).toEqual([201]);
+  const code = (await page.locator('.booking-code').textContent())!.trim();
+  const mine = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('qabyldau.manage.')));
+  expect(mine).toContain(`qabyldau.manage.${code}`);
 });

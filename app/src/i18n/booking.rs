@@ -92,6 +92,7 @@ pub enum B {
     Sending,
     /// While the proof of work is solved (no puzzle: only the device's time).
     Checking,
+    WaitingForConnection,
     SendFailedNetwork,
     SendFailedServer,
     /// The proof of work was refused or could not be made.
@@ -414,6 +415,9 @@ impl B {
             (Sending, Kk) => "Өтініш жіберілуде…",
             (Sending, Ru) => "Заявка отправляется…",
             (Sending, En) => "Sending the request…",
+            (WaitingForConnection, Kk) => "Байланыс жоқ. Өтініш осы құрылғыда сақталды және байланыс қалпына келгенде өзі бір рет жіберіледі. Бетті жаппаңыз.",
+            (WaitingForConnection, Ru) => "Нет связи. Запрос сохранён на этом устройстве и будет отправлен сам, один раз, как только связь вернётся. Не закрывайте страницу.",
+            (WaitingForConnection, En) => "No connection. Your request is kept on this device and will be sent by itself, once, as soon as the connection returns. Keep this page open.",
             (Checking, Kk) => "Тексерілуде…",
             (Checking, Ru) => "Проверка…",
             (Checking, En) => "Checking…",

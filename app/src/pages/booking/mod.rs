@@ -54,14 +54,24 @@ pub fn focus_later(id: String) {
     });
 }
 
+/// What an attempt of the request is doing, for the progress shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The proof of work is being solved ("checking…").
+    Checking,
+    Sending,
+    /// The device is offline: the request, stored with its key, waits for the connection
+    /// and is then sent by itself, once (the same key and body).
+    Offline,
+}
+
 /// Where the request stands, as the review shows it ([`Ctx::send_state`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendState {
     Idle,
     Sending {
         attempt: u32,
-        /// The proof of work is being solved ("checking…").
-        checking: bool,
+        phase: Phase,
     },
     /// No answer after the automatic attempts: the person retries.
     FailedNetwork,
@@ -100,8 +110,8 @@ pub struct Ctx {
     pub answer: MappedSignal<Option<submit::Answer>>,
     /// The attempt being made, from 1.
     pub attempt: RwSignal<u32>,
-    /// The proof of work of the attempt is being solved.
-    pub checking: RwSignal<bool>,
+    /// What the attempt is doing.
+    pub phase: RwSignal<Phase>,
     pub done: RwSignal<Option<BookingCreated>>,
     /// The step was changed by the person: the new step's heading takes the focus.
     pub moved: RwSignal<bool>,
@@ -165,7 +175,7 @@ impl Ctx {
         if self.sending.get() {
             return SendState::Sending {
                 attempt: self.attempt.get(),
-                checking: self.checking.get(),
+                phase: self.phase.get(),
             };
         }
         self.answer.with(|answer| match answer {
@@ -486,8 +496,8 @@ fn Wizard(
         })
     });
     let attempt = RwSignal::new(1);
-    let checking = RwSignal::new(false);
-    let request = submit::action(attempt, checking);
+    let phase = RwSignal::new(Phase::Sending);
+    let request = submit::action(attempt, phase);
     let ctx = Ctx {
         office_id,
         office_name,
@@ -504,7 +514,7 @@ fn Wizard(
         sending: request.pending(),
         answer: request.value(),
         attempt,
-        checking,
+        phase,
         done: RwSignal::new(done),
         moved: RwSignal::new(false),
     };

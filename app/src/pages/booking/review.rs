@@ -4,7 +4,7 @@
 use super::draft::{needs_passport, Form, Step};
 use super::questions::RefusalPanel;
 use super::ruleset::RuleSetNote;
-use super::{focus_later, submit, use_ctx, SendState, StepHeading};
+use super::{focus_later, submit, use_ctx, Phase, SendState, StepHeading};
 use crate::i18n::booking::{
     attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
 };
@@ -205,13 +205,14 @@ pub fn ReviewStep() -> impl IntoView {
         let office = office.clone();
         match send.get() {
             SendState::Idle => ().into_any(),
-            SendState::Sending {
-                attempt: n,
-                checking,
-            } => view! {
+            SendState::Sending { phase: Phase::Offline, .. } => view! {
+                <p class="status offline">{B::WaitingForConnection.text(lang)}</p>
+            }
+            .into_any(),
+            SendState::Sending { attempt: n, phase } => view! {
                 <p class="status loading">
                     <span class="spinner" aria-hidden="true"></span>
-                    {if checking { B::Checking.text(lang) } else { B::Sending.text(lang) }}
+                    {if phase == Phase::Checking { B::Checking.text(lang) } else { B::Sending.text(lang) }}
                     {(n > 1).then(|| format!(" ({})", attempt(n, lang)))}
                 </p>
             }

@@ -10,7 +10,7 @@
 //! server would give, and nothing is sent. The Worker checks again anyway.
 
 use super::draft::{asked_answers, Draft, Step};
-use super::{focus_later, remember_confirmation, Ctx};
+use super::{focus_later, remember_confirmation, Ctx, Phase};
 use crate::booking_api::{self, BookingCreated, SubmitError};
 use crate::storage;
 use ::api::eligibility::Ground;
@@ -38,9 +38,10 @@ pub struct Request {
 pub type Answer = Result<(BookingCreated, String), SubmitError>;
 
 /// The request as a leptos action: pending while attempts are made, then the last answer.
-/// `attempt` counts the attempts, and `checking` is set while the proof of work is solved,
-/// for the progress shown.
-pub fn action(attempt: RwSignal<u32>, checking: RwSignal<bool>) -> Action<Request, Answer> {
+/// `attempt` counts the attempts and `phase` says what the attempt does, for the progress
+/// shown. A device that is offline waits for the connection without using up its attempts,
+/// then sends the stored request by itself.
+pub fn action(attempt: RwSignal<u32>, phase: RwSignal<Phase>) -> Action<Request, Answer> {
     Action::new_local(move |request: &Request| {
         let request = request.clone();
         async move {
@@ -52,9 +53,9 @@ pub fn action(attempt: RwSignal<u32>, checking: RwSignal<bool>) -> Action<Reques
             let mut fresh_proof_given = false;
             loop {
                 attempt.set(n);
-                checking.set(true);
+                phase.set(Phase::Checking);
                 let proof = booking_api::proof_of_work().await;
-                checking.set(false);
+                phase.set(Phase::Sending);
                 let answer = match proof {
                     Ok(proof) => {
                         booking_api::create(&request.key, &request.body, proof.as_deref()).await
@@ -66,6 +67,11 @@ pub fn action(attempt: RwSignal<u32>, checking: RwSignal<bool>) -> Action<Reques
                         if e.code == ErrorCode::ChallengeInvalid && !fresh_proof_given =>
                     {
                         fresh_proof_given = true;
+                    }
+                    Err(SubmitError::Network) if !booking_api::online() => {
+                        phase.set(Phase::Offline);
+                        booking_api::until_online().await;
+                        phase.set(Phase::Sending);
                     }
                     Err(SubmitError::Network | SubmitError::Server) if n < AUTOMATIC_ATTEMPTS => {
                         booking_api::sleep(1500 * n as i32).await;
