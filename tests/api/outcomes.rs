@@ -291,11 +291,11 @@ fn r39_5_outcomes_are_scoped_and_audited() {
         at,
     );
     assert_eq!(nowhere.body, theirs.body);
-    for action in ["assign", "close"] {
-        let body = if action == "assign" {
-            json!({"assignee": stranger.staff_id()})
-        } else {
-            close_body()
+    for action in ["assign", "due", "close"] {
+        let body = match action {
+            "assign" => json!({"assignee": stranger.staff_id()}),
+            "due" => json!({"due": "2027-07-01", "due_reason": "R44"}),
+            _ => close_body(),
         };
         let path = format!("/api/v1/staff/control/{appeal}/{action}");
         let reply = staff(&stranger, "POST", &path, Some(&body), at);

@@ -1,0 +1,155 @@
+// Shared by the console specs: the staff fixtures (QABYLDAU_STAFF), TOTP codes (RFC 6238)
+// from their base32 keys, the console's headers of a state-changing request, accounts made
+// and enrolled through the API by the fixture admin, and requests as the public form sends
+// them (a valid random IIN, a solved proof of work).
+import { APIRequestContext, expect } from '@playwright/test';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { solvedChallenge } from './challenge';
+
+export function fixture(key: string): { id: string; login: string; password: string; totp_secret: string } {
+  const file = process.env.QABYLDAU_STAFF;
+  if (!file) throw new Error('QABYLDAU_STAFF is not set: run through `cargo xtask test`');
+  const all = JSON.parse(readFileSync(file, 'utf8'));
+  if (!all[key]) throw new Error(`${file} has no account "${key}"`);
+  return all[key];
+}
+
+/// RFC 4648 base32 (no padding; spaces and case ignored).
+export function base32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of text.replace(/\s+/g, '').toUpperCase()) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+export const stepNow = () => Math.floor(Date.now() / 30_000);
+
+/// RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits).
+export function totp(secret: Buffer, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/// An address of the documentation range per client, so that no rate-limit budget is shared.
+export const clientIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
+
+/// The console's headers of a state-changing request: the marker and this origin.
+export function consoleHeaders(baseURL: string) {
+  return { 'X-Qabyldau-Staff': '1', Origin: new URL(baseURL).origin, 'CF-Connecting-IP': clientIp() };
+}
+
+/// An account of `office` with `roles`, made by the fixture admin (signed in with a code of
+/// a step no earlier sign-in can have used) and enrolled through the API: its sign-in code
+/// comes from `secret`.
+export async function newAccount(
+  api: APIRequestContext,
+  baseURL: string,
+  office: string,
+  roles: string[],
+  name: string,
+) {
+  const admin = fixture('gpo_admin');
+  const start = stepNow();
+  while (stepNow() <= start) await new Promise((r) => setTimeout(r, 1000));
+  const signIn = await api.post('/api/v1/staff/session', {
+    headers: consoleHeaders(baseURL),
+    data: { login: admin.login, password: admin.password, code: totp(base32(admin.totp_secret), stepNow()) },
+  });
+  expect(signIn.status(), await signIn.text()).toBe(200);
+  const login = `e2e-${roles.join('-')}-${Date.now()}@test.qabyldau.kz`;
+  const created = await api.post('/api/v1/staff/accounts', {
+    headers: consoleHeaders(baseURL),
+    data: { login, name, office_id: office, roles },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const password = (await created.json()).initial_password as string;
+  const enrolled = await api.post('/api/v1/staff/enrolment', {
+    headers: consoleHeaders(baseURL),
+    data: { login, password },
+  });
+  expect(enrolled.status(), await enrolled.text()).toBe(200);
+  return { login, password, name, secret: base32((await enrolled.json()).secret) };
+}
+
+/// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
+export function randomIin(): string {
+  for (;;) {
+    const year = 40 + Math.floor(Math.random() * 60);
+    const month = 1 + Math.floor(Math.random() * 12);
+    const day = 1 + Math.floor(Math.random() * 28);
+    const serial = Math.floor(Math.random() * 10000);
+    const first11 =
+      String(year).padStart(2, '0') +
+      String(month).padStart(2, '0') +
+      String(day).padStart(2, '0') +
+      '3' +
+      String(serial).padStart(4, '0');
+    const d = first11.split('').map(Number);
+    let r = d.reduce((s, x, i) => s + x * (i + 1), 0) % 11;
+    if (r === 10) r = d.reduce((s, x, i) => s + x * (((i + 2) % 11) + 1), 0) % 11;
+    if (r !== 10) return first11 + r;
+  }
+}
+
+/// Answers that admit a request to an official of `kind`: competence yes, the rest no.
+export async function admissibleAnswers(api: APIRequestContext, kind: string) {
+  const response = await api.get('/api/v1/rules');
+  expect(response.status()).toBe(200);
+  const rules = await response.json();
+  const answers: Record<string, string> = {};
+  for (const q of rules.questions) {
+    if (!(q.applies_to as string[]).includes(kind)) continue;
+    answers[q.id] = q.role === 'competence' ? 'yes' : 'no';
+  }
+  return answers;
+}
+
+/// A request in Kazakh through the public API, as the online form sends it: its code.
+export async function book(api: APIRequestContext, reception: string, answers: Record<string, string>, surname: string) {
+  const response = await api.post('/api/v1/bookings', {
+    headers: {
+      'Idempotency-Key': crypto.randomUUID(),
+      'CF-Connecting-IP': clientIp(),
+      'X-Qabyldau-Challenge': await solvedChallenge(api),
+    },
+    data: {
+      reception_id: reception,
+      language: 'kk',
+      applicant: {
+        kind: 'individual',
+        citizenship: 'citizen',
+        iin: randomIin(),
+        surname,
+        given_name: 'Нұрлан',
+        patronymic: null,
+        phone: '+77011234567',
+        email: null,
+      },
+      on_behalf_of: null,
+      matter: {
+        substance: 'Аудандық әкімдік жер учаскесін заңсыз алып қойды, шағымыма жауап берілмеді.',
+        answers,
+      },
+      format: 'in_person',
+      interpreter: null,
+      out_of_town: false,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).booking.code as string;
+}
