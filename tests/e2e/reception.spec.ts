@@ -21,7 +21,7 @@ import {
   book,
   consoleHeaders,
   fixture,
-  newAccount,
+  newAccounts,
   randomIin,
   stepNow,
   totp,
@@ -154,8 +154,10 @@ test('an official records the outcomes of bookings: an appeal on control assigne
     await book(api, reception.id, head, 'Қайталанған'),
   ];
   const stamp = Date.now();
-  const official = await newAccount(api, baseURL!, REGION, ['registrar', 'official'], `Тест Ресми ${stamp}`);
-  const employee = await newAccount(api, baseURL!, REGION, ['official'], `Тест Орындаушы ${stamp}`);
+  const [official, employee] = await newAccounts(api, baseURL!, REGION, [
+    { roles: ['registrar', 'official'], name: `Тест Ресми ${stamp}` },
+    { roles: ['official'], name: `Тест Орындаушы ${stamp}` },
+  ]);
   await api.dispose();
 
   // The official's day: every request of the console names the bookings' day.

@@ -53,37 +53,45 @@ export function consoleHeaders(baseURL: string) {
   return { 'X-Qabyldau-Staff': '1', Origin: new URL(baseURL).origin, 'CF-Connecting-IP': clientIp() };
 }
 
-/// An account of `office` with `roles`, made by the fixture admin (signed in with a code of
-/// a step no earlier sign-in can have used) and enrolled through the API: its sign-in code
-/// comes from `secret`.
-export async function newAccount(
+/// Accounts of `office`, each with its roles and name, made by the fixture admin and enrolled
+/// through the API: each one's sign-in code comes from its `secret`. The admin's code is
+/// accepted once per step, and other runs may have spent the current one or the next (the
+/// Worker keeps the last step used): later steps are tried, waiting for them as needed.
+export async function newAccounts(
   api: APIRequestContext,
   baseURL: string,
   office: string,
-  roles: string[],
-  name: string,
+  accounts: { roles: string[]; name: string }[],
 ) {
   const admin = fixture('gpo_admin');
-  const start = stepNow();
-  while (stepNow() <= start) await new Promise((r) => setTimeout(r, 1000));
-  const signIn = await api.post('/api/v1/staff/session', {
-    headers: consoleHeaders(baseURL),
-    data: { login: admin.login, password: admin.password, code: totp(base32(admin.totp_secret), stepNow()) },
-  });
-  expect(signIn.status(), await signIn.text()).toBe(200);
-  const login = `e2e-${roles.join('-')}-${Date.now()}@test.qabyldau.kz`;
-  const created = await api.post('/api/v1/staff/accounts', {
-    headers: consoleHeaders(baseURL),
-    data: { login, name, office_id: office, roles },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const password = (await created.json()).initial_password as string;
-  const enrolled = await api.post('/api/v1/staff/enrolment', {
-    headers: consoleHeaders(baseURL),
-    data: { login, password },
-  });
-  expect(enrolled.status(), await enrolled.text()).toBe(200);
-  return { login, password, name, secret: base32((await enrolled.json()).secret) };
+  const first = stepNow();
+  for (let s = first; ; s++) {
+    while (stepNow() < s - 1) await new Promise((r) => setTimeout(r, 1000));
+    const signIn = await api.post('/api/v1/staff/session', {
+      headers: consoleHeaders(baseURL),
+      data: { login: admin.login, password: admin.password, code: totp(base32(admin.totp_secret), s) },
+    });
+    if (signIn.status() === 200) break;
+    expect(signIn.status(), await signIn.text()).toBe(401);
+    if (s >= first + 4) throw new Error('the fixture admin cannot sign in');
+  }
+  const made = [];
+  for (const { roles, name } of accounts) {
+    const login = `e2e-${roles.join('-')}-${Date.now()}-${made.length}@test.qabyldau.kz`;
+    const created = await api.post('/api/v1/staff/accounts', {
+      headers: consoleHeaders(baseURL),
+      data: { login, name, office_id: office, roles },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const password = (await created.json()).initial_password as string;
+    const enrolled = await api.post('/api/v1/staff/enrolment', {
+      headers: consoleHeaders(baseURL),
+      data: { login, password },
+    });
+    expect(enrolled.status(), await enrolled.text()).toBe(200);
+    made.push({ login, password, name, secret: base32((await enrolled.json()).secret) });
+  }
+  return made;
 }
 
 /// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
