@@ -149,9 +149,9 @@ test('an official records the outcomes of bookings: an appeal on control assigne
   const head = await admissibleAnswers(api, 'regional_head');
   const deputy = await admissibleAnswers(api, 'regional_deputy');
   const [appealed, referred, repeated] = [
-    await book(api, reception.id, head, 'Бақылаудағы'),
-    await book(api, reception.id, head, 'Жіберілген'),
-    await book(api, reception.id, head, 'Қайталанған'),
+    (await book(api, reception.id, head, 'Бақылаудағы')).code,
+    (await book(api, reception.id, head, 'Жіберілген')).code,
+    (await book(api, reception.id, head, 'Қайталанған')).code,
   ];
   const stamp = Date.now();
   const [official, employee] = await newAccounts(api, baseURL!, REGION, [

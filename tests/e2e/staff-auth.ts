@@ -127,7 +127,8 @@ export async function admissibleAnswers(api: APIRequestContext, kind: string) {
   return answers;
 }
 
-/// A request in Kazakh through the public API, as the online form sends it: its code.
+/// A request in Kazakh through the public API, as the online form sends it: its code and
+/// the manage link's path.
 export async function book(api: APIRequestContext, reception: string, answers: Record<string, string>, surname: string) {
   const response = await api.post('/api/v1/bookings', {
     headers: {
@@ -159,5 +160,6 @@ export async function book(api: APIRequestContext, reception: string, answers: R
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).booking.code as string;
+  const body = await response.json();
+  return { code: body.booking.code as string, path: body.manage_path as string };
 }
