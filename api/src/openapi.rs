@@ -109,6 +109,7 @@ pub fn json() -> String {
         crate::outcomes::paths::record_outcome,
         crate::outcomes::paths::control_list,
         crate::outcomes::paths::control_assign,
+        crate::outcomes::paths::control_due,
         crate::outcomes::paths::control_close,
     ),
     modifiers(&ManageToken, &TicketToken, &StaffSession, &MethodNotAllowed, &ChannelBookingObject),

@@ -14,6 +14,8 @@
 //! - `POST /api/v1/staff/control/{id}/assign` [`AssignInput`]: R42 refuses (`409
 //!   previously_decided`) an employee recorded as having decided an earlier appeal of the
 //!   same person on the same matter.
+//! - `POST /api/v1/staff/control/{id}/due` [`DueInput`]: the officer sets another due date,
+//!   never before the registration and always with a reason (R44).
 //! - `POST /api/v1/staff/control/{id}/close` [`CloseInput`]: taken off control only with the
 //!   final answer's reference and date and how the applicant was told (R42, R44).
 
@@ -244,11 +246,23 @@ pub struct Appeal {
     pub closed: Option<Closed>,
 }
 
+/// An employee of the office an appeal may be assigned to: an active account that receives
+/// (`receiver` or `official`), by its id and name (no login, no roles).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Assignee {
+    pub id: String,
+    pub name: String,
+}
+
 /// `GET /api/v1/staff/control`: the appeals on control, overdue first, then by due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ControlList {
     pub appeals: Vec<Appeal>,
+    /// Who the appeals may be assigned to (R42 may still refuse one for a given appeal).
+    #[serde(default)]
+    pub assignees: Vec<Assignee>,
 }
 
 /// `200` of the control actions.
@@ -264,6 +278,20 @@ pub struct AppealBody {
 #[serde(deny_unknown_fields)]
 pub struct AssignInput {
     pub assignee: String,
+}
+
+/// `POST /api/v1/staff/control/{id}/due`: another due date, with the reason for it (R44).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DueInput {
+    /// The new due date, not before the registration; required.
+    #[serde(default, with = "crate::outcomes::opt_date")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub due: Option<Date>,
+    /// Why it changes (at most 500 characters); required.
+    #[serde(default)]
+    pub due_reason: Option<String>,
 }
 
 /// `POST /api/v1/staff/control/{id}/close`: the final answer and how the applicant was told.
@@ -348,7 +376,8 @@ pub(crate) mod paths {
         security(("staff_session" = [])),
         responses(
             (status = 200, description = "The appeals on control of the person's office, \
-                overdue first, then by due date (R44).", body = ControlList),
+                overdue first, then by due date (R44), and the office's active accounts that \
+                receive, to assign them to.", body = ControlList),
             (status = 401, description = "`unauthenticated`.", body = ErrorBody),
             (status = 403, description = "`forbidden`: neither a receiver nor an official.", body = ErrorBody),
         ))]
@@ -376,6 +405,28 @@ pub(crate) mod paths {
             (status = 422, description = "`invalid_field`.", body = ErrorBody),
         ))]
     pub fn control_assign() {}
+
+    #[utoipa::path(post, path = "/api/v1/staff/control/{id}/due", tag = "staff",
+        params(
+            ("id" = String, Path, description = "The appeal on control"),
+            ("X-Qabyldau-Staff" = String, Header, pattern = "^1$", description = "`1`"),
+        ),
+        security(("staff_session" = [])),
+        request_body(content = DueInput, content_type = "application/json"),
+        responses(
+            (status = 200, description = "The due date changed, with its reason (R44).", body = AppealBody),
+            (status = 400, description = "`malformed_json`.", body = ErrorBody),
+            (status = 401, description = "`unauthenticated`.", body = ErrorBody),
+            (status = 403, description = "`csrf`, or `forbidden`.", body = ErrorBody),
+            (status = 404, description = "No such appeal in the person's office.", body = ErrorBody),
+            (status = 409, description = "`not_on_control`: taken off control already.", body = ErrorBody),
+            (status = 413, description = "`payload_too_large`.", body = ErrorBody),
+            (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
+            (status = 422, description = "`required` naming `due` or `due_reason` (R44); \
+                `before_registration` (`due`); `too_long`, `forbidden_character` \
+                (`due_reason`); `invalid_field`.", body = ErrorBody),
+        ))]
+    pub fn control_due() {}
 
     #[utoipa::path(post, path = "/api/v1/staff/control/{id}/close", tag = "staff",
         params(

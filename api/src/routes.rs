@@ -94,5 +94,6 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Post, "/api/v1/staff/outcomes"),
     (Method::Get, "/api/v1/staff/control"),
     (Method::Post, "/api/v1/staff/control/{id}/assign"),
+    (Method::Post, "/api/v1/staff/control/{id}/due"),
     (Method::Post, "/api/v1/staff/control/{id}/close"),
 ];

@@ -1109,7 +1109,12 @@ fn outcome_bodies_read_back() {
     };
     let body = round_trip(&ControlList {
         appeals: vec![appeal],
+        assignees: vec![Assignee {
+            id: "st_0123456789abcdef".into(),
+            name: "Т. Қабылдаушы".into(),
+        }],
     });
+    assert_eq!(body["assignees"][0]["id"], "st_0123456789abcdef");
     assert_eq!(body["appeals"][0]["due"], "2027-01-26");
     assert_eq!(
         body["appeals"][0]["closed"]["notified_by"],
@@ -1117,4 +1122,12 @@ fn outcome_bodies_read_back() {
     );
     let close: CloseInput = serde_json::from_value(json!({"answer_reference": "1"})).unwrap();
     assert_eq!(close.answer_date, None);
+    // R44: another due date, with its reason; a list without `assignees` still reads.
+    let due: DueInput =
+        serde_json::from_value(json!({"due": "2027-02-15", "due_reason": "экспертиза"})).unwrap();
+    assert_eq!(due.due, Some(time::macros::date!(2027 - 02 - 15)));
+    round_trip(&due);
+    assert!(serde_json::from_value::<DueInput>(json!({"due": "2027-02-15", "x": 1})).is_err());
+    let old: ControlList = serde_json::from_value(json!({"appeals": []})).unwrap();
+    assert!(old.assignees.is_empty());
 }

@@ -67,6 +67,22 @@ pub fn check_due(
     }
 }
 
+/// R44: the officer changes the due date of an appeal already on control: never before its
+/// registration, and always with a reason (a change is the officer's, not the rule set's,
+/// even back to the default). The reason is trimmed; blank is none.
+pub fn change_due(
+    registered_on: Date,
+    asked: Date,
+    reason: Option<&str>,
+) -> Result<(Date, String), DueError> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    match reason {
+        _ if asked < registered_on => Err(DueError::BeforeRegistration),
+        None => Err(DueError::ReasonRequired),
+        Some(r) => Ok((asked, r.to_owned())),
+    }
+}
+
 /// R44: past its due date and still on control.
 pub fn is_overdue(due: Date, today: Date) -> bool {
     today > due
@@ -183,6 +199,31 @@ mod tests {
         );
         assert_eq!(
             check_due(rs, cal, on, Some(date!(2026 - 11 - 30)), Some("x")),
+            Err(DueError::BeforeRegistration)
+        );
+    }
+
+    #[test]
+    fn r44_a_changed_due_date_always_has_a_reason() {
+        let cal = Calendar::kazakhstan();
+        let on = date!(2026 - 12 - 01);
+        let default = default_due(RuleSet::current(), cal, on);
+        // Even back to the default: the change is the officer's.
+        assert_eq!(change_due(on, default, None), Err(DueError::ReasonRequired));
+        assert_eq!(
+            change_due(on, date!(2027 - 01 - 29), Some("  ")),
+            Err(DueError::ReasonRequired)
+        );
+        assert_eq!(
+            change_due(on, date!(2027 - 01 - 29), Some(" expert opinion ")),
+            Ok((date!(2027 - 01 - 29), "expert opinion".to_owned()))
+        );
+        assert_eq!(
+            change_due(on, on, Some("same day")),
+            Ok((on, "same day".into()))
+        );
+        assert_eq!(
+            change_due(on, date!(2026 - 11 - 30), Some("x")),
             Err(DueError::BeforeRegistration)
         );
     }

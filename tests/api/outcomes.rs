@@ -291,11 +291,11 @@ fn r39_5_outcomes_are_scoped_and_audited() {
         at,
     );
     assert_eq!(nowhere.body, theirs.body);
-    for action in ["assign", "close"] {
-        let body = if action == "assign" {
-            json!({"assignee": stranger.staff_id()})
-        } else {
-            close_body()
+    for action in ["assign", "due", "close"] {
+        let body = match action {
+            "assign" => json!({"assignee": stranger.staff_id()}),
+            "due" => json!({"due": "2027-07-01", "due_reason": "R44"}),
+            _ => close_body(),
         };
         let path = format!("/api/v1/staff/control/{appeal}/{action}");
         let reply = staff(&stranger, "POST", &path, Some(&body), at);
@@ -499,4 +499,90 @@ fn r39_6_r44_the_outcome_of_a_confirmed_booking_on_its_day() {
     // Another office's official cannot name it.
     let error = record(receiver(), &body, &day).assert_error(404, "not_found");
     assert_eq!(error["field"], "received.code");
+}
+
+/// R44: the officer changes an appeal's due date, always with a reason (`422 required`
+/// naming `due_reason`), never before its registration (`422 before_registration` naming
+/// `due`); the new date and its reason are listed; the change is audited; off control it is
+/// `409`. The control list names who the appeals may be assigned to.
+#[test]
+fn r44_a_due_date_changes_only_with_a_reason() {
+    let at = "2027-05-17T10:00:00+05:00";
+    let n = called_ticket(at);
+    let reply = record(receiver(), &written(n, "ЖТ-2027/0401"), at);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let appeal = reply.json()["control"]["id"].as_str().unwrap().to_owned();
+    let default_due = reply.json()["control"]["due"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/staff/control/{appeal}/due");
+    let due = |body: Value| staff(receiver(), "POST", &path, Some(&body), at);
+    for body in [
+        json!({"due": "2027-07-30"}),
+        json!({"due": "2027-07-30", "due_reason": "  "}),
+        // Back to the default is a change too.
+        json!({"due": default_due}),
+    ] {
+        let error = due(body).assert_error(422, "required");
+        assert_eq!(error["field"], "due_reason");
+    }
+    let error = due(json!({"due_reason": "экспертиза"})).assert_error(422, "required");
+    assert_eq!(error["field"], "due");
+    let error = due(json!({"due": "2027-05-14", "due_reason": "экспертиза"}))
+        .assert_error(422, "before_registration");
+    assert_eq!(error["field"], "due");
+    let long = "а".repeat(501);
+    let error = due(json!({"due": "2027-07-30", "due_reason": long})).assert_error(422, "too_long");
+    assert_eq!(error["field"], "due_reason");
+
+    let changed = due(json!({"due": "2027-07-30", "due_reason": " Сараптама қажет "}));
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(changed.json()["appeal"]["due"], "2027-07-30");
+    assert_eq!(changed.json()["appeal"]["due_reason"], "Сараптама қажет");
+    let list = staff(receiver(), "GET", "/api/v1/staff/control", None, at);
+    assert_eq!(list.status, 200, "{}", list.body);
+    let listed = list.json();
+    let mine = listed["appeals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == appeal.as_str())
+        .expect("on control")
+        .clone();
+    assert_eq!(mine["due"], "2027-07-30");
+    // The receiver itself is among those it may be assigned to, by id and name only.
+    let me = receiver().staff_id();
+    let assignees = listed["assignees"].as_array().unwrap();
+    let found = assignees
+        .iter()
+        .find(|a| a["id"] == me.as_str())
+        .expect("listed");
+    assert!(found["name"].as_str().is_some_and(|n| !n.is_empty()));
+    assert!(assignees.iter().all(|a| a.as_object().unwrap().len() == 2));
+
+    let audit = gpo_admin().get(&format!(
+        "/api/v1/staff/audit?office={RECEIVER_OFFICE}&from={}",
+        api_tests::kazakhstan_day(0)
+    ));
+    assert_eq!(audit.status, 200, "{}", audit.body);
+    let object = format!("appeal:{appeal} due:{default_due}->2027-07-30");
+    assert!(
+        audit.json()["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "appeal_due"
+                && e["object"] == object.as_str()
+                && e["actor_id"] == me.as_str()),
+        "appeal_due"
+    );
+
+    // Off control it no longer changes.
+    let closed = staff(
+        receiver(),
+        "POST",
+        &format!("/api/v1/staff/control/{appeal}/close"),
+        Some(&close_body()),
+        at,
+    );
+    assert_eq!(closed.status, 200, "{}", closed.body);
+    due(json!({"due": "2027-08-02", "due_reason": "ещё"})).assert_error(409, "not_on_control");
 }

@@ -226,6 +226,11 @@ fn r39_5_scope_another_offices_things_are_404_on_every_staff_endpoint() {
         ),
         (
             "POST",
+            "/api/v1/staff/control/{id}/due",
+            Case::TabledIn("outcomes.rs"),
+        ),
+        (
+            "POST",
             "/api/v1/staff/control/{id}/close",
             Case::TabledIn("outcomes.rs"),
         ),

@@ -21,74 +21,14 @@
 // whose first sign-in enrols it and whose password change renames its password, so this spec
 // runs the same whether or not staff.spec.ts ran before it.
 import { test, expect, APIRequestContext, Page, request as playwrightRequest } from './fixtures';
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { solvedChallenge } from './challenge';
-import { randomIin } from './person';
+import { admissibleAnswers, base32, book, clientIp, fixture, randomIin, stepNow, totp } from './staff-auth';
 
 const OFFICE = 'ulytau-region';
 /// The booking fixture's regional head (tests/fixtures/booking-schedules.csv).
 const HEAD = 'ulytau-region-test-head';
 /// The ground of a regional head's rule set that borrows R17(4) (rules::ruleset, R31.3).
 const GROUND = 'R31.3 (R17.4)';
-
-function fixture(key: string): { login: string; password: string; totp_secret: string } {
-  const file = process.env.QABYLDAU_STAFF;
-  if (!file) throw new Error('QABYLDAU_STAFF is not set: run through `cargo xtask test`');
-  const all = JSON.parse(readFileSync(file, 'utf8'));
-  if (!all[key]) throw new Error(`${file} has no account "${key}"`);
-  return all[key];
-}
-
-/// RFC 4648 base32 (no padding; spaces and case ignored).
-function base32(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const c of text.replace(/\s+/g, '').toUpperCase()) {
-    const i = alphabet.indexOf(c);
-    if (i < 0) throw new Error(`not base32: ${c}`);
-    value = (value << 5) | i;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-const stepNow = () => Math.floor(Date.now() / 1000 / 30);
-
-/// RFC 6238 (HMAC-SHA1, 6 digits) of the 30-second step.
-function totp(secret: Buffer, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(n).padStart(6, '0');
-}
-
-/// A valid IIN (weights 1..11 mod 11, then 3..11,1,2 when that is 10), random per run.
-
-/// An address of the documentation range per client, so that no rate-limit budget is shared.
-const clientIp = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
-
-/// Answers that admit a request to an official of `kind`: competence yes, the rest no.
-async function admissibleAnswers(api: APIRequestContext, kind: string) {
-  const response = await api.get('/api/v1/rules');
-  expect(response.status()).toBe(200);
-  const rules = await response.json();
-  const answers: Record<string, string> = {};
-  for (const q of rules.questions) {
-    if (!(q.applies_to as string[]).includes(kind)) continue;
-    answers[q.id] = q.role === 'competence' ? 'yes' : 'no';
-  }
-  return answers;
-}
 
 /// The head's first reception open for registration with places for two.
 async function openReception(api: APIRequestContext): Promise<string> {
@@ -106,43 +46,6 @@ async function openReception(api: APIRequestContext): Promise<string> {
   );
   expect(r, 'an open reception of the fixture head').toBeTruthy();
   return r.id;
-}
-
-/// A request in Kazakh through the public API, as the online form sends it (with a solved
-/// proof of work).
-async function book(api: APIRequestContext, reception: string, answers: Record<string, string>, surname: string) {
-  const response = await api.post('/api/v1/bookings', {
-    headers: {
-      'Idempotency-Key': crypto.randomUUID(),
-      'CF-Connecting-IP': clientIp(),
-      'X-Qabyldau-Challenge': await solvedChallenge(api),
-    },
-    data: {
-      reception_id: reception,
-      language: 'kk',
-      applicant: {
-        kind: 'individual',
-        citizenship: 'citizen',
-        iin: randomIin(),
-        surname,
-        given_name: 'Нұрлан',
-        patronymic: null,
-        phone: '+77011234567',
-        email: null,
-      },
-      on_behalf_of: null,
-      matter: {
-        substance: 'Аудандық әкімдік жер учаскесін заңсыз алып қойды, шағымыма жауап берілмеді.',
-        answers,
-      },
-      format: 'in_person',
-      interpreter: null,
-      out_of_town: false,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const body = await response.json();
-  return { code: body.booking.code as string, path: body.manage_path as string };
 }
 
 /// The console's headers of a state-changing request: the marker and this origin.
@@ -269,7 +172,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
     await page.goto(refused.path.replace('#', '?lang=kk#'));
     const status = page.locator('.booking-status');
     await expect(status).toHaveAttribute('data-status', 'refused');
-    await expect(status).toHaveText('Жауапты қызметкер жазудан бас тартты.');
+    await expect(status).toHaveText('Жауапты қызметкер бас тартты.');
     const refusal = page.locator('section.refusal.decision');
     await expect(refusal).toHaveAttribute('data-clause', GROUND);
     await expect(refusal.getByRole('heading', { level: 2 })).toHaveText('Неге бас тартылды');
@@ -282,7 +185,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
     await expect(alternatives.first()).toContainText('сотқа өтінішхат беріңіз');
     await expect(alternatives.last()).toHaveAttribute('data-alternative', 'district_office_walk_in');
     // A refused request holds no place: nothing to cancel.
-    await expect(page.getByRole('button', { name: 'Жазылудың күшін жою' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Жазылудан бас тарту' })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'manage page, refused (kk)');
 
     // The confirmed one.

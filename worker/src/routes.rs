@@ -69,6 +69,7 @@ enum Route {
     StaffOutcomes,
     StaffControl,
     StaffControlAssign(String),
+    StaffControlDue(String),
     StaffControlClose(String),
 }
 
@@ -138,6 +139,7 @@ impl Route {
             Route::StaffOutcomes => "/api/v1/staff/outcomes",
             Route::StaffControl => "/api/v1/staff/control",
             Route::StaffControlAssign(_) => "/api/v1/staff/control/{id}/assign",
+            Route::StaffControlDue(_) => "/api/v1/staff/control/{id}/due",
             Route::StaffControlClose(_) => "/api/v1/staff/control/{id}/close",
         }
     }
@@ -165,6 +167,7 @@ impl Route {
             | Route::StaffQueueStep(..)
             | Route::StaffOutcomes
             | Route::StaffControlAssign(_)
+            | Route::StaffControlDue(_)
             | Route::StaffControlClose(_) => SUBMIT,
             Route::StaffSession => SESSION,
             Route::StaffAccounts
@@ -280,6 +283,9 @@ fn route(path: &str) -> Option<Route> {
         ["staff", "control"] => Some(Route::StaffControl),
         ["staff", "control", id, "assign"] if !id.is_empty() => {
             Some(Route::StaffControlAssign((*id).to_owned()))
+        }
+        ["staff", "control", id, "due"] if !id.is_empty() => {
+            Some(Route::StaffControlDue((*id).to_owned()))
         }
         ["staff", "control", id, "close"] if !id.is_empty() => {
             Some(Route::StaffControlClose((*id).to_owned()))
@@ -417,6 +423,7 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::StaffControlAssign(id) => {
             staff::handle(Operation::AssignAppeal(id), &mut req, env).await
         }
+        Route::StaffControlDue(id) => staff::handle(Operation::AppealDue(id), &mut req, env).await,
         Route::StaffControlClose(id) => {
             staff::handle(Operation::CloseAppeal(id), &mut req, env).await
         }

@@ -12,7 +12,9 @@ use ::api::office_admin::{
     AffectedBookings, CancelReception, MoveReception, OfficeSettings, OfficeSettingsInput,
     OfficialSchedule, ReceptionChanged, ScheduleEdit, VideoOnlySwitch,
 };
-use ::api::outcomes::{AppealBody, CloseInput, ControlList, OutcomeInput, OutcomeRecorded};
+use ::api::outcomes::{
+    AppealBody, AssignInput, CloseInput, ControlList, DueInput, OutcomeInput, OutcomeRecorded,
+};
 use ::api::queue::{CallNext, Called, StaffQueue, VerifyPriority};
 use ::api::staff::{
     AccountBody, AccountList, AuditPage, Enrolment, EnrolmentRequest, NewAccount, PasswordChange,
@@ -444,9 +446,18 @@ pub async fn ticket_step(
     .await
 }
 
-/// `POST /api/v1/staff/outcomes` (R39-6, R40, R41, R12).
-pub async fn record_outcome(input: &OutcomeInput) -> Result<OutcomeRecorded, Refused> {
-    post_detailed(Request::post(&format!("{BASE}/outcomes")), input).await
+/// `POST /api/v1/staff/outcomes` (R39-6, R40, R41, R12); a referral (R39-8) books with
+/// `key` as its `Idempotency-Key` (the same key for a retry of the same form).
+pub async fn record_outcome(
+    input: &OutcomeInput,
+    key: Option<&str>,
+) -> Result<OutcomeRecorded, Refused> {
+    let request = Request::post(&format!("{BASE}/outcomes"));
+    let request = match key {
+        Some(key) => request.header("Idempotency-Key", key),
+        None => request,
+    };
+    post_detailed(request, input).await
 }
 
 /// `GET /api/v1/staff/control` (R44): overdue first.
@@ -454,13 +465,28 @@ pub async fn control() -> Result<ControlList, StaffError> {
     get(&format!("{BASE}/control")).await
 }
 
-/// `POST /api/v1/staff/control/{id}/close` (R42, R44).
-pub async fn close_appeal(id: &str, input: &CloseInput) -> Result<AppealBody, Refused> {
-    // Appeal ids are `ap_` + hex; anything else is not sent as a path.
-    if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+/// `POST /api/v1/staff/control/{id}/{action}`; appeal ids are `ap_` + hex, anything else
+/// is not sent as a path.
+fn appeal_path(id: &str, action: &str) -> Result<String, Refused> {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return Err((StaffError::Api(ErrorCode::NotFound), None));
     }
-    post_detailed(Request::post(&format!("{BASE}/control/{id}/close")), input).await
+    Ok(format!("{BASE}/control/{id}/{action}"))
+}
+
+/// `POST /api/v1/staff/control/{id}/assign` (R42).
+pub async fn assign_appeal(id: &str, input: &AssignInput) -> Result<AppealBody, Refused> {
+    post_detailed(Request::post(&appeal_path(id, "assign")?), input).await
+}
+
+/// `POST /api/v1/staff/control/{id}/due` (R44).
+pub async fn change_due(id: &str, input: &DueInput) -> Result<AppealBody, Refused> {
+    post_detailed(Request::post(&appeal_path(id, "due")?), input).await
+}
+
+/// `POST /api/v1/staff/control/{id}/close` (R42, R44).
+pub async fn close_appeal(id: &str, input: &CloseInput) -> Result<AppealBody, Refused> {
+    post_detailed(Request::post(&appeal_path(id, "close")?), input).await
 }
 
 #[cfg(test)]
@@ -477,6 +503,12 @@ mod tests {
         assert!(booking_path("0123-4567-89AB").is_ok());
         assert!(booking_path("../../accounts").is_err());
         assert_eq!(reception_path("a?b=c"), None);
+        assert_eq!(
+            appeal_path("ap_0123456789abcdef", "due").ok().as_deref(),
+            Some("/api/v1/staff/control/ap_0123456789abcdef/due")
+        );
+        assert!(appeal_path("../accounts", "assign").is_err());
+        assert!(appeal_path("", "close").is_err());
         assert_eq!(reception_path(""), None);
     }
 

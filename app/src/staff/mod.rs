@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod audit;
+pub mod booking_form;
 pub mod enrolment;
 pub mod entry;
 pub mod form;

@@ -1,18 +1,25 @@
 //! The receiver's console (`receiver`, `official`; the person's own office): today's
 //! electronic queue (R39-3) — call the next by R9's order to a room, verify or reject a
-//! priority claim, call again, absent, finished — the outcome of the called ticket (R39-6,
-//! R40, R41, R12), and the appeals on control (R44) with taking one off control on its final
-//! answer and the notification (R42). Every answer is announced in a live region.
+//! priority claim, call again, absent, finished — the outcome of a called ticket or of a
+//! booking received (R39-6, R40, R41, R12; a referral books the applicant with another
+//! official through the desk's booking form, R39-8), and the appeals on control (R44):
+//! assigned to an employee (R42 refuses the one who decided an earlier appeal of the same
+//! person on the same matter), given another due date with a reason, and taken off control
+//! on the final answer and the notification (R42). Every answer is announced in a live
+//! region.
 
 use super::api::{self, StaffError};
+use super::booking_form::{kind_of, BookingFields, BookingFieldsets, ShownOnce};
 use super::form::{error_text, set_title};
 use super::layout::{ForRole, Waiting};
 use super::screen::Screen;
 use super::session::use_session;
+use crate::api as public_api;
 use crate::i18n::staff::{field_named, R, S};
 use crate::lang::use_lang;
 use ::api::outcomes::{
-    Appeal, CloseInput, NotificationMeans, OutcomeDetail, OutcomeInput, OutcomeKind, Received,
+    Appeal, AssignInput, Assignee, CloseInput, ControlList, DueInput, NotificationMeans,
+    OutcomeDetail, OutcomeInput, OutcomeKind, Received, Referral,
 };
 use ::api::queue::{StaffQueue, StaffTicket, TicketStatus};
 use ::api::staff::StaffMember;
@@ -40,6 +47,9 @@ fn refusal(refused: &api::Refused, lang: Lang) -> String {
     let own = match error {
         StaffError::Api(ErrorCode::QueueEmpty) => Some(R::QueueEmpty),
         StaffError::Api(ErrorCode::OutcomeRecorded) => Some(R::ErrOutcomeRecorded),
+        StaffError::Api(ErrorCode::NotReceived) if field.as_deref() == Some("received.code") => {
+            Some(R::ErrBookingNotReceived)
+        }
         StaffError::Api(ErrorCode::NotReceived) => Some(R::ErrNotReceived),
         StaffError::Api(ErrorCode::NotCalled) => Some(R::ErrNotCalled),
         StaffError::Api(ErrorCode::NotWaiting) => Some(R::ErrNotWaiting),
@@ -68,6 +78,10 @@ fn label_of(field: &str, lang: Lang) -> String {
         "answer_date" => R::AnswerDate,
         "notified_by" => R::NotifiedBy,
         "notification_reference" => R::NotificationReference,
+        "received.code" => R::BookingCode,
+        "assignee" => R::AssignedTo,
+        "due" => R::NewDue,
+        "due_reason" => R::DueReason,
         other => return field_named(other, lang),
     };
     format!("«{}»", r.text(lang))
@@ -95,7 +109,7 @@ fn Reception(member: StaffMember) -> impl IntoView {
     let queue = RwSignal::new(None::<Result<StaffQueue, StaffError>>);
     let announce = RwSignal::new(None::<String>);
     let room = RwSignal::new(String::new());
-    let outcome_for = RwSignal::new(None::<u32>);
+    let outcome_for = RwSignal::new(None::<Received>);
     let control_version = RwSignal::new(0u32);
     let busy = RwSignal::new(false);
 
@@ -205,9 +219,10 @@ fn Reception(member: StaffMember) -> impl IntoView {
                 }
             }}
         </section>
-        {move || outcome_for.get().map(|n| {
+        <BookingReceived outcome_for />
+        {move || outcome_for.get().map(|received| {
             let office = member.office_id.clone();
-            view! { <OutcomeForm office number=n outcome_for control_version /> }
+            view! { <OutcomeForm office received outcome_for control_version /> }
         })}
         <ControlSection version=control_version />
     }
@@ -232,7 +247,7 @@ fn QueueTable<F>(
     q: StaffQueue,
     office: OfficeId,
     act: F,
-    outcome_for: RwSignal<Option<u32>>,
+    outcome_for: RwSignal<Option<Received>>,
 ) -> impl IntoView
 where
     F: Fn(QueueAction) + Clone + Send + Sync + 'static,
@@ -270,6 +285,7 @@ where
                             Lenient::Unknown(_) => "—".to_owned(),
                         };
                         let ticket_view = ticket.clone();
+                        let received_ticket = Received::Ticket { office_id: office.clone(), number: n };
                         let button = {
                             let act = act.clone();
                             let office = office.clone();
@@ -313,7 +329,7 @@ where
                                         {button(R::Finish, ActionKind::Step(n, "finish"))}
                                     })}
                                     {received.then(|| view! {
-                                        <button type="button" on:click=move |_| outcome_for.set(Some(n))>
+                                        <button type="button" on:click=move |_| outcome_for.set(Some(received_ticket.clone()))>
                                             {move || format!("{} — {} {}", t(R::RecordOutcome), t(R::Number), n)}
                                         </button>
                                     })}
@@ -328,11 +344,68 @@ where
     .into_any()
 }
 
+/// A booking's code as typed: trimmed, in capitals; blank is none.
+fn booking_code(typed: &str) -> Option<String> {
+    let code = typed.trim().to_uppercase();
+    (!code.is_empty()).then_some(code)
+}
+
+/// A booking received (pre-registration, or any channel): its code opens the outcome form.
+#[component]
+fn BookingReceived(outcome_for: RwSignal<Option<Received>>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |r: R| r.text(lang.get());
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        match booking_code(&code.get_untracked()) {
+            Some(code) => {
+                error.set(None);
+                outcome_for.set(Some(Received::Booking { code }));
+            }
+            None => error.set(Some(format!(
+                "{} {}",
+                R::ErrRequired.text(l),
+                label_of("received.code", l)
+            ))),
+        }
+    };
+    view! {
+        <section aria-labelledby="booking-heading">
+            <h2 id="booking-heading">{move || t(R::BookingHeading)}</h2>
+            <form class="console-form" novalidate on:submit=submit>
+                <div class="field">
+                    <label for="booking-code">{move || t(R::BookingCode)}</label>
+                    <input
+                        id="booking-code"
+                        maxlength="20"
+                        autocomplete="off"
+                        spellcheck="false"
+                        autocapitalize="characters"
+                        aria-describedby="booking-code-hint"
+                        prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev))
+                    />
+                    <p class="hint" id="booking-code-hint">{move || t(R::BookingCodeHint)}</p>
+                </div>
+                <div class="actions">
+                    <button type="submit">{move || t(R::RecordOutcome)}</button>
+                </div>
+                <div role="alert">
+                    {move || error.get().map(|e| view! { <p class="status error">{e}</p> })}
+                </div>
+            </form>
+        </section>
+    }
+}
+
 #[component]
 fn OutcomeForm(
     office: OfficeId,
-    number: u32,
-    outcome_for: RwSignal<Option<u32>>,
+    received: Received,
+    outcome_for: RwSignal<Option<Received>>,
     control_version: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -345,20 +418,54 @@ fn OutcomeForm(
     let notes = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let busy = RwSignal::new(false);
+    // R39-8: the referral's booking, entered as the desk enters a request; one key per form
+    // (a retry of the same form books once), and what was booked, shown once.
+    let referral = BookingFields::new();
+    let key = RwSignal::new(None::<String>);
+    let made = RwSignal::new(None::<Referral>);
+    let schedule = {
+        let office = office.to_string();
+        LocalResource::new(move || public_api::schedule(office.clone()))
+    };
     let kinds = [
         (OutcomeKind::WrittenAppealRegistered, R::WrittenAppeal),
         (OutcomeKind::OralAnswered, R::OralAnswered),
         (OutcomeKind::Consultation, R::Consultation),
+        (OutcomeKind::Referred, R::Referred),
         (OutcomeKind::DidNotAttend, R::DidNotAttend),
     ];
+    let heading = {
+        let received = received.clone();
+        move || match &received {
+            Received::Ticket { number, .. } => format!("{}{}", t(R::OutcomeHeading), number),
+            Received::Booking { code } => format!("{}{}", t(R::OutcomeOfBooking), code),
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let l = lang.get_untracked();
         let k = kind.get_untracked();
+        let referred = k == OutcomeKind::Referred;
+        if referred && referral.lacks_required() {
+            message.set(Some((false, S::Required.text(l).to_owned())));
+            return;
+        }
+        let booking = referred.then(|| {
+            let official_kind = schedule
+                .get_untracked()
+                .and_then(|s| s.ok())
+                .and_then(|s| kind_of(&s, &referral.reception.get_untracked()));
+            referral.request(official_kind)
+        });
+        let k_used = referred.then(|| {
+            let k = key
+                .get_untracked()
+                .unwrap_or_else(crate::booking_api::new_key);
+            key.set(Some(k.clone()));
+            k
+        });
         let input = OutcomeInput {
-            received: Received::Ticket {
-                office_id: office.clone(),
-                number,
-            },
+            received: received.clone(),
             outcome: OutcomeDetail {
                 kind: k,
                 registration_number: (k == OutcomeKind::WrittenAppealRegistered)
@@ -367,18 +474,20 @@ fn OutcomeForm(
                 due_reason: None,
                 repeats: None,
                 consent: (k == OutcomeKind::OralAnswered).then(|| consent.get_untracked()),
-                referral: None,
+                referral: booking,
             },
             takes_part: takes_part.get_untracked(),
             notes: Some(notes.get_untracked()).filter(|n| !n.trim().is_empty()),
         };
         busy.set(true);
+        message.set(None);
         spawn_local(async move {
-            let result = api::record_outcome(&input).await;
+            let result = api::record_outcome(&input, k_used.as_deref()).await;
             busy.set(false);
             let l = lang.get_untracked();
             match result {
                 Ok(recorded) => {
+                    key.set(None);
                     let mut text = R::OutcomeSaved.text(l).to_owned();
                     if let Some(c) = recorded.control {
                         text.push_str(&format!(
@@ -388,16 +497,38 @@ fn OutcomeForm(
                         ));
                         control_version.update(|v| *v += 1);
                     }
-                    message.set(Some((true, text)));
+                    match recorded.referral {
+                        Some(r) => made.set(Some(r)),
+                        None => message.set(Some((true, text))),
+                    }
                 }
                 Err((e, _)) if !session.keeps(&e) => {}
                 Err(refused) => message.set(Some((false, refusal(&refused, l)))),
             }
         });
     };
-    view! {
+    let focus = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = focus.get() {
+            let _ = h.focus();
+        }
+    });
+    let referral_fields = move || {
+        match schedule.get() {
+        None => view! { <Waiting /> }.into_any(),
+        Some(Err(_)) => {
+            view! { <p class="status error" role="alert">{S::ErrNetwork.text(lang.get())}</p> }
+                .into_any()
+        }
+        Some(Ok(s)) => view! {
+            <BookingFieldsets prefix="referral" f=referral schedule=s by_official=true nested=true />
+        }
+        .into_any(),
+    }
+    };
+    let form = view! {
         <section aria-labelledby="outcome-heading">
-            <h2 id="outcome-heading" tabindex="-1">{move || format!("{}{}", t(R::OutcomeHeading), number)}</h2>
+            <h2 id="outcome-heading" tabindex="-1" node_ref=focus>{heading}</h2>
             <form class="console-form" novalidate on:submit=submit>
                 <fieldset class="group">
                     <legend>{move || t(R::Kind)}</legend>
@@ -445,6 +576,13 @@ fn OutcomeForm(
                         <label for="outcome-consent">{move || t(R::Consent)}</label>
                     </div>
                 </Show>
+                <Show when=move || kind.get() == OutcomeKind::Referred>
+                    <fieldset class="group referral">
+                        <legend>{move || t(R::ReferralHeading)}</legend>
+                        <p class="hint">{move || t(R::ReferralHint)}</p>
+                        {referral_fields}
+                    </fieldset>
+                </Show>
                 <div class="choice">
                     <input
                         type="checkbox"
@@ -478,6 +616,21 @@ fn OutcomeForm(
                 </p>
             </form>
         </section>
+    };
+    // Once the referral is booked, its code and link take the form's place, shown this once.
+    view! {
+        <div hidden=move || made.with(Option::is_some)>{form}</div>
+        {move || made.get().map(|r| view! {
+            <ShownOnce
+                class="referral-made"
+                code=r.booking.code.clone()
+                status=r.booking.status.clone()
+                manage_path=r.manage_path.clone()
+                said=Signal::derive(move || R::ReferralMade.text(lang.get()).to_owned())
+                done_label=Signal::derive(move || R::Done.text(lang.get()).to_owned())
+                done=Callback::new(move |_| outcome_for.set(None))
+            />
+        })}
     }
 }
 
@@ -486,47 +639,131 @@ fn ControlSection(version: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let t = move |r: R| r.text(lang.get());
-    let list = RwSignal::new(None::<Result<Vec<Appeal>, StaffError>>);
+    let list = RwSignal::new(None::<Result<ControlList, StaffError>>);
+    let announce = RwSignal::new(None::<String>);
+    let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         version.get();
         spawn_local(async move {
-            match api::control().await.map(|c| c.appeals) {
+            match api::control().await {
                 Err(e) if !session.keeps(&e) => {}
                 r => list.set(Some(r)),
             }
         });
     });
+    // An action done: announced, the list read again (the item is drawn anew), and the focus
+    // back on the section's heading, so that the keyboard goes on from there.
+    let done = Callback::new(move |text: String| {
+        announce.set(Some(text));
+        version.update(|v| *v += 1);
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
+        }
+    });
     view! {
         <section aria-labelledby="control-heading">
-            <h2 id="control-heading">{move || t(R::ControlHeading)}</h2>
+            <h2 id="control-heading" tabindex="-1" node_ref=heading>{move || t(R::ControlHeading)}</h2>
+            <p class="status" role="status" aria-live="polite">{move || announce.get()}</p>
             {move || match list.get() {
                 None => view! { <Waiting /> }.into_any(),
                 Some(Err(e)) => view! { <p class="status error" role="alert">{error_text(&e, lang.get())}</p> }.into_any(),
-                Some(Ok(appeals)) if appeals.is_empty() => view! { <p>{t(R::NoAppeals)}</p> }.into_any(),
-                Some(Ok(appeals)) => view! {
-                    <ul class="control-list">
-                        {appeals.into_iter().map(|a| view! { <li><AppealItem appeal=a version /></li> }).collect_view()}
-                    </ul>
+                Some(Ok(c)) if c.appeals.is_empty() => view! { <p>{t(R::NoAppeals)}</p> }.into_any(),
+                Some(Ok(c)) => {
+                    let assignees = c.assignees;
+                    view! {
+                        <ul class="control-list">
+                            {c.appeals
+                                .into_iter()
+                                .map(|a| view! { <li><AppealItem appeal=a assignees=assignees.clone() done /></li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }}
         </section>
     }
 }
 
+/// The employee's name, else the account's id (one no longer among those who receive).
+fn assignee_name(id: &str, assignees: &[Assignee]) -> String {
+    assignees
+        .iter()
+        .find(|a| a.id == id)
+        .map_or_else(|| id.to_owned(), |a| a.name.clone())
+}
+
 #[component]
-fn AppealItem(appeal: Appeal, version: RwSignal<u32>) -> impl IntoView {
+fn AppealItem(appeal: Appeal, assignees: Vec<Assignee>, done: Callback<String>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let t = move |r: R| r.text(lang.get());
     let id = appeal.id.clone();
+    let refused = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    // One action on this appeal: done (announced by the section), or refused here.
+    let settle = move |result: Result<::api::outcomes::AppealBody, api::Refused>, ok: R| {
+        busy.set(false);
+        let l = lang.get_untracked();
+        match result {
+            Ok(_) => {
+                refused.set(None);
+                done.run(ok.text(l).to_owned());
+            }
+            Err((e, _)) if !session.keeps(&e) => {}
+            Err(r) => refused.set(Some(refusal(&r, l))),
+        }
+    };
+
+    // R42: the employee who prepares the answer.
+    let assignee = RwSignal::new(String::new());
+    let assign = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let who = assignee.get_untracked();
+            if who.is_empty() {
+                let l = lang.get_untracked();
+                refused.set(Some(format!(
+                    "{} {}",
+                    R::ErrRequired.text(l),
+                    label_of("assignee", l)
+                )));
+                return;
+            }
+            let id = id.clone();
+            busy.set(true);
+            spawn_local(async move {
+                let result = api::assign_appeal(&id, &AssignInput { assignee: who }).await;
+                settle(result, R::AssignedOk);
+            });
+        }
+    };
+    // R44: another due date, with the reason.
+    let due = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let change_due = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let input = DueInput {
+                due: parse_iso_date(due.get_untracked().trim()),
+                due_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+            };
+            let id = id.clone();
+            busy.set(true);
+            spawn_local(async move {
+                let result = api::change_due(&id, &input).await;
+                settle(result, R::DueChangedOk);
+            });
+        }
+    };
+    // R42, R44: the final answer and how the applicant was told.
     let reference = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let means = RwSignal::new(NotificationMeans::RegisteredLetter);
     let notification = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = {
+    let close = {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -540,63 +777,168 @@ fn AppealItem(appeal: Appeal, version: RwSignal<u32>) -> impl IntoView {
             busy.set(true);
             spawn_local(async move {
                 let result = api::close_appeal(&id, &input).await;
-                busy.set(false);
-                let l = lang.get_untracked();
-                match result {
-                    Ok(_) => {
-                        message.set(Some(R::ClosedOk.text(l).to_owned()));
-                        version.update(|v| *v += 1);
-                    }
-                    Err((e, _)) if !session.keeps(&e) => {}
-                    Err(refused) => message.set(Some(refusal(&refused, l))),
-                }
+                settle(result, R::ClosedOk);
             });
         }
     };
-    let field_id = move |name: &str| format!("close-{name}-{}", appeal.id);
-    let (ref_id, date_id, means_id, note_id) = (
-        field_id("reference"),
-        field_id("date"),
-        field_id("means"),
-        field_id("notification"),
-    );
+
+    let field_id = move |name: &str| format!("{name}-{}", appeal.id);
+    let assigned = appeal
+        .assigned_to
+        .as_deref()
+        .map(|a| assignee_name(a, &assignees));
+    let options = assignees
+        .into_iter()
+        .map(|a| view! { <option value=a.id>{a.name}</option> })
+        .collect_view();
+    let due_reason = appeal.due_reason.clone();
     view! {
-        <article class="card">
+        <article class="card appeal" data-appeal=id>
             <h3>
                 {appeal.registration_number.clone()} " — " {move || t(R::Due)} " " {iso_date(appeal.due)}
                 {appeal.overdue.then(|| view! { " " <strong class="overdue">{move || t(R::Overdue)}</strong> })}
             </h3>
-            <form class="console-form" novalidate on:submit=submit>
-                <div class="field">
-                    <label for=ref_id.clone()>{move || t(R::AnswerReference)}</label>
-                    <input id=ref_id maxlength="64" required prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for=date_id.clone()>{move || t(R::AnswerDate)}</label>
-                    <input id=date_id type="date" required prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for=means_id.clone()>{move || t(R::NotifiedBy)}</label>
-                    <select id=means_id on:change=move |ev| {
-                        if let Some(m) = NotificationMeans::parse(&event_target_value(&ev)) {
-                            means.set(m);
-                        }
-                    }>
-                        {[(NotificationMeans::RegisteredLetter, R::RegisteredLetter), (NotificationMeans::InPerson, R::InPerson), (NotificationMeans::Other, R::OtherMeans)]
-                            .into_iter()
-                            .map(|(m, label)| view! { <option value=m.code() selected=move || means.get() == m>{move || t(label)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=note_id.clone()>{move || t(R::NotificationReference)}</label>
-                    <input id=note_id maxlength="64" required prop:value=move || notification.get() on:input=move |ev| notification.set(event_target_value(&ev)) />
-                </div>
-                <div class="actions">
-                    <button type="submit" disabled=move || busy.get()>{move || t(R::Close)}</button>
-                </div>
-                <p class="status" role="status" aria-live="polite">{move || message.get()}</p>
-            </form>
+            <p>
+                {move || t(R::Registered)} " " {iso_date(appeal.registered_on)} ". "
+                {move || t(R::AssignedTo)} ": "
+                <span class="assignee">{
+                    let assigned = assigned.clone();
+                    move || assigned.clone().unwrap_or_else(|| t(R::NotAssigned).to_owned())
+                }</span>
+            </p>
+            {due_reason.map(|r| view! { <p>{move || t(R::ReasonShown)} " " {r}</p> })}
+            {appeal.takes_part.then(|| view! { <p>{move || t(R::TakesPartShort)}</p> })}
+            <div role="alert">
+                {move || refused.get().map(|m| view! { <p class="status error">{m}</p> })}
+            </div>
+            <details>
+                <summary>{move || t(R::AssignSummary)}</summary>
+                <form class="console-form" novalidate on:submit=assign>
+                    <div class="field">
+                        <label for=field_id("assignee")>{move || t(R::AssignedTo)}</label>
+                        <select id=field_id("assignee") on:change=move |ev| assignee.set(event_target_value(&ev))>
+                            <option value="">{move || t(R::ChooseAssignee)}</option>
+                            {options}
+                        </select>
+                    </div>
+                    <div class="actions">
+                        <button type="submit" disabled=move || busy.get()>{move || t(R::Assign)}</button>
+                    </div>
+                </form>
+            </details>
+            <details>
+                <summary>{move || t(R::DueSummary)}</summary>
+                <form class="console-form" novalidate on:submit=change_due>
+                    <div class="field">
+                        <label for=field_id("due")>{move || t(R::NewDue)}</label>
+                        <input id=field_id("due") type="date" required prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for=field_id("due-reason")>{move || t(R::DueReason)}</label>
+                        <textarea id=field_id("due-reason") rows="2" maxlength="500" required prop:value=move || reason.get()
+                            on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="actions">
+                        <button type="submit" disabled=move || busy.get()>{move || t(R::ChangeDue)}</button>
+                    </div>
+                </form>
+            </details>
+            <details>
+                <summary>{move || t(R::CloseSummary)}</summary>
+                <form class="console-form" novalidate on:submit=close>
+                    <div class="field">
+                        <label for=field_id("close-reference")>{move || t(R::AnswerReference)}</label>
+                        <input id=field_id("close-reference") maxlength="64" required prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for=field_id("close-date")>{move || t(R::AnswerDate)}</label>
+                        <input id=field_id("close-date") type="date" required prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for=field_id("close-means")>{move || t(R::NotifiedBy)}</label>
+                        <select id=field_id("close-means") on:change=move |ev| {
+                            if let Some(m) = NotificationMeans::parse(&event_target_value(&ev)) {
+                                means.set(m);
+                            }
+                        }>
+                            {[(NotificationMeans::RegisteredLetter, R::RegisteredLetter), (NotificationMeans::InPerson, R::InPerson), (NotificationMeans::Other, R::OtherMeans)]
+                                .into_iter()
+                                .map(|(m, label)| view! { <option value=m.code() selected=move || means.get() == m>{move || t(label)}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=field_id("close-notification")>{move || t(R::NotificationReference)}</label>
+                        <input id=field_id("close-notification") maxlength="64" required prop:value=move || notification.get() on:input=move |ev| notification.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="actions">
+                        <button type="submit" disabled=move || busy.get()>{move || t(R::Close)}</button>
+                    </div>
+                </form>
+            </details>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_booking_code_is_trimmed_and_in_capitals() {
+        assert_eq!(
+            booking_code(" 7k3m-q9px-2d4t ").as_deref(),
+            Some("7K3M-Q9PX-2D4T")
+        );
+        assert_eq!(booking_code("   "), None);
+    }
+
+    /// R42: the refused assignment is said in the person's language, citing the clause.
+    #[test]
+    fn r42_the_earlier_decider_refused_cites_r42_in_each_language() {
+        let refused = (
+            StaffError::Api(ErrorCode::PreviouslyDecided),
+            Some("assignee".to_owned()),
+        );
+        for (lang, clause) in [(Lang::Kk, "42-т."), (Lang::Ru, "п. 42"), (Lang::En, "R42")] {
+            let text = refusal(&refused, lang);
+            assert_eq!(text, R::ErrPreviouslyDecided.text(lang));
+            assert!(text.contains(clause), "{text}");
+        }
+    }
+
+    /// R44: a due date change the Worker refuses names the field by the form's label; a
+    /// booking not yet received is told apart from a ticket not yet called.
+    #[test]
+    fn r44_refusals_name_the_fields_by_their_labels() {
+        let required = |field: &str| (StaffError::Api(ErrorCode::Required), Some(field.to_owned()));
+        assert_eq!(
+            refusal(&required("due_reason"), Lang::Ru),
+            "Заполните: «Причина изменения срока»"
+        );
+        assert_eq!(
+            refusal(&required("due"), Lang::En),
+            "Fill in: «New due date»"
+        );
+        let not_received = |field: &str| {
+            (
+                StaffError::Api(ErrorCode::NotReceived),
+                Some(field.to_owned()),
+            )
+        };
+        assert_eq!(
+            refusal(&not_received("received.code"), Lang::Kk),
+            R::ErrBookingNotReceived.text(Lang::Kk)
+        );
+        assert_eq!(
+            refusal(&not_received("received.number"), Lang::Kk),
+            R::ErrNotReceived.text(Lang::Kk)
+        );
+        let named = vec![Assignee {
+            id: "st_1".into(),
+            name: "Т. Орындаушы".into(),
+        }];
+        assert_eq!(assignee_name("st_1", &named), "Т. Орындаушы");
+        assert_eq!(assignee_name("st_2", &named), "st_2");
     }
 }

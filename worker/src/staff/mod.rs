@@ -75,6 +75,7 @@ pub enum Operation {
     RecordOutcome,
     Control,
     AssignAppeal(String),
+    AppealDue(String),
     CloseAppeal(String),
 }
 
@@ -147,6 +148,7 @@ pub async fn handle(op: Operation, req: &mut Request, env: &Env) -> Result<Respo
         Operation::RecordOutcome => outcomes::record(req, env).await?,
         Operation::Control => outcomes::list(req, env).await?,
         Operation::AssignAppeal(id) => outcomes::assign(req, env, &id).await?,
+        Operation::AppealDue(id) => outcomes::due(req, env, &id).await?,
         Operation::CloseAppeal(id) => outcomes::close(req, env, &id).await?,
     };
     // Staff answers are for this person only: never stored by a browser or a proxy.

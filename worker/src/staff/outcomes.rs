@@ -11,6 +11,8 @@
 //!   (`bookings.appeal_on_control`, `appeal_control_ended_at`, migration 0011).
 //! - A referral (R39-8) books the applicant with another official of the office through the
 //!   one booking function ([`crate::bookings::book`]), channel `referral`.
+//! - R44: the officer may change the due date of an appeal on control, never before its
+//!   registration and always with a reason, which is kept with it and in the audit trail.
 //! - R42: an appeal is not assigned to anyone recorded as having decided an earlier appeal of
 //!   its thread; it is taken off control only with the final answer and the notification.
 
@@ -22,8 +24,8 @@ use crate::pseudonym::Pseudonyms;
 use crate::{body, clock, http, queue};
 use api::desk::Channel;
 use api::outcomes::{
-    Appeal, AppealBody, AssignInput, CloseInput, Closed, ControlList, NotificationMeans, Outcome,
-    OutcomeInput, OutcomeKind, OutcomeRecorded, Received, Referral,
+    Appeal, AppealBody, AssignInput, Assignee, CloseInput, Closed, ControlList, DueInput,
+    NotificationMeans, Outcome, OutcomeInput, OutcomeKind, OutcomeRecorded, Received, Referral,
 };
 use api::queue::TicketStatus;
 use api::staff::Role;
@@ -528,8 +530,8 @@ pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let staff = session::require(req, env).await?;
     who_received(&staff)?;
     let today = clock::now_for(req).date();
-    let rows = env
-        .d1("DB")?
+    let db = env.d1("DB")?;
+    let rows = db
         .prepare(format!(
             "SELECT {APPEAL_COLUMNS} FROM appeals_on_control WHERE office_id = ?1 \
              AND closed_at IS NULL"
@@ -538,6 +540,29 @@ pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .all()
         .await?
         .results::<AppealRow>()?;
+    // Who an appeal may be assigned to: the office's active accounts that receive.
+    #[derive(Deserialize)]
+    struct AssigneeRow {
+        id: String,
+        name: String,
+    }
+    let assignees = db
+        .prepare(
+            "SELECT a.id, a.name FROM staff_accounts a WHERE a.office_id = ?1 \
+             AND a.status = 'active' AND EXISTS (SELECT 1 FROM staff_roles r \
+             WHERE r.account_id = a.id AND r.role IN ('receiver', 'official')) \
+             ORDER BY a.name, a.id",
+        )
+        .bind(&[staff.office_id.as_str().into()])?
+        .all()
+        .await?
+        .results::<AssigneeRow>()?
+        .into_iter()
+        .map(|r| Assignee {
+            id: r.id,
+            name: r.name,
+        })
+        .collect();
     let mut appeals = rows
         .iter()
         .map(|r| r.appeal(today))
@@ -546,7 +571,7 @@ pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
         appeals::control_order(today, (a.due, a.registered_on), (b.due, b.registered_on))
             .then_with(|| a.id.cmp(&b.id))
     });
-    Ok(http::json(200, &ControlList { appeals }))
+    Ok(http::json(200, &ControlList { appeals, assignees }))
 }
 
 async fn open_appeal(db: &D1Database, staff: &Staff, id: &str) -> Result<AppealRow, ApiError> {
@@ -633,6 +658,50 @@ pub async fn assign(req: &mut Request, env: &Env, id: &str) -> Result<Response, 
         office_id: staff.office_id.as_str(),
         action: "appeal_assign",
         object: Some(format!("appeal:{} assignee:{}", row.id, input.assignee)),
+    };
+    match audit::commit(&db, vec![statement], &entry).await {
+        Ok(_) => answer(&db, &staff, &row.id, today).await,
+        Err(e) if closed_meanwhile(&e) => Err(conflict(ErrorCode::NotOnControl, None)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /api/v1/staff/control/{id}/due` (R44): another due date, with its reason.
+pub async fn due(req: &mut Request, env: &Env, id: &str) -> Result<Response, ApiError> {
+    let staff = session::require(req, env).await?;
+    who_received(&staff)?;
+    let input: DueInput = body::json(req).await?;
+    let today = clock::now_for(req).date();
+    let db = env.d1("DB")?;
+    let row = open_appeal(&db, &staff, id).await?;
+    let asked = input
+        .due
+        .ok_or_else(|| invalid(ErrorCode::Required, "due"))?;
+    let reason = text(input.due_reason.as_deref(), appeals::MAX_TEXT, "due_reason")?;
+    let (due, reason) = appeals::change_due(date(&row.registered_on)?, asked, reason.as_deref())
+        .map_err(|e| match e {
+            appeals::DueError::ReasonRequired => invalid(ErrorCode::Required, "due_reason"),
+            appeals::DueError::BeforeRegistration => invalid(ErrorCode::BeforeRegistration, "due"),
+        })?;
+    let statement = db
+        .prepare("UPDATE appeals_on_control SET due = ?2, due_reason = ?3 WHERE id = ?1")
+        .bind(&[
+            row.id.as_str().into(),
+            clock::iso(due).into(),
+            reason.as_str().into(),
+        ])?;
+    // The trail keeps every change, the old date and the new; the reason stays with the
+    // appeal (free text is kept out of the trail).
+    let entry = Entry {
+        actor: (&staff.id, &staff.name),
+        office_id: staff.office_id.as_str(),
+        action: "appeal_due",
+        object: Some(format!(
+            "appeal:{} due:{}->{}",
+            row.id,
+            row.due,
+            clock::iso(due)
+        )),
     };
     match audit::commit(&db, vec![statement], &entry).await {
         Ok(_) => answer(&db, &staff, &row.id, today).await,
