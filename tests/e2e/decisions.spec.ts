@@ -172,7 +172,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
     await page.goto(refused.path.replace('#', '?lang=kk#'));
     const status = page.locator('.booking-status');
     await expect(status).toHaveAttribute('data-status', 'refused');
-    await expect(status).toHaveText('Жауапты қызметкер бас тартты.');
+    await expect(status).toHaveText('Жауапты қызметкер жазудан бас тартты.');
     const refusal = page.locator('section.refusal.decision');
     await expect(refusal).toHaveAttribute('data-clause', GROUND);
     await expect(refusal.getByRole('heading', { level: 2 })).toHaveText('Неге бас тартылды');
@@ -185,7 +185,7 @@ test.describe('the responsible officer decides, in Russian at 1280 px', () => {
     await expect(alternatives.first()).toContainText('сотқа өтінішхат беріңіз');
     await expect(alternatives.last()).toHaveAttribute('data-alternative', 'district_office_walk_in');
     // A refused request holds no place: nothing to cancel.
-    await expect(page.getByRole('button', { name: 'Жазылудан бас тарту' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Жазылудың күшін жою' })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'manage page, refused (kk)');
 
     // The confirmed one.

@@ -130,7 +130,9 @@ pub fn retention(root: &Path, state: &Path, handover: &Path) -> Result<(usize, u
     if row["personal_data_cleared_at"].is_null() {
         failures.push(format!("booking {code} has no personal_data_cleared_at"));
     }
-    // Nobody else's data outlived the day either.
+    // Nobody else's data outlived the day either — except a booking whose reception led to a
+    // written appeal on control (R44): kept until RETENTION_DAYS_AFTER_CONTROL (365) days after
+    // the appeal left control, far beyond the 34 days the clock moved.
     let cutoff = {
         let date = Date::parse(
             &reception_date,
@@ -143,7 +145,7 @@ pub fn retention(root: &Path, state: &Path, handover: &Path) -> Result<(usize, u
         root,
         &format!(
             "SELECT COUNT(*) AS n FROM bookings WHERE reception_date <= {} \
-             AND (iin IS NOT NULL OR surname IS NOT NULL OR phone IS NOT NULL \
+             AND appeal_on_control = 0 AND (iin IS NOT NULL OR surname IS NOT NULL OR phone IS NOT NULL \
                   OR substance IS NOT NULL)",
             quote(&cutoff)
         ),
