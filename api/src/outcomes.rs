@@ -97,8 +97,10 @@ pub struct OutcomeDetail {
     pub due: Option<Date>,
     #[serde(default)]
     pub due_reason: Option<String>,
-    /// `written_appeal_registered`: the id of an earlier appeal on control of the same person
-    /// on the same matter (R42: its deciders may not be assigned this one).
+    /// `written_appeal_registered`: an earlier appeal of the same person on the same matter,
+    /// on control or answered, by its id or its registration number in this office (R40; the
+    /// latest registered if a number was given twice). R42: its deciders may not be assigned
+    /// this one.
     #[serde(default)]
     pub repeats: Option<String>,
     /// `oral_answered`: the person consented to an oral answer (R39-6); must be `true`.

@@ -98,7 +98,7 @@ test('a receiver signs in, calls next and records a written appeal, which goes o
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Регистрационный номер' })).toBeVisible();
   const registration = `E2E-${Date.now()}`;
-  await page.getByLabel('Регистрационный номер').fill(registration);
+  await page.getByLabel('Регистрационный номер', { exact: true }).fill(registration);
   await page.getByLabel('Заявитель желает участвовать в рассмотрении (п. 41)').check();
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Итог записан.' })).toContainText(
@@ -195,7 +195,7 @@ test('an official records the outcomes of bookings: an appeal on control assigne
   await expect(outcome).toBeVisible();
   await expect(outcome).toBeFocused();
   const registration = `E2E-B-${stamp}`;
-  await page.getByLabel('Регистрационный номер').fill(registration);
+  await page.getByLabel('Регистрационный номер', { exact: true }).fill(registration);
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Итог записан.' })).toContainText(
     'Обращение поставлено на контроль',
@@ -206,7 +206,6 @@ test('an official records the outcomes of bookings: an appeal on control assigne
   await expect(card).toBeVisible();
   await expect(card.locator('.assignee')).toHaveText('не назначен');
   await expectNoSeriousA11yViolations(page, 'a booking\'s outcome and the control list (320 px)');
-  const appealId = await card.getAttribute('data-appeal');
   await card.locator('summary', { hasText: 'Назначение исполнителя (п. 42)' }).press('Enter');
   await card.getByLabel('Исполнитель').selectOption({ label: employee.name });
   await card.getByRole('button', { name: 'Назначить' }).press('Enter');
@@ -237,18 +236,23 @@ test('an official records the outcomes of bookings: an appeal on control assigne
   await expect(page.getByRole('status').filter({ hasText: 'Обращение снято с контроля.' })).toBeVisible();
   await expect(card).toHaveCount(0);
 
-  // The same person again on the same matter (registered as a repeat through the API): the
-  // employee who decided the first is refused (R42), said with the clause.
+  // The same person again on the same matter, linked on the screen by the first appeal's
+  // registration number: the employee who decided the first is refused (R42), said with the
+  // clause.
   const repeat = `E2E-R-${stamp}`;
-  const recorded = await context.request.post('/api/v1/staff/outcomes', {
-    headers: consoleHeaders(baseURL!),
-    data: {
-      received: { kind: 'booking', code: repeated },
-      outcome: { kind: 'written_appeal_registered', registration_number: repeat, repeats: appealId },
-    },
-  });
-  expect(recorded.status(), await recorded.text()).toBe(201);
-  await page.reload();
+  await page.getByLabel('Код записи').fill(repeated);
+  await page.getByRole('button', { name: 'Записать итог', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Итог приёма по записи ${repeated}` })).toBeVisible();
+  await page.getByLabel('Регистрационный номер', { exact: true }).fill(repeat);
+  // An earlier appeal this office never registered is named as the field at fault.
+  await page.getByLabel('Регистрационный номер прежнего обращения этого лица по тому же вопросу (если есть)').fill(`НЕТ-${stamp}`);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.locator('section:has(#outcome-heading) p.status.error')).toBeVisible();
+  await page.getByLabel('Регистрационный номер прежнего обращения этого лица по тому же вопросу (если есть)').fill(registration);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Итог записан.' })).toContainText(
+    'Обращение поставлено на контроль',
+  );
   const second = page.locator('article.appeal').filter({ hasText: repeat });
   await second.locator('summary', { hasText: 'Назначение исполнителя (п. 42)' }).click();
   await second.getByLabel('Исполнитель').selectOption({ label: employee.name });

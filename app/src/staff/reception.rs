@@ -413,6 +413,7 @@ fn OutcomeForm(
     let t = move |r: R| r.text(lang.get());
     let kind = RwSignal::new(OutcomeKind::WrittenAppealRegistered);
     let registration = RwSignal::new(String::new());
+    let repeats = RwSignal::new(String::new());
     let consent = RwSignal::new(false);
     let takes_part = RwSignal::new(false);
     let notes = RwSignal::new(String::new());
@@ -472,7 +473,9 @@ fn OutcomeForm(
                     .then(|| registration.get_untracked()),
                 due: None,
                 due_reason: None,
-                repeats: None,
+                repeats: (k == OutcomeKind::WrittenAppealRegistered)
+                    .then(|| repeats.get_untracked().trim().to_owned())
+                    .filter(|r| !r.is_empty()),
                 consent: (k == OutcomeKind::OralAnswered).then(|| consent.get_untracked()),
                 referral: booking,
             },
@@ -563,6 +566,20 @@ fn OutcomeForm(
                             on:input=move |ev| registration.set(event_target_value(&ev))
                         />
                         <p class="hint" id="outcome-registration-hint">{move || t(R::RegistrationHint)}</p>
+                    </div>
+                    // R42: the same person on the same matter again — linked by the earlier
+                    // appeal's number, so that its decider is not assigned this one.
+                    <div class="field">
+                        <label for="outcome-repeats">{move || t(R::Repeats)}</label>
+                        <input
+                            id="outcome-repeats"
+                            maxlength="64"
+                            autocomplete="off"
+                            aria-describedby="outcome-repeats-hint"
+                            prop:value=move || repeats.get()
+                            on:input=move |ev| repeats.set(event_target_value(&ev))
+                        />
+                        <p class="hint" id="outcome-repeats-hint">{move || t(R::RepeatsHint)}</p>
                     </div>
                 </Show>
                 <Show when=move || kind.get() == OutcomeKind::OralAnswered>

@@ -226,8 +226,8 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
             }
         })?;
         let earlier = match &detail.repeats {
-            Some(id) => Some(
-                load_appeal(&db, office, id)
+            Some(earlier) => Some(
+                earlier_appeal(&db, office, earlier.trim())
                     .await?
                     .ok_or_else(|| not_found("outcome.repeats"))?,
             ),
@@ -509,6 +509,24 @@ impl AppealRow {
             closed,
         })
     }
+}
+
+/// R42: the earlier appeal a new one repeats, as staff name it: its id, or its registration
+/// number (what the earlier answer letter carries); the latest if a number was given twice.
+async fn earlier_appeal(
+    db: &D1Database,
+    office: &str,
+    earlier: &str,
+) -> Result<Option<AppealRow>, ApiError> {
+    Ok(db
+        .prepare(format!(
+            "SELECT {APPEAL_COLUMNS} FROM appeals_on_control WHERE office_id = ?2 \
+             AND (id = ?1 OR registration_number = ?1) \
+             ORDER BY id = ?1 DESC, registered_on DESC, id DESC LIMIT 1"
+        ))
+        .bind(&[earlier.into(), office.into()])?
+        .first(None)
+        .await?)
 }
 
 async fn load_appeal(
