@@ -248,9 +248,23 @@ fn r42_r44_closing_needs_the_answer_and_the_earlier_decider_is_refused() {
     assert_eq!(error["field"], "assignee");
     let ok = assign(&b, &other.id);
     assert_eq!(ok.status, 200, "{}", ok.body);
-    // An unknown earlier appeal is `404`.
+    // Linked by the earlier appeal's registration number, as the console links it (R40): the
+    // same thread, and the same refusal.
     let third = called_ticket(at);
-    let mut unknown = written(third, "ЖТ-2027/0103");
+    let mut by_number = written(third, "ЖТ-2027/0103");
+    by_number["outcome"]["repeats"] = json!(" ЖТ-2027/0102 ");
+    let reply = record(receiver(), &by_number, at);
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let c = reply.json()["control"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(reply.json()["control"]["thread"], a.as_str());
+    assign(&c, &decider.id).assert_error(409, "previously_decided");
+    // An unknown earlier appeal (by id or by number) is `404`.
+    let fourth = called_ticket(at);
+    let mut by_unknown_number = written(fourth, "ЖТ-2027/0104");
+    by_unknown_number["outcome"]["repeats"] = json!("ЖТ-2027/9999");
+    let error = record(receiver(), &by_unknown_number, at).assert_error(404, "not_found");
+    assert_eq!(error["field"], "outcome.repeats");
+    let mut unknown = written(fourth, "ЖТ-2027/0104");
     unknown["outcome"]["repeats"] = json!("ap_ffffffffffffffff");
     let error = record(receiver(), &unknown, at).assert_error(404, "not_found");
     assert_eq!(error["field"], "outcome.repeats");
