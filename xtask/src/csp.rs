@@ -11,6 +11,7 @@ use std::path::Path;
 /// The built pages and the URL prefix of their directory (Trunk's `--public-url`).
 const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
+    ("dist/directory-app/index.html", "/directory-app/"),
     ("dist/booking/index.html", "/booking/"),
     ("dist/queue-app/index.html", "/queue-app/"),
     ("dist/console/index.html", "/console/"),
