@@ -1,7 +1,7 @@
-//! The `app` bundle: the office pages and their posters. It is also the single-page fallback
-//! (`dist/index.html`) for paths no other bundle owns, which it answers "not found".
+//! The `app` bundle: the office pages. It is also the single-page fallback (`dist/index.html`)
+//! for paths no other bundle owns, which it answers "not found".
 
-use app::pages::{office::OfficePage, poster::PosterPage};
+use app::pages::office::OfficePage;
 use app::shell::{Bundle, Shell};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -19,7 +19,6 @@ fn main() {
                 <Shell bundle=Bundle::Public>
                     <Routes fallback=|| Bundle::Public.fallback()>
                         <Route path=path!("/offices/:id") view=OfficePage />
-                        <Route path=path!("/offices/:id/print") view=PosterPage />
                     </Routes>
                 </Shell>
             </Router>

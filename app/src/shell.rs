@@ -7,15 +7,18 @@ use crate::lang;
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 
-/// Which bundle is running. `/` belongs to `directory`, paths under
+/// Which bundle is running. `/` belongs to `directory`, `/offices/{id}/print` to `poster`,
+/// paths under
 /// [`Bundle::BOOKING_PREFIXES`] to `booking`, under [`Bundle::QUEUE_PREFIX`] to `queue`, all
 /// others to `public`; the Worker serves each bundle's HTML for its own paths.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     /// The first screen `/` (src/bin/directory.rs, its first paint made live; no Shell).
     Directory,
-    /// The office pages and posters (src/main.rs), and "not found".
+    /// The office pages (src/main.rs), and "not found".
     Public,
+    /// An office's printable poster (src/bin/poster.rs), `/offices/{id}/print`.
+    Poster,
     Booking,
     /// The electronic queue's pages (src/bin/queue.rs) under `/queue/`.
     Queue,
@@ -25,9 +28,18 @@ impl Bundle {
     pub const BOOKING_PREFIXES: [&'static str; 2] = ["/register/", "/bookings/"];
     pub const QUEUE_PREFIX: &'static str = "/queue/";
 
+    /// `/offices/{id}/print`.
+    pub fn is_poster(path: &str) -> bool {
+        path.strip_prefix("/offices/")
+            .and_then(|rest| rest.strip_suffix("/print"))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+    }
+
     pub fn owning(path: &str) -> Bundle {
         if path == "/" {
             Bundle::Directory
+        } else if Bundle::is_poster(path) {
+            Bundle::Poster
         } else if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
             Bundle::Booking
         } else if path.starts_with(Bundle::QUEUE_PREFIX) {
@@ -122,6 +134,8 @@ mod tests {
         assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Booking);
         assert!(Bundle::owning("/register/guide") == Bundle::Booking);
         assert!(Bundle::owning("/offices/gpo") == Bundle::Public);
+        assert!(Bundle::owning("/offices/gpo/print") == Bundle::Poster);
+        assert!(Bundle::owning("/offices/print") == Bundle::Public);
         assert!(Bundle::owning("/") == Bundle::Directory);
         assert!(Bundle::owning("/registered") == Bundle::Public);
         assert!(Bundle::owning("/queue/gpo/board") == Bundle::Queue);

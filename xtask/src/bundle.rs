@@ -8,10 +8,10 @@ pub fn build_all(root: &Path) -> Result<(), String> {
     build_worker(root)
 }
 
-/// Five bundles (app/src/lib.rs): the office pages into dist/, then the first screen's into
-/// dist/directory-app/, the booking wizard into dist/booking/, the electronic queue into
-/// dist/queue-app/ and the staff console into dist/console/ (in this order: each Trunk build
-/// replaces its whole dist directory).
+/// Six bundles (app/src/lib.rs): the office pages into dist/, then the first screen's into
+/// dist/directory-app/, the booking wizard into dist/booking/, the poster into
+/// dist/poster-app/, the electronic queue into dist/queue-app/ and the staff console into
+/// dist/console/ (in this order: each Trunk build replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
     sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))?;
     // The shell of the directory's first paint (first_paint.rs), which the Worker sends for /.
@@ -32,6 +32,16 @@ fn build_app(root: &Path) -> Result<(), String> {
         "dist/booking",
         "--public-url",
         "/booking/",
+    ]))?;
+    // Its files under /poster-app/: the Worker answers /offices/{id}/print with its HTML.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/poster.html",
+        "--release",
+        "--dist",
+        "dist/poster-app",
+        "--public-url",
+        "/poster-app/",
     ]))?;
     // Its files under /queue-app/, not /queue/: the Worker answers /queue/* with its HTML.
     sh::run(sh::cmd(root, "trunk").args([

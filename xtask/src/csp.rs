@@ -13,6 +13,7 @@ const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
     ("dist/directory-app/index.html", "/directory-app/"),
     ("dist/booking/index.html", "/booking/"),
+    ("dist/poster-app/index.html", "/poster-app/"),
     ("dist/queue-app/index.html", "/queue-app/"),
     ("dist/console/index.html", "/console/"),
 ];

@@ -305,12 +305,14 @@ pub fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// The public pages and the public bundles' HTML.
-const PUBLIC_PAGES: [&str; 6] = [
+const PUBLIC_PAGES: [&str; 8] = [
     "index.html",
     "directory/kk/index.html",
     "directory/ru/index.html",
     "directory/en/index.html",
+    "directory-app/index.html",
     "booking/index.html",
+    "poster-app/index.html",
     "queue-app/index.html",
 ];
 
@@ -463,8 +465,10 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.join("booking/index.html"), "<p></p>").unwrap();
-        std::fs::create_dir_all(dir.join("queue-app")).unwrap();
-        std::fs::write(dir.join("queue-app/index.html"), "<p></p>").unwrap();
+        for bundle in ["queue-app", "poster-app", "directory-app"] {
+            std::fs::create_dir_all(dir.join(bundle)).unwrap();
+            std::fs::write(dir.join(bundle).join("index.html"), "<p></p>").unwrap();
+        }
         for lang in ["kk", "ru", "en"] {
             std::fs::create_dir_all(dir.join("directory").join(lang)).unwrap();
             std::fs::write(dir.join(format!("directory/{lang}/index.html")), "<p></p>").unwrap();
