@@ -9,11 +9,19 @@ use rules::Lang;
 const STORAGE_KEY: &str = "qabyldau.lang";
 
 fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn remembered() -> Option<Lang> {
+/// The language this device chose last, if any.
+pub fn remembered() -> Option<Lang> {
     storage()?.get_item(STORAGE_KEY).ok()??.parse().ok()
+}
+
+/// Remembers the language on this device, for a later visit without `?lang=`.
+pub fn remember(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, lang.code());
+    }
 }
 
 fn from_browser() -> Option<Lang> {
@@ -69,9 +77,7 @@ pub fn provide() -> Signal<Lang> {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        if let Some(s) = storage() {
-            let _ = s.set_item(STORAGE_KEY, lang.code());
-        }
+        remember(lang);
     });
 
     provide_context(lang);

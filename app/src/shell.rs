@@ -1,18 +1,24 @@
-//! The application shell shared by both bundles: header with the language switch, the routed
-//! page, the footer; and the hand-over between the bundles.
+//! The application shell shared by the Leptos bundles: header with the language switch, the
+//! routed page, the footer; and the hand-over between the bundles.
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Msg;
 use crate::lang;
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-/// Which bundle is running. Paths under [`Bundle::BOOKING_PREFIXES`] belong to `booking`,
-/// all others to `public`; the Worker serves each bundle's HTML for its own paths.
+/// Which bundle is running. `/` belongs to `directory`, `/offices/{id}/print` to `poster`,
+/// paths under
+/// [`Bundle::BOOKING_PREFIXES`] to `booking`, under [`Bundle::QUEUE_PREFIX`] to `queue`, all
+/// others to `public`; the Worker serves each bundle's HTML for its own paths.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
+    /// The first screen `/` (src/bin/directory.rs, its first paint made live; no Shell).
+    Directory,
+    /// The office pages (src/main.rs), and "not found".
     Public,
+    /// An office's printable poster (src/bin/poster.rs), `/offices/{id}/print`.
+    Poster,
     Booking,
     /// The electronic queue's pages (src/bin/queue.rs) under `/queue/`.
     Queue,
@@ -22,8 +28,19 @@ impl Bundle {
     pub const BOOKING_PREFIXES: [&'static str; 2] = ["/register/", "/bookings/"];
     pub const QUEUE_PREFIX: &'static str = "/queue/";
 
+    /// `/offices/{id}/print`.
+    pub fn is_poster(path: &str) -> bool {
+        path.strip_prefix("/offices/")
+            .and_then(|rest| rest.strip_suffix("/print"))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+    }
+
     pub fn owning(path: &str) -> Bundle {
-        if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
+        if path == "/" {
+            Bundle::Directory
+        } else if Bundle::is_poster(path) {
+            Bundle::Poster
+        } else if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
             Bundle::Booking
         } else if path.starts_with(Bundle::QUEUE_PREFIX) {
             Bundle::Queue
@@ -32,7 +49,7 @@ impl Bundle {
         }
     }
 
-    /// For a path no route of this bundle matches: if the other bundle owns it (a link
+    /// For a path no route of this bundle matches: if another bundle owns it (a link
     /// followed inside the page; links across bundles are `rel="external"`, this is the
     /// safety net), load it from the server; otherwise it is not found.
     pub fn fallback(self) -> AnyView {
@@ -57,13 +74,10 @@ pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
             <span class="brand-tagline">{move || t(Msg::Tagline)}</span>
         }
     };
-    let brand = match bundle {
-        Bundle::Public => view! { <A href=home attr:class="brand">{brand()}</A> }.into_any(),
-        // The directory is in the other bundle: a full page load.
-        Bundle::Booking | Bundle::Queue => {
-            view! { <a href=home class="brand" rel="external">{brand()}</a> }.into_any()
-        }
-    };
+    // The directory is a bundle of its own: a full page load from every other.
+    // (So the brand is the same in every bundle; `bundle` names the caller's all the same.)
+    let brand = view! { <a href=home class="brand" rel="external">{brand()}</a> };
+    let _ = bundle;
     view! {
         <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
         <header class="site-header">
@@ -120,7 +134,9 @@ mod tests {
         assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Booking);
         assert!(Bundle::owning("/register/guide") == Bundle::Booking);
         assert!(Bundle::owning("/offices/gpo") == Bundle::Public);
-        assert!(Bundle::owning("/") == Bundle::Public);
+        assert!(Bundle::owning("/offices/gpo/print") == Bundle::Poster);
+        assert!(Bundle::owning("/offices/print") == Bundle::Public);
+        assert!(Bundle::owning("/") == Bundle::Directory);
         assert!(Bundle::owning("/registered") == Bundle::Public);
         assert!(Bundle::owning("/queue/gpo/board") == Bundle::Queue);
         assert!(Bundle::owning("/queues") == Bundle::Public);

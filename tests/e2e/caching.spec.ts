@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 const immutable = 'public, max-age=31536000, immutable';
 
 test('hashed assets are immutable, pages are revalidated, wasm is compressed', async ({ request }) => {
-  for (const page of ['/?lang=kk', '/offices/gpo?lang=ru', '/register/gpo/x?lang=kk']) {
+  for (const page of ['/?lang=kk', '/offices/gpo?lang=ru', '/offices/gpo/print?lang=kk', '/register/gpo/x?lang=kk']) {
     const response = await request.get(page);
     expect(response.status(), page).toBe(200);
     const cache = response.headers()['cache-control'] ?? '';

@@ -56,6 +56,11 @@ test('search ignores case, ё/е and Kazakh letters', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Талғар ауданының прокуратурасы' })).toBeVisible();
   await search.fill('no such office at all');
   await expect(page.getByRole('status').filter({ hasText: 'Ештеңе табылмады' })).toBeVisible();
+  // An empty search is the whole directory again, with no count.
+  await search.fill('');
+  await expect(page.locator('main a[href^="/offices/"]')).toHaveCount(249);
+  await expect(page.locator('details.region').first()).toBeVisible();
+  await expect(page.locator('p.result-count')).toHaveText('');
 });
 
 test('the language is remembered and otherwise taken from the browser', async ({ browser }) => {

@@ -1,6 +1,7 @@
 // The directory's first paint: `/` arrives with every office in the URL's language, usable
-// without JavaScript, and the SPA takes it over with the same markup, never showing a blank
-// or loading page in between, keeping what the person typed.
+// without JavaScript, and its script (the `directory` bundle) makes that same markup live in
+// place — the root becomes `#app` — never showing a blank or loading page, keeping what the
+// person typed.
 import { test, expect, Page } from './fixtures';
 
 const OFFICES = 249;

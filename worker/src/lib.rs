@@ -1,7 +1,8 @@
 //! Qabyldau's Worker: the JSON API under `/api/v1/`. Static files (the SPA) are served by
 //! Workers Static Assets before this code runs; only `/api/*` reaches it, and the pages of
-//! the booking bundle (`/register/*`, `/bookings/*`) and of the staff console (`/staff`,
-//! `/staff/*`), answered with their HTML.
+//! the booking bundle (`/register/*`, `/bookings/*`), the queue's (`/queue/*`), the posters
+//! (`/offices/{id}/print`) and the staff console (`/staff`, `/staff/*`), answered with their
+//! HTML.
 
 mod body;
 mod booking_limit;
@@ -57,9 +58,9 @@ async fn answer(req: Request, env: &Env) -> Result<Response> {
     Ok(http::secure(response))
 }
 
-/// The SPA's booking bundle (app/src/bin/booking.rs) is its own HTML, `dist/booking/`, and
-/// the queue's (app/src/bin/queue.rs) `dist/queue-app/`: the pages under their prefixes get
-/// it, as the single-page fallback gives `index.html` to the others. Not an API path: `None`.
+/// The SPA's booking bundle (app/src/bin/booking.rs) is its own HTML, `dist/booking/`, the
+/// queue's (app/src/bin/queue.rs) `dist/queue-app/` and the poster's (app/src/bin/poster.rs)
+/// `dist/poster-app/`: the pages under their paths get it, as the single-page fallback gives `index.html` to the others. Not an API path: `None`.
 async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     let path = req.path();
     let bundle = if ["/register/", "/bookings/"]
@@ -70,6 +71,9 @@ async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     } else if path.starts_with("/queue/") {
         // The electronic queue's bundle (app/src/bin/queue.rs), `dist/queue-app/`.
         "queue-app"
+    } else if is_poster_path(&path) {
+        // An office's poster (app/src/bin/poster.rs), `dist/poster-app/`.
+        "poster-app"
     } else {
         return Ok(None);
     };
@@ -85,6 +89,13 @@ async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     let shell = format!("{}/{bundle}/", url.origin().ascii_serialization());
     let response = env.assets("ASSETS")?.fetch(shell, None).await?;
     Ok(Some(http::secure(response)))
+}
+
+/// Whether a path is an office's poster, `/offices/{id}/print` (app/src/shell.rs `Bundle`).
+fn is_poster_path(path: &str) -> bool {
+    path.strip_prefix("/offices/")
+        .and_then(|rest| rest.strip_suffix("/print"))
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
 }
 
 /// Whether a path is the staff console's (`/staff`, `/staff/…`): not `/staffing`.
@@ -181,7 +192,18 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_staff_path;
+    use super::{is_poster_path, is_staff_path};
+
+    #[test]
+    fn poster_paths_are_an_offices_print_page_only() {
+        assert!(is_poster_path("/offices/gpo/print"));
+        assert!(
+            !is_poster_path("/offices/gpo")
+                && !is_poster_path("/offices/print")
+                && !is_poster_path("/offices//print")
+                && !is_poster_path("/offices/a/b/print")
+        );
+    }
 
     #[test]
     fn staff_paths_are_the_consoles_only() {

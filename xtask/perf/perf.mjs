@@ -66,7 +66,7 @@ async function directoryReady() {
     if (t.links < 249) throw new Error(`only ${t.links} office links shown`);
     painted.push(t.fcp);
     interactive.push(t.now);
-    console.log(`  run ${i + 1}: list painted ${(t.fcp / 1000).toFixed(2)} s, SPA took over ${(t.now / 1000).toFixed(2)} s`);
+    console.log(`  run ${i + 1}: list painted ${(t.fcp / 1000).toFixed(2)} s, search live ${(t.now / 1000).toFixed(2)} s`);
     await context.close();
   }
   await browser.close();
@@ -111,7 +111,7 @@ const row = (what, now, target, ok) => `| ${what.padEnd(58)} | ${now.padStart(14
 console.log('');
 console.log(row('what (median)', 'now', 'target', true).replace(/met$/, 'status'));
 console.log(row('directory list painted (first paint)', `${(ready.painted / 1000).toFixed(2)} s`, '≤ 2.0 s', ready.painted <= 2000));
-console.log(row('directory taken over by the SPA', `${(ready.interactive / 1000).toFixed(2)} s`, '(no target)', true).replace(/ met$/, ' —'));
+console.log(row('directory search live (its bundle loaded)', `${(ready.interactive / 1000).toFixed(2)} s`, '(no target)', true).replace(/ met$/, ' —'));
 for (const [name, s] of Object.entries(lh)) {
   const ok = s.performance >= 95 && s.accessibility === 100 && s['best-practices'] >= 95;
   console.log(row(`Lighthouse ${name}: perf / a11y / best practices`, `${s.performance} / ${s.accessibility} / ${s['best-practices']}`, '95 / 100 / 95', ok));

@@ -8,11 +8,22 @@ pub fn build_all(root: &Path) -> Result<(), String> {
     build_worker(root)
 }
 
-/// Four bundles (app/src/lib.rs): the public pages into dist/, then the booking wizard into
-/// dist/booking/, the electronic queue into dist/queue-app/ and the staff console into
+/// Six bundles (app/src/lib.rs): the office pages into dist/, then the first screen's into
+/// dist/directory-app/, the booking wizard into dist/booking/, the poster into
+/// dist/poster-app/, the electronic queue into dist/queue-app/ and the staff console into
 /// dist/console/ (in this order: each Trunk build replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
     sh::run(sh::cmd(root, "trunk").args(["build", "--release"]))?;
+    // The shell of the directory's first paint (first_paint.rs), which the Worker sends for /.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/directory.html",
+        "--release",
+        "--dist",
+        first_paint::SHELL_DIST,
+        "--public-url",
+        "/directory-app/",
+    ]))?;
     sh::run(sh::cmd(root, "trunk").args([
         "build",
         "app/booking.html",
@@ -21,6 +32,16 @@ fn build_app(root: &Path) -> Result<(), String> {
         "dist/booking",
         "--public-url",
         "/booking/",
+    ]))?;
+    // Its files under /poster-app/: the Worker answers /offices/{id}/print with its HTML.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/poster.html",
+        "--release",
+        "--dist",
+        "dist/poster-app",
+        "--public-url",
+        "/poster-app/",
     ]))?;
     // Its files under /queue-app/, not /queue/: the Worker answers /queue/* with its HTML.
     sh::run(sh::cmd(root, "trunk").args([

@@ -11,7 +11,9 @@ use std::path::Path;
 /// The built pages and the URL prefix of their directory (Trunk's `--public-url`).
 const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
+    ("dist/directory-app/index.html", "/directory-app/"),
     ("dist/booking/index.html", "/booking/"),
+    ("dist/poster-app/index.html", "/poster-app/"),
     ("dist/queue-app/index.html", "/queue-app/"),
     ("dist/console/index.html", "/console/"),
 ];

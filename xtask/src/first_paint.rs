@@ -1,9 +1,9 @@
-//! The directory's first paint: for each language, a copy of the SPA's `index.html` whose body
-//! already holds the page the SPA will show at `/` — every office, grouped by region, with
-//! its link — written to `dist/directory/{lang}/index.html`. The Worker answers `/` with the
-//! copy in the URL's language, so a person sees and can follow the offices while the wasm
-//! loads, and without JavaScript at all. The SPA renders the same markup off-document and
-//! swaps it in once its data is there (app/src/first_paint.rs): no flash.
+//! The directory's first paint: for each language, a copy of the `directory` bundle's
+//! `index.html` (app/directory.html) whose body holds the whole first screen — every office,
+//! grouped by region, with its link — written to `dist/directory/{lang}/index.html`. The
+//! Worker answers `/` with the copy in the URL's language, so a person sees and can follow
+//! the offices at once, and without JavaScript at all. The bundle then adds the search to
+//! this very markup in place (app/src/directory.rs): nothing is rendered twice.
 //!
 //! The texts are the SPA's own catalogue (the same source file, compiled here natively), and
 //! the offices are `data/offices.json`, from which the directory snapshot is seeded.
@@ -20,13 +20,17 @@ use spa::i18n::{count, endonym, Msg};
 use std::fmt::Write;
 use std::path::Path;
 
-/// The element the SPA looks for and replaces (app/src/first_paint.rs).
+/// The element the bundle looks for and makes live (app/src/directory.rs).
 const ROOT_ID: &str = "first-paint";
+
+/// Where the `directory` bundle is built (bundle.rs): its page is the first paint's shell.
+pub const SHELL_DIST: &str = "dist/directory-app";
 
 pub fn write_all(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
-    let shell = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("dist/index.html: {e}"))?;
+    let shell_path = root.join(SHELL_DIST).join("index.html");
+    let shell = std::fs::read_to_string(&shell_path)
+        .map_err(|e| format!("{}: {e}", shell_path.display()))?;
     let offices = offices(root)?;
     for lang in Lang::ALL {
         let page = page(&shell, &offices, lang)?;
@@ -63,9 +67,14 @@ fn page(shell: &str, offices: &[Office], lang: Lang) -> Result<String, String> {
             &format!("<title>{}</title>", esc(&title)),
             1,
         );
-    let body = page.find("<body>").ok_or("dist/index.html has no <body>")? + "<body>".len();
+    let body = page
+        .find("<body>")
+        .ok_or("the first paint's shell has no <body>")?
+        + "<body>".len();
     if !page.contains(&format!("<html lang=\"{}\">", lang.code())) || !page.contains(&title) {
-        return Err("dist/index.html: its <html lang> or <title> is not the expected one".into());
+        return Err(
+            "the first paint's shell: its <html lang> or <title> is not the expected one".into(),
+        );
     }
     let mut out = String::with_capacity(page.len() + 64 * 1024);
     out.push_str(&page[..body]);
@@ -88,7 +97,8 @@ fn href(lang: Lang, path: &str) -> String {
     format!("{path}?lang={}", lang.code())
 }
 
-/// app/src/shell.rs `Shell` and app/src/components/lang_switch.rs, as they render at `/`.
+/// The header and footer of the other bundles (app/src/shell.rs `Shell`, app/src/components/
+/// lang_switch.rs), as they would render at `/`.
 fn shell_markup(lang: Lang, main: &str) -> String {
     let t = |m: Msg| esc(m.text(lang));
     let mut switch = String::new();
@@ -133,8 +143,9 @@ fn shell_markup(lang: Lang, main: &str) -> String {
     )
 }
 
-/// app/src/pages/directory.rs `DirectoryPage` with an empty search: the GPO, then each
-/// region (its own office first) with the offices on its territory, in the data's order.
+/// The directory with an empty search (app/src/directory.rs adds the search to it): the way
+/// into the guide, the GPO, then each region (its own office first) with the offices on its
+/// territory, in the data's order.
 fn directory(offices: &[Office], lang: Lang) -> String {
     let t = |m: Msg| esc(m.text(lang));
     let link = |o: &Office| {
@@ -186,7 +197,8 @@ fn directory(offices: &[Office], lang: Lang) -> String {
          <h2 class=\"group-heading\">{group}</h2><div class=\"regions\">{regions}</div>",
         title = t(Msg::DirectoryTitle),
         intro = t(Msg::DirectoryIntro),
-        // R37, R39: the guide to the right office, as the SPA's directory has it.
+        // R37, R39: most matters go to the district office; the guide (the booking bundle)
+        // says where, in four questions.
         guide_href = esc(&href(lang, "/register/guide")),
         guide = t(Msg::GuideLink),
         guide_hint = t(Msg::GuideLinkHint),

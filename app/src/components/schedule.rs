@@ -340,7 +340,8 @@ fn schedule_body(s: &Schedule, office_id: &str, lang: Lang) -> AnyView {
                     <a href=ics rel="external" type="text/calendar">{S::SubscribeCalendar.text(lang)}</a>
                 </li>
             })}
-            <li><a href=poster>{t(Msg::PosterLink)}</a></li>
+            // The poster is a bundle of its own (src/bin/poster.rs): a page load.
+            <li><a href=poster rel="external">{t(Msg::PosterLink)}</a></li>
         </ul>
         {officials}
     }

@@ -1,5 +1,4 @@
 pub mod booking;
-pub mod directory;
 pub mod guide;
 pub mod manage;
 pub mod my_bookings;

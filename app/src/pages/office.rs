@@ -47,7 +47,7 @@ fn OfficeView(
     view! {
         <nav class="breadcrumbs" aria-label=move || t(Msg::Breadcrumbs)>
             <ol>
-                <li><a href=move || href(lang.get(), "/")>{move || t(Msg::BackToDirectory)}</a></li>
+                <li><a href=move || href(lang.get(), "/") rel="external">{move || t(Msg::BackToDirectory)}</a></li>
                 {parent_crumb.map(|p| {
                     let id = p.id.clone();
                     view! {

@@ -66,7 +66,7 @@ fn Poster(schedule: Schedule, office_id: String) -> impl IntoView {
     view! {
         <div class="poster-tools">
             <button type="button" on:click=print>{move || t(Msg::PrintButton)}</button>
-            <a href=office_href>{move || t(Msg::BackToOffice)}</a>
+            <a href=office_href rel="external">{move || t(Msg::BackToOffice)}</a>
         </div>
         {poster(&schedule, &site)}
     }
