@@ -2,7 +2,7 @@
 //!
 //! Bundles share this library so that a visit downloads only what it shows: `directory`
 //! (src/bin/directory.rs: the first screen `/`, its first paint made live without Leptos),
-//! `app` (src/main.rs: the office pages and posters), `booking` (src/bin/booking.rs: the
+//! `app` (src/main.rs: the office pages, without Leptos, src/office_page.rs), `booking` (src/bin/booking.rs: the
 //! pre-registration wizard and the manage page, under `/register/` and `/bookings/`, which
 //! the Worker answers with `dist/booking/index.html`) and `queue` (src/bin/queue.rs). A link
 //! from one to another is a full page load (see [`shell::Bundle`]). One more, `staff`
@@ -17,6 +17,7 @@ pub mod components;
 pub mod directory;
 pub mod i18n;
 pub mod lang;
+pub mod office_page;
 pub mod offline;
 pub mod pages;
 pub mod proof_of_work;

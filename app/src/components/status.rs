@@ -11,8 +11,8 @@ use leptos::prelude::*;
 /// other); `LoadError` with a Retry that fetches it again; `children` with the data.
 ///
 /// ```ignore
-/// <Fetched resource=office not_found=|| view! { <NotFound /> } let:detail>
-///     <OfficeView detail />
+/// <Fetched resource=schedule not_found=|| view! { <NotFound /> } let:s>
+///     <Poster s />
 /// </Fetched>
 /// ```
 #[component(transparent)]

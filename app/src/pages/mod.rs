@@ -3,7 +3,6 @@ pub mod guide;
 pub mod manage;
 pub mod my_bookings;
 pub mod not_found;
-pub mod office;
 pub mod poster;
 pub mod queue;
 
