@@ -153,6 +153,9 @@ error_codes! {
     PreviouslyDecided = "previously_decided" => 409,
     /// R44: the appeal has been taken off control already.
     NotOnControl = "not_on_control" => 409,
+    /// R42: the registration number names more than one appeal of the office; give the
+    /// earlier appeal's id.
+    AmbiguousReference = "ambiguous_reference" => 409,
     /// R44: a date before the appeal was registered.
     BeforeRegistration = "before_registration" => 422,
     /// See the `Retry-After` header.

@@ -363,8 +363,10 @@ pub(crate) mod paths {
                 referral's reception (`outcome.referral.reception_id`).", body = ErrorBody),
             (status = 409, description = "`outcome_recorded`: this reception has its outcome \
                 already; `not_received`: the ticket has not been called or the booking is \
-                not a confirmed one of today or before; a referral's booking conflicts \
-                (`reception_full`, `duplicate_booking`, `registration_closed`).", body = ErrorBody),
+                not a confirmed one of today or before; `ambiguous_reference` (`outcome.repeats`, \
+                R42): the registration number names more than one appeal, give the id; a \
+                referral's booking conflicts (`reception_full`, `duplicate_booking`, \
+                `registration_closed`).", body = ErrorBody),
             (status = 413, description = "`payload_too_large`.", body = ErrorBody),
             (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
             (status = 422, description = "`required` naming `outcome.registration_number` \

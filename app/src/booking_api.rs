@@ -233,9 +233,13 @@ pub fn online() -> bool {
 }
 
 /// Waits until the browser is online again, looking every second (the `online` event alone
-/// is missed when it fires between two looks at the flag).
+/// is missed when it fires between two looks at the flag), for 30 seconds at most: a flag
+/// wrongly stuck at "offline" then costs one more attempt every 30 seconds, not the request.
 pub async fn until_online() {
-    while !online() {
+    for _ in 0..30 {
+        if online() {
+            return;
+        }
         sleep(1000).await;
     }
 }

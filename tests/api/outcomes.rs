@@ -268,6 +268,21 @@ fn r42_r44_closing_needs_the_answer_and_the_earlier_decider_is_refused() {
     unknown["outcome"]["repeats"] = json!("ap_ffffffffffffffff");
     let error = record(receiver(), &unknown, at).assert_error(404, "not_found");
     assert_eq!(error["field"], "outcome.repeats");
+    // An empty reference is `422 required`; a number two appeals of the office carry names
+    // no one appeal: `409 ambiguous_reference`, and staff give the id.
+    let mut empty = written(fourth, "ЖТ-2027/0104");
+    empty["outcome"]["repeats"] = json!("  ");
+    let error = record(receiver(), &empty, at).assert_error(422, "required");
+    assert_eq!(error["field"], "outcome.repeats");
+    for _ in 0..2 {
+        let n = called_ticket(at);
+        let reply = record(receiver(), &written(n, "ЖТ-2027/0105"), at);
+        assert_eq!(reply.status, 201, "{}", reply.body);
+    }
+    let mut ambiguous = written(fourth, "ЖТ-2027/0104");
+    ambiguous["outcome"]["repeats"] = json!("ЖТ-2027/0105");
+    let error = record(receiver(), &ambiguous, at).assert_error(409, "ambiguous_reference");
+    assert_eq!(error["field"], "outcome.repeats");
 }
 
 /// R39-5: another office's tickets and appeals are `404`, exactly as ones that do not
@@ -340,6 +355,24 @@ fn r39_5_outcomes_are_scoped_and_audited() {
         .send("GET", "/api/v1/staff/control", &[], None)
         .assert_error(401, "unauthenticated");
 
+    // Only an account that receives may be assigned (R42, R44): a registrar of the office is
+    // `404` naming `assignee`, as one that does not exist.
+    let registrar = gpo_admin().create_account(RECEIVER_OFFICE, &["registrar"]);
+    let error = staff(
+        receiver(),
+        "POST",
+        &format!("/api/v1/staff/control/{appeal}/assign"),
+        Some(&json!({"assignee": registrar.id})),
+        at,
+    )
+    .assert_error(404, "not_found");
+    assert_eq!(error["field"], "assignee");
+    // The control list names the office's assignable staff: a read in the audit trail.
+    let listed = staff(receiver(), "GET", "/api/v1/staff/control", None, at);
+    assert_eq!(listed.status, 200, "{}", listed.body);
+    let assignees = listed.json()["assignees"].as_array().unwrap().clone();
+    assert!(assignees.iter().all(|a| a["id"] != registrar.id.as_str()));
+
     // Assign to oneself, close: three rows of the receiver's.
     let me = receiver().staff_id();
     let assigned = staff(
@@ -383,6 +416,12 @@ fn r39_5_outcomes_are_scoped_and_audited() {
     assert!(
         mine("appeal_close", &format!("appeal:{appeal}")),
         "appeal_close"
+    );
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["action"] == "control_list" && e["actor_id"] == me.as_str()),
+        "control_list"
     );
 }
 

@@ -1279,6 +1279,9 @@ pub fn action_name(action: &str, lang: Lang) -> Option<&'static str> {
         ("appeal_close", Kk) => "Өтінішті бақылаудан алу",
         ("appeal_close", Ru) => "Снятие обращения с контроля",
         ("appeal_close", En) => "Appeal taken off control",
+        ("control_list", Kk) => "Бақылаудағы өтініштер тізімін оқу (қызметкерлердің аты-жөні)",
+        ("control_list", Ru) => "Просмотр списка обращений на контроле (с именами сотрудников)",
+        ("control_list", En) => "Appeals on control listed (with staff names)",
         _ => return None,
     })
 }
@@ -1650,6 +1653,7 @@ pub enum R {
     ErrNotWaiting,
     ErrPreviouslyDecided,
     ErrNotOnControl,
+    ErrAmbiguousReference,
     ErrRequired,
     BookingHeading,
     BookingCode,
@@ -1875,6 +1879,9 @@ impl R {
             (ErrNotOnControl, Kk) => "Өтініш бақылаудан алынып қойған.",
             (ErrNotOnControl, Ru) => "Обращение уже снято с контроля.",
             (ErrNotOnControl, En) => "The appeal is off control already.",
+            (ErrAmbiguousReference, Kk) => "Бұл тіркеу нөмірі прокуратураның бірнеше өтінішінде бар. Бұрынғы өтініштің идентификаторын (ap_… түрінде) көрсетіңіз: оны прокуратураның әкімшісі аудит журналынан табады (42-т.).",
+            (ErrAmbiguousReference, Ru) => "Этот регистрационный номер носят несколько обращений прокуратуры. Укажите идентификатор прежнего обращения (вида ap_…): его найдёт в журнале аудита администратор прокуратуры (п. 42).",
+            (ErrAmbiguousReference, En) => "Several appeals of this office have this registration number. Give the earlier appeal's id (ap_…): the office's administrator finds it in the audit trail (R42).",
             (ErrRequired, Kk) => "Толтырыңыз:",
             (ErrRequired, Ru) => "Заполните:",
             (ErrRequired, En) => "Fill in:",

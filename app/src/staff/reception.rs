@@ -55,6 +55,7 @@ fn refusal(refused: &api::Refused, lang: Lang) -> String {
         StaffError::Api(ErrorCode::NotWaiting) => Some(R::ErrNotWaiting),
         StaffError::Api(ErrorCode::PreviouslyDecided) => Some(R::ErrPreviouslyDecided),
         StaffError::Api(ErrorCode::NotOnControl) => Some(R::ErrNotOnControl),
+        StaffError::Api(ErrorCode::AmbiguousReference) => Some(R::ErrAmbiguousReference),
         _ => None,
     };
     match (own, field) {

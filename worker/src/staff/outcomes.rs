@@ -12,9 +12,13 @@
 //! - A referral (R39-8) books the applicant with another official of the office through the
 //!   one booking function ([`crate::bookings::book`]), channel `referral`.
 //! - R44: the officer may change the due date of an appeal on control, never before its
-//!   registration and always with a reason, which is kept with it and in the audit trail.
-//! - R42: an appeal is not assigned to anyone recorded as having decided an earlier appeal of
-//!   its thread; it is taken off control only with the final answer and the notification.
+//!   registration and always with a reason. The appeal keeps the latest reason; the audit
+//!   trail keeps every change's old and new dates (free text stays out of the trail).
+//! - R42: an appeal is assigned only to an active `receiver` or `official` of the office, and
+//!   not to anyone recorded as having decided an earlier appeal of its thread (a new appeal
+//!   joins a thread by the earlier appeal's id or registration number); it is taken off
+//!   control only with the final answer and the notification.
+//! - The control list names the office's assignable staff, and is a read in the audit trail.
 
 use super::audit::{self, Entry};
 use super::session::{self, Staff};
@@ -226,11 +230,14 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
             }
         })?;
         let earlier = match &detail.repeats {
-            Some(earlier) => Some(
-                earlier_appeal(&db, office, earlier.trim())
-                    .await?
-                    .ok_or_else(|| not_found("outcome.repeats"))?,
-            ),
+            Some(earlier) => {
+                let earlier = required_reference(Some(earlier.as_str()), "outcome.repeats")?;
+                Some(
+                    earlier_appeal(&db, office, &earlier)
+                        .await?
+                        .ok_or_else(|| not_found("outcome.repeats"))?,
+                )
+            }
             None => None,
         };
         Some((due, due_reason, earlier))
@@ -439,7 +446,12 @@ const APPEAL_COLUMNS: &str = "id, office_id, outcome_id, registration_number, re
     due, due_reason, thread, assigned_to, takes_part, answer_reference, answer_date, \
     notified_by, notification_reference, decided_by, closed_by, closed_at";
 
-#[derive(Deserialize)]
+/// R42, R44: who may be assigned an appeal — an active account of the office that receives
+/// (`receiver` or `official`); the list the console offers and the check of an assignment.
+const ASSIGNABLE: &str = "a.status = 'active' AND EXISTS (SELECT 1 FROM staff_roles r \
+    WHERE r.account_id = a.id AND r.role IN ('receiver', 'official'))";
+
+#[derive(Clone, Deserialize)]
 struct AppealRow {
     id: String,
     office_id: String,
@@ -512,21 +524,31 @@ impl AppealRow {
 }
 
 /// R42: the earlier appeal a new one repeats, as staff name it: its id, or its registration
-/// number (what the earlier answer letter carries); the latest if a number was given twice.
+/// number (what the earlier answer letter carries). A number this office registered more
+/// than once names no one appeal: `409 ambiguous_reference`, and staff give the id.
 async fn earlier_appeal(
     db: &D1Database,
     office: &str,
     earlier: &str,
 ) -> Result<Option<AppealRow>, ApiError> {
-    Ok(db
+    let found = db
         .prepare(format!(
             "SELECT {APPEAL_COLUMNS} FROM appeals_on_control WHERE office_id = ?2 \
-             AND (id = ?1 OR registration_number = ?1) \
-             ORDER BY id = ?1 DESC, registered_on DESC, id DESC LIMIT 1"
+             AND (id = ?1 OR registration_number = ?1) ORDER BY id = ?1 DESC, id LIMIT 2"
         ))
         .bind(&[earlier.into(), office.into()])?
-        .first(None)
-        .await?)
+        .all()
+        .await?
+        .results::<AppealRow>()?;
+    match found.as_slice() {
+        [] => Ok(None),
+        [one, ..] if one.id == earlier => Ok(Some(one.clone())),
+        [one] => Ok(Some(one.clone())),
+        _ => Err(conflict(
+            ErrorCode::AmbiguousReference,
+            Some("outcome.repeats"),
+        )),
+    }
 }
 
 async fn load_appeal(
@@ -549,31 +571,40 @@ pub async fn list(req: &Request, env: &Env) -> Result<Response, ApiError> {
     who_received(&staff)?;
     let today = clock::now_for(req).date();
     let db = env.d1("DB")?;
-    let rows = db
-        .prepare(format!(
-            "SELECT {APPEAL_COLUMNS} FROM appeals_on_control WHERE office_id = ?1 \
-             AND closed_at IS NULL"
-        ))
-        .bind(&[staff.office_id.as_str().into()])?
-        .all()
-        .await?
-        .results::<AppealRow>()?;
-    // Who an appeal may be assigned to: the office's active accounts that receive.
+    // Who an appeal may be assigned to: the office's active accounts that receive. Their
+    // names are personal data, so the list is a read in the audit trail (R39-5).
     #[derive(Deserialize)]
     struct AssigneeRow {
         id: String,
         name: String,
     }
-    let assignees = db
-        .prepare(
+    let office = staff.office_id.as_str();
+    let statements = vec![
+        db.prepare(format!(
+            "SELECT {APPEAL_COLUMNS} FROM appeals_on_control WHERE office_id = ?1 \
+             AND closed_at IS NULL"
+        ))
+        .bind(&[office.into()])?,
+        db.prepare(format!(
             "SELECT a.id, a.name FROM staff_accounts a WHERE a.office_id = ?1 \
-             AND a.status = 'active' AND EXISTS (SELECT 1 FROM staff_roles r \
-             WHERE r.account_id = a.id AND r.role IN ('receiver', 'official')) \
-             ORDER BY a.name, a.id",
-        )
-        .bind(&[staff.office_id.as_str().into()])?
-        .all()
-        .await?
+             AND {ASSIGNABLE} ORDER BY a.name, a.id"
+        ))
+        .bind(&[office.into()])?,
+    ];
+    let entry = Entry {
+        actor: (&staff.id, &staff.name),
+        office_id: office,
+        action: "control_list",
+        object: None,
+    };
+    let results = audit::commit(&db, statements, &entry).await?;
+    let read = |i: usize| {
+        results
+            .get(i)
+            .ok_or_else(|| ApiError::Unexpected("control list: a result is missing".into()))
+    };
+    let rows = read(0)?.results::<AppealRow>()?;
+    let assignees = read(1)?
         .results::<AssigneeRow>()?
         .into_iter()
         .map(|r| Assignee {
@@ -633,10 +664,10 @@ pub async fn assign(req: &mut Request, env: &Env, id: &str) -> Result<Response, 
     let db = env.d1("DB")?;
     let row = open_appeal(&db, &staff, id).await?;
     let assignee: Option<IdOnly> = db
-        .prepare(
-            "SELECT id FROM staff_accounts WHERE id = ?1 AND office_id = ?2 \
-             AND status = 'active'",
-        )
+        .prepare(format!(
+            "SELECT a.id FROM staff_accounts a WHERE a.id = ?1 AND a.office_id = ?2 \
+             AND {ASSIGNABLE}"
+        ))
         .bind(&[
             input.assignee.as_str().into(),
             staff.office_id.as_str().into(),
