@@ -281,10 +281,22 @@ fn r3_moving_a_date_cancels_its_booking_and_holds_the_reception_on_the_new_day()
 fn r26_a_schedule_edit_that_leaves_a_week_without_a_reception_is_refused_naming_it() {
     let admin = region_admin();
     let official = new_official();
-    // Weekly, with a gap of two weeks: at least one whole ISO week without a reception.
+    // Weekly, with a gap of two whole ISO weeks between the rows: the first ends on a Sunday,
+    // the second starts on the Monday two weeks later (whatever today's weekday is).
+    let sunday = (30..37)
+        .map(day)
+        .find(|d| {
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .is_ok_and(|d| chrono::Datelike::weekday(&d) == chrono::Weekday::Sun)
+        })
+        .expect("a Sunday in a week");
+    let after_gap = (chrono::NaiveDate::parse_from_str(&sunday, "%Y-%m-%d").expect("a date")
+        + chrono::Duration::days(15))
+    .format("%Y-%m-%d")
+    .to_string();
     let rows = json!({"rows": [
-        row(&official, &format!("{official}-a"), "weekly:tue,thu", "2026-01-01", &day(30)),
-        row(&official, &format!("{official}-b"), "weekly:tue,thu", &day(45), ""),
+        row(&official, &format!("{official}-a"), "weekly:tue,thu", "2026-01-01", &sunday),
+        row(&official, &format!("{official}-b"), "weekly:tue,thu", &after_gap, ""),
     ]});
     let error = admin
         .post(&schedule_path(&official), &rows)
