@@ -20,6 +20,7 @@ pub mod lang;
 pub mod office_page;
 pub mod offline;
 pub mod pages;
+pub mod plain;
 pub mod proof_of_work;
 pub mod queue_api;
 pub mod shell;

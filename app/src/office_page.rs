@@ -19,8 +19,9 @@ use crate::components::schedule::{
     local_date, out_of_town, place_text, slots, walk_in_msg, Entry, Slot, SHOWN,
 };
 use crate::i18n::slip::{every_working_day_walk_in, S};
-use crate::i18n::{centre_hours, date_time, endonym, level, long_date, places_left, show_all, Msg};
-use crate::lang::{href, remember, remembered};
+use crate::i18n::{centre_hours, date_time, level, long_date, places_left, show_all, Msg};
+use crate::lang::href;
+use crate::plain::{self, esc, get, load_error, loading, not_found, set_title};
 use ::api::Lenient;
 use rules::calendar::Calendar;
 use rules::dates::iso_date;
@@ -31,12 +32,7 @@ use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 use time::OffsetDateTime;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
-
-/// The page's root, as in the other bundles.
-const ROOT: &str = "app";
 
 /// What the page has received so far: `None` while a request is on its way.
 #[derive(Default)]
@@ -58,9 +54,6 @@ pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(doc) = window.document() else {
-        return;
-    };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     if owned_elsewhere(&path) {
@@ -69,17 +62,7 @@ pub fn start() {
         let _ = location.reload();
         return;
     }
-    let lang = settle_language(&window, &path);
-    let Some(body) = doc.body() else {
-        return;
-    };
-    let Ok(root) = doc.create_element("div") else {
-        return;
-    };
-    root.set_id(ROOT);
-    root.set_inner_html(&shell(lang, &path));
-    let _ = body.append_child(&root);
-    let Some(main) = doc.get_element_by_id("main") else {
+    let Some((lang, main)) = plain::mount(&path) else {
         return;
     };
     let id = path
@@ -110,78 +93,6 @@ fn owned_elsewhere(path: &str) -> bool {
         || Bundle::is_poster(path)
         || Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p))
         || path.starts_with(Bundle::QUEUE_PREFIX)
-}
-
-/// The URL's `?lang=` is the truth; without a valid one, the remembered choice, then the
-/// browser's languages, then Kazakh, put in the URL (src/lang.rs). `<html lang>` follows.
-fn settle_language(window: &web_sys::Window, path: &str) -> Lang {
-    let location = window.location();
-    let search = location.search().unwrap_or_default();
-    let asked = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(|code| code.parse::<Lang>().ok());
-    let lang = asked.unwrap_or_else(|| {
-        let lang = remembered()
-            .or_else(|| from_browser(window))
-            .unwrap_or_default();
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&href(lang, path)),
-            );
-        }
-        lang
-    });
-    if let Some(html) = window.document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("lang", lang.code());
-    }
-    remember(lang);
-    lang
-}
-
-fn from_browser(window: &web_sys::Window) -> Option<Lang> {
-    let nav = window.navigator();
-    nav.languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .chain(nav.language())
-        .find_map(|tag| Lang::from_tag(&tag))
-}
-
-fn set_title(what: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&format!("{what} — Qabyldau"));
-    }
-}
-
-/// HTML text and attribute escaping.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A GET of the API: the body's text, or why not; and the service worker's stamp if the
-/// answer is its stored copy. `no_cache` revalidates (a cheap 304 with the ETag).
-async fn get(url: &str, no_cache: bool) -> (Result<String, FetchError>, Option<String>) {
-    let mut request = gloo_net::http::Request::get(url);
-    if no_cache {
-        request = request.cache(web_sys::RequestCache::NoCache);
-    }
-    let Ok(response) = request.send().await else {
-        return (Err(FetchError::Network), None);
-    };
-    let stored_at = response.headers().get(crate::offline::STORED_AT);
-    let body = match response.status() {
-        200 => response.text().await.map_err(|_| FetchError::Network),
-        404 => Err(FetchError::NotFound),
-        _ => Err(FetchError::Server),
-    };
-    (body, stored_at)
 }
 
 impl Page {
@@ -231,34 +142,23 @@ impl Page {
         });
     }
 
-    /// The retry buttons (`data-retry="office"` or `"schedule"`), by one listener on `<main>`
-    /// that outlives every rendering.
+    /// The retry buttons (`data-retry="office"` or `"schedule"`).
     fn listen(self: &Rc<Self>) {
         let page = self.clone();
-        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            let Some(button) = target.closest("button[data-retry]").ok().flatten() else {
-                return;
-            };
-            match button.get_attribute("data-retry").as_deref() {
-                Some("office") => {
-                    page.clone().fetch_office();
-                    page.render();
-                }
-                Some("schedule") => {
-                    page.clone().fetch_schedule();
-                    page.render();
-                }
-                _ => {}
+        plain::on_click(&self.main, "button[data-retry]", move |button| match button
+            .get_attribute("data-retry")
+            .as_deref()
+        {
+            Some("office") => {
+                page.clone().fetch_office();
+                page.render();
             }
+            Some("schedule") => {
+                page.clone().fetch_schedule();
+                page.render();
+            }
+            _ => {}
         });
-        let _ = self
-            .main
-            .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        // Lives as long as the page.
-        on_click.forget();
     }
 
     fn render(&self) {
@@ -289,84 +189,6 @@ impl Page {
         }
         self.main.set_inner_html(&html);
     }
-}
-
-/// The header with the language switch and the footer of every bundle (src/shell.rs), round
-/// an empty `<main>`.
-fn shell(lang: Lang, path: &str) -> String {
-    let t = |m: Msg| esc(m.text(lang));
-    let mut switch = String::new();
-    for l in Lang::ALL {
-        let current = if l == lang {
-            " aria-current=\"true\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            switch,
-            "<li><a href=\"{href}\" hreflang=\"{code}\" lang=\"{code}\"{current}>\
-             <span aria-hidden=\"true\" class=\"lang-code\">{upper}</span>\
-             <span class=\"lang-name\">{name}</span></a></li>",
-            href = esc(&href(l, path)),
-            code = l.code(),
-            upper = l.code().to_uppercase(),
-            name = endonym(l),
-        );
-    }
-    format!(
-        "<a class=\"skip-link\" href=\"#main\">{skip}</a>\
-         <header class=\"site-header\"><div class=\"wrap header-row\">\
-         <a href=\"{home}\" class=\"brand\" rel=\"external\">\
-         <span class=\"brand-name\">{site}</span><span class=\"brand-tagline\">{tagline}</span></a>\
-         <nav class=\"lang-switch\" aria-label=\"{nav}\"><ul>{switch}</ul></nav>\
-         </div></header>\
-         <main id=\"main\" class=\"wrap\" tabindex=\"-1\"></main>\
-         <footer class=\"site-footer\"><div class=\"wrap\">\
-         <p class=\"footer-links\"><a href=\"{mine_href}\" rel=\"external\">{mine}</a></p>\
-         <p>{footer}</p></div></footer>",
-        skip = t(Msg::SkipToContent),
-        home = esc(&href(lang, "/")),
-        site = t(Msg::SiteName),
-        tagline = t(Msg::Tagline),
-        nav = t(Msg::LanguageNav),
-        footer = t(Msg::Footer),
-        mine_href = esc(&href(lang, crate::pages::my_bookings::PATH)),
-        mine = esc(S::MyBookings.text(lang)),
-    )
-}
-
-/// src/components/status.rs `Loading`.
-fn loading(lang: Lang) -> String {
-    format!(
-        "<p class=\"status loading\" role=\"status\"><span class=\"spinner\" aria-hidden=\"true\">\
-         </span>{}</p>",
-        esc(Msg::Loading.text(lang))
-    )
-}
-
-/// src/components/status.rs `LoadError`: a failure with a way forward.
-fn load_error(error: FetchError, what: &str, lang: Lang) -> String {
-    let hint = match error {
-        FetchError::Network => format!("<p>{}</p>", esc(Msg::Offline.text(lang))),
-        _ => String::new(),
-    };
-    format!(
-        "<div class=\"status error\" role=\"alert\"><p>{}</p>{hint}\
-         <button type=\"button\" data-retry=\"{what}\">{}</button></div>",
-        esc(Msg::LoadFailed.text(lang)),
-        esc(Msg::Retry.text(lang)),
-    )
-}
-
-/// src/pages/not_found.rs `NotFound`.
-fn not_found(lang: Lang) -> String {
-    format!(
-        "<h1>{}</h1><p>{}</p><p><a href=\"{}\" rel=\"external\">{}</a></p>",
-        esc(Msg::NotFoundTitle.text(lang)),
-        esc(Msg::NotFoundText.text(lang)),
-        esc(&href(lang, "/")),
-        esc(Msg::BackToDirectory.text(lang)),
-    )
 }
 
 fn office_link(lang: Lang, id: &OfficeId, name: &str) -> String {
