@@ -128,7 +128,8 @@ error_codes! {
     /// A schedule edit would leave bookings without their reception: cancel or move the
     /// reception first.
     ScheduleInUse = "schedule_in_use" => 409,
-    /// The reception has started or is over: it can no longer be cancelled or moved.
+    /// The reception has started or is over: it can no longer be cancelled, moved or
+    /// confirmed.
     ReceptionPassed = "reception_passed" => 409,
     // The electronic queue (`api::queue`: R4, R9, R39-2, R39-3).
     /// R4, R39-2: no ticket outside the daily reception's working days and hours; with
@@ -158,6 +159,8 @@ error_codes! {
     AmbiguousReference = "ambiguous_reference" => 409,
     /// R44: a date before the appeal was registered.
     BeforeRegistration = "before_registration" => 422,
+    /// R39-8: a referral names the very official who received the person; it is to another.
+    SameOfficial = "same_official" => 422,
     /// See the `Retry-After` header.
     RateLimited = "rate_limited" => 429,
     /// Staff sign-in locked for this login or address for a while: see `Retry-After`.

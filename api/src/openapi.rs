@@ -747,7 +747,8 @@ fn staff_booking() {}
         (status = 403, description = "`csrf`, or `forbidden`: not a registrar.", body = ErrorBody),
         (status = 404, description = "No booking of the office has this code.", body = ErrorBody),
         (status = 409, description = "`already_decided`; `agreement_required` (field \
-            `agreement`, clause `R19` or `R33`): record the units' agreement first.",
+            `agreement`, clause `R19` or `R33`): record the units' agreement first; \
+            `reception_passed` (field `code`): a confirmation once the reception has begun.",
          body = ErrorBody),
         (status = 413, description = "`payload_too_large`.", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),

@@ -371,7 +371,9 @@ pub(crate) mod paths {
             (status = 415, description = "`unsupported_media_type`.", body = ErrorBody),
             (status = 422, description = "`required` naming `outcome.registration_number` \
                 (R40), `outcome.consent` (R39-6), `outcome.referral` or `outcome.due_reason` \
-                (R44); `before_registration` (`outcome.due`); `not_applicable` for a field \
+                (R44); `before_registration` (`outcome.due`); `same_official` \
+                (`outcome.referral.reception_id`, R39-8: a booking's applicant referred to \
+                the official who received them); `not_applicable` for a field \
                 the kind does not take; the referral's form errors as for a booking.", body = ErrorBody),
         ))]
     pub fn record_outcome() {}

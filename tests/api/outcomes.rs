@@ -427,7 +427,7 @@ fn r39_5_outcomes_are_scoped_and_audited() {
 
 /// R39-8: a referral books the applicant with another official of the office through the
 /// booking function, channel `referral`; without an `Idempotency-Key` `400`; replayed with
-/// the same key it is the same booking.
+/// the same key (its answer lost) it is the same outcome and booking, with its manage link.
 #[test]
 fn r39_8_a_referral_books_the_applicant_with_another_official() {
     let at = "2027-05-14T10:00:00+05:00";
@@ -489,10 +489,67 @@ fn r39_8_a_referral_books_the_applicant_with_another_official() {
         None,
     );
     assert_eq!(opened.status, 200, "{}", opened.body);
-    // The reception has its outcome now.
+    // Its answer lost, the same request with the same key gets it again: the same outcome,
+    // booking and manage link to hand over.
+    let again = session.send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers);
+    assert_eq!(again.status, 201, "{}", again.body);
+    let again = again.json();
+    assert_eq!(again["outcome"]["id"], made["outcome"]["id"]);
+    assert_eq!(again["referral"]["booking"]["code"], code);
+    assert_eq!(again["referral"]["manage_token"], token);
+    assert_eq!(again["referral"]["manage_path"], made["referral"]["manage_path"]);
+    // Any other request: the reception has its outcome now.
+    let other = [(CLOCK, at.to_owned()), ("Idempotency-Key", api_tests::fresh_key())];
     session
-        .send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers)
+        .send_with("POST", "/api/v1/staff/outcomes", Some(&body), &other)
         .assert_error(409, "outcome_recorded");
+}
+
+/// R39-8: the person is referred to *another* official: a referral of a booking's applicant
+/// to a reception of the official who received them is `422 same_official`, and books nothing.
+#[test]
+fn r39_8_a_referral_to_the_official_who_received_the_person_is_refused() {
+    let office = api_tests::OFFICE;
+    let mut person = gpo_admin().create_enrolled(office, &["registrar", "official"]);
+    let session = person.sign_in();
+    let open = api_tests::open_receptions(api_tests::DEPUTY_OPEN);
+    let reception = open[open.len() - 1 - 13 % open.len()]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let created = Client::new().book_ok(&api_tests::booking_body(&reception));
+    let code = created["booking"]["code"].as_str().unwrap().to_owned();
+    let confirmed = session.post(
+        &format!("/api/v1/staff/bookings/{code}/decision"),
+        &json!({"decision": "confirm"}),
+    );
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    let date = reception.rsplit_once('-').unwrap().1;
+    let day = format!(
+        "{}-{}-{}T12:00:00+05:00",
+        &date[..4],
+        &date[4..6],
+        &date[6..]
+    );
+    // Another reception of the same deputy.
+    let again = open
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .find(|id| *id != reception)
+        .expect("the deputy has more than one reception")
+        .to_owned();
+    let body = json!({"received": {"kind": "booking", "code": code},
+                      "outcome": {"kind": "referred",
+                                  "referral": api_tests::booking_body(&again)}});
+    let headers = [(CLOCK, day.clone()), ("Idempotency-Key", api_tests::fresh_key())];
+    let reply = session.send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers);
+    let error = reply.assert_error(422, "same_official");
+    assert_eq!(error["field"], "outcome.referral.reception_id");
+    // Nothing was recorded: the outcome can still be given.
+    let consultation = json!({"received": {"kind": "booking", "code": code},
+                              "outcome": {"kind": "consultation"}});
+    let reply = record(&session, &consultation, &day);
+    assert_eq!(reply.status, 201, "{}", reply.body);
 }
 
 /// A booking is received by the official on its day: before it, or unconfirmed, `409

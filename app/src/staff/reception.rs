@@ -56,6 +56,7 @@ fn refusal(refused: &api::Refused, lang: Lang) -> String {
         StaffError::Api(ErrorCode::PreviouslyDecided) => Some(R::ErrPreviouslyDecided),
         StaffError::Api(ErrorCode::NotOnControl) => Some(R::ErrNotOnControl),
         StaffError::Api(ErrorCode::AmbiguousReference) => Some(R::ErrAmbiguousReference),
+        StaffError::Api(ErrorCode::SameOfficial) => Some(R::ErrSameOfficial),
         _ => None,
     };
     match (own, field) {

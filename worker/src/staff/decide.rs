@@ -126,7 +126,8 @@ pub async fn decision(req: &mut Request, env: &Env, code: &str) -> Result<Respon
     if found.row.status()? != BookingStatus::Requested {
         return Err(already_decided());
     }
-    let kind = found.row.stored_reception()?.kind;
+    let stored = found.row.stored_reception()?;
+    let kind = stored.kind;
     let now = now_text()?;
     let (status, clause, explanation, action) = match input.decision {
         DecisionKind::Confirm => {
@@ -135,6 +136,15 @@ pub async fn decision(req: &mut Request, env: &Env, code: &str) -> Result<Respon
             }
             if input.explanation.is_some() {
                 return Err(invalid(ErrorCode::InvalidField, "explanation"));
+            }
+            // A confirmation tells the person to come (R15): once the reception has begun it
+            // would send them to one they can no longer attend. A refusal still informs them.
+            if stored.reception.start <= clock::now() {
+                return Err(ApiError::Conflict {
+                    code: ErrorCode::ReceptionPassed,
+                    field: Some("code"),
+                    clause: None,
+                });
             }
             // R19, R33: the units' agreement first, where the verdict marks the request.
             if let Some(clause) = agreement_clause(found.verdict.as_ref()) {

@@ -35,6 +35,7 @@ use api::queue::TicketStatus;
 use api::staff::Role;
 use api::ErrorCode;
 use rules::appeals::{self, PreviouslyDecided};
+use rules::booking::Entered;
 use rules::calendar::Calendar;
 use rules::ruleset::RuleSet;
 use serde::Deserialize;
@@ -114,6 +115,7 @@ fn rfc3339(at: OffsetDateTime) -> Result<String, ApiError> {
 struct BookingFacts {
     status: String,
     reception_date: String,
+    official_id: String,
 }
 
 /// `POST /api/v1/staff/outcomes`.
@@ -154,7 +156,7 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         Received::Booking { code } => {
             let facts: Option<BookingFacts> = db
                 .prepare(
-                    "SELECT status, reception_date FROM bookings WHERE code = ?1 \
+                    "SELECT status, reception_date, official_id FROM bookings WHERE code = ?1 \
                      AND office_id = ?2",
                 )
                 .bind(&[code.as_str().into(), office.into()])?
@@ -164,8 +166,13 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
             if facts.status != "confirmed" || facts.reception_date > clock::iso(today) {
                 return Err(conflict(ErrorCode::NotReceived, Some("received.code")));
             }
-            (None, Some(code.clone()))
+            (None, Some((code.clone(), facts.official_id)))
         }
+    };
+    // The official who received a booking's applicant, whom a referral must not name again.
+    let (booking_code, received_by) = match booking_code {
+        Some((code, official)) => (Some(code), Some(official)),
+        None => (None, None),
     };
 
     let detail = &input.outcome;
@@ -262,7 +269,16 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
         ])?
         .first(None)
         .await?;
-    if recorded.is_some() {
+    if let Some(recorded) = recorded {
+        // A referral sent again with its key after its answer was lost gets that answer
+        // again — the new booking's code and manage link, shown once to hand over (R39-8).
+        if kind == OutcomeKind::Referred {
+            if let Some(replayed) =
+                referral_replayed(req, env, &db, &staff, &recorded.id, &input).await?
+            {
+                return Ok(replayed);
+            }
+        }
         return Err(conflict(ErrorCode::OutcomeRecorded, None));
     }
 
@@ -289,6 +305,24 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
                 let request = form
                     .validate_entered(today)
                     .map_err(|e| prefixed(bookings::first_error(e)))?;
+                // R39-8: a referral is to *another* official; the one who received the
+                // person would receive them again. An unknown reception is left to `book`.
+                if let Some(received_by) = &received_by {
+                    let schedule_id = match &request {
+                        Entered::Stated(r) => r.schedule_id.as_str(),
+                        Entered::Unstated(r) => r.schedule_id.as_str(),
+                    };
+                    if let Ok((official, _, _)) =
+                        bookings::reception_schedule(env, schedule_id).await
+                    {
+                        if official.id.as_str() == received_by {
+                            return Err(invalid(
+                                ErrorCode::SameOfficial,
+                                "outcome.referral.reception_id",
+                            ));
+                        }
+                    }
+                }
                 let origin = Origin::Entered {
                     channel: Channel::Referral.code(),
                     clerk: Clerk {
@@ -438,8 +472,81 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
 
 #[derive(Deserialize)]
 struct IdOnly {
-    #[allow(dead_code)]
     id: String,
+}
+
+/// An outcome as stored, for answering a replayed referral.
+#[derive(Deserialize)]
+struct RecordedReferral {
+    referral_code: Option<String>,
+    takes_part: u8,
+    notes: Option<String>,
+    recorded_by: String,
+    recorded_at: String,
+}
+
+/// The first answer again when the recorded outcome `id` is the referral this request's
+/// Idempotency-Key made (the same key and body as its booking); `None` otherwise.
+async fn referral_replayed(
+    req: &Request,
+    env: &Env,
+    db: &D1Database,
+    staff: &Staff,
+    id: &str,
+    input: &OutcomeInput,
+) -> Result<Option<Response>, ApiError> {
+    let Some(form) = input.outcome.referral.as_ref() else {
+        return Ok(None);
+    };
+    let key = bookings::idempotency_key(req)?;
+    let bytes = serde_json::to_vec(form).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+    let keyed = Keyed::new(&Pseudonyms::of(env)?, key, &bytes);
+    let Some(made) = bookings::replay(env, &keyed).await? else {
+        return Ok(None);
+    };
+    let row: Option<RecordedReferral> = db
+        .prepare(
+            "SELECT referral_code, takes_part, notes, recorded_by, recorded_at \
+             FROM reception_outcomes WHERE id = ?1",
+        )
+        .bind(&[id.into()])?
+        .first(None)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let booking = made.booking()?;
+    if row.referral_code.as_deref() != Some(booking.code.as_str()) {
+        return Ok(None);
+    }
+    let recorded_at = rules::dates::parse_rfc3339(&row.recorded_at)
+        .ok_or_else(|| ApiError::Unexpected(format!("a stored instant: {}", row.recorded_at)))?;
+    Ok(Some(http::json(
+        201,
+        &OutcomeRecorded {
+            outcome: Outcome {
+                id: id.to_owned(),
+                office_id: staff.office_id.clone(),
+                received: input.received.clone(),
+                kind: OutcomeKind::Referred.into(),
+                registration_number: None,
+                from_personal_reception: false,
+                consent: false,
+                referral_code: Some(booking.code.clone()),
+                takes_part: row.takes_part != 0,
+                notes: row.notes,
+                recorded_by: row.recorded_by,
+                recorded_at,
+            },
+            control: None,
+            referral: Some(Referral {
+                manage_path: format!("/bookings/{}#t={}", booking.code, made.token),
+                booking,
+                channel: Channel::Referral.into(),
+                manage_token: made.token,
+            }),
+        },
+    )))
 }
 
 const APPEAL_COLUMNS: &str = "id, office_id, outcome_id, registration_number, registered_on, \
