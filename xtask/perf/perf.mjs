@@ -91,7 +91,12 @@ async function lighthouseScores(url) {
       for (const k of Object.keys(scores)) scores[k].push(Math.round(cats[k].score * 100));
       console.log(
         `  ${url} run ${i + 1}: ` +
-          Object.keys(scores).map((k) => `${k} ${Math.round(cats[k].score * 100)}`).join(', '),
+          Object.keys(scores).map((k) => `${k} ${Math.round(cats[k].score * 100)}`).join(', ') +
+          // What the performance score is made of, to know where to cut.
+          '; ' +
+          ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
+            .map((a) => `${a.replace(/-/g, ' ').replace(/\b(\w)\w*/g, '$1').replace(/ /g, '').toUpperCase()} ${result.lhr.audits[a].displayValue}`)
+            .join(', '),
       );
     } finally {
       await chrome.kill();
