@@ -643,8 +643,10 @@ fn unit(finding: Finding) -> (Date, Date) {
 }
 
 /// Which rows and column a frequency gap in `first..=last` is about:
-/// * no schedule of the official is valid then → the schedules ending just before and
-///   starting just after the gap, `valid_to` (extend the one or bring forward the other);
+/// * on some day of it no schedule of the official is valid (none at all, or one ends or
+///   starts inside it, e.g. a row valid to a Monday before its Tuesday) → the schedules
+///   valid in part of it and those ending just before and starting just after it,
+///   `valid_to` (extend the one or bring forward the other);
 /// * a cancelled date removed the only reception → the rows with that cancellation,
 ///   `cancelled`;
 /// * else the recurrence misses it (e.g. its day is a holiday that week) → the rows valid
@@ -655,11 +657,17 @@ fn gap_cause(
     first: Date,
     last: Date,
 ) -> (Vec<usize>, &'static str) {
+    let valid_on = |s: &Schedule, from: Date, to: Date| {
+        s.valid_from() <= to && s.valid_to().is_none_or(|end| from <= end)
+    };
     let valid: Vec<&(usize, &Schedule)> = schedules
         .iter()
-        .filter(|(_, s)| s.valid_from() <= last && s.valid_to().is_none_or(|to| first <= to))
+        .filter(|(_, s)| valid_on(s, first, last))
         .collect();
-    if valid.is_empty() {
+    let uncovered = std::iter::successors(Some(first), |d| d.next_day())
+        .take_while(|d| *d <= last)
+        .any(|d| !valid.iter().any(|(_, s)| valid_on(s, d, d)));
+    if uncovered {
         let ends_before = schedules
             .iter()
             .filter_map(|(_, s)| s.valid_to())
@@ -673,7 +681,8 @@ fn gap_cause(
         let rows = schedules
             .iter()
             .filter(|(_, s)| {
-                (ends_before.is_some() && s.valid_to() == ends_before)
+                valid_on(s, first, last)
+                    || (ends_before.is_some() && s.valid_to() == ends_before)
                     || Some(s.valid_from()) == starts_after
             })
             .map(|(i, _)| *i)
@@ -1445,6 +1454,40 @@ mod tests {
             ),
         ]));
         assert_eq!(check_rows(&more, kz(), date!(2027 - 02 - 15)), []);
+    }
+
+    /// R26: a row valid to a Monday, before its Tuesday, and the next row from the following
+    /// Monday leave that week without a reception: a gap between the rows (`valid_to`), not
+    /// a recurrence that misses the week.
+    #[test]
+    fn r26_a_row_ending_on_the_monday_before_its_day_is_a_gap_of_validity() {
+        let rows = parsed(&[
+            row_of(
+                "almaty-head",
+                "regional_head",
+                "almaty-head-a",
+                "weekly:tue",
+                "2027-01-11",
+                "2027-02-01",
+            ),
+            row_of(
+                "almaty-head",
+                "regional_head",
+                "almaty-head-b",
+                "weekly:tue",
+                "2027-02-08",
+                "2027-02-28",
+            ),
+        ]);
+        assert_eq!(
+            set(&check_rows(&rows, kz(), date!(2027 - 01 - 04))),
+            [(
+                vec![0, 1],
+                "valid_to",
+                "week_without_reception",
+                Some("R26")
+            )]
+        );
     }
 
     /// A duty prosecutor's row at an institution (R6) of the sample office.
