@@ -497,9 +497,15 @@ fn r39_8_a_referral_books_the_applicant_with_another_official() {
     assert_eq!(again["outcome"]["id"], made["outcome"]["id"]);
     assert_eq!(again["referral"]["booking"]["code"], code);
     assert_eq!(again["referral"]["manage_token"], token);
-    assert_eq!(again["referral"]["manage_path"], made["referral"]["manage_path"]);
+    assert_eq!(
+        again["referral"]["manage_path"],
+        made["referral"]["manage_path"]
+    );
     // Any other request: the reception has its outcome now.
-    let other = [(CLOCK, at.to_owned()), ("Idempotency-Key", api_tests::fresh_key())];
+    let other = [
+        (CLOCK, at.to_owned()),
+        ("Idempotency-Key", api_tests::fresh_key()),
+    ];
     session
         .send_with("POST", "/api/v1/staff/outcomes", Some(&body), &other)
         .assert_error(409, "outcome_recorded");
@@ -541,7 +547,10 @@ fn r39_8_a_referral_to_the_official_who_received_the_person_is_refused() {
     let body = json!({"received": {"kind": "booking", "code": code},
                       "outcome": {"kind": "referred",
                                   "referral": api_tests::booking_body(&again)}});
-    let headers = [(CLOCK, day.clone()), ("Idempotency-Key", api_tests::fresh_key())];
+    let headers = [
+        (CLOCK, day.clone()),
+        ("Idempotency-Key", api_tests::fresh_key()),
+    ];
     let reply = session.send_with("POST", "/api/v1/staff/outcomes", Some(&body), &headers);
     let error = reply.assert_error(422, "same_official");
     assert_eq!(error["field"], "outcome.referral.reception_id");
