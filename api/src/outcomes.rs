@@ -222,6 +222,23 @@ pub struct Closed {
     pub closed_at: OffsetDateTime,
 }
 
+/// One change of an appeal's due date (R44), with its reason: who made it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DueChange {
+    #[serde(with = "rules::calendar::iso_date")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub from: Date,
+    #[serde(with = "rules::calendar::iso_date")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub to: Date,
+    pub reason: String,
+    /// The employee's id.
+    pub by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
 /// A written appeal on control (R44).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -238,6 +255,9 @@ pub struct Appeal {
     pub due: Date,
     /// Why the due date is not the rule set's default.
     pub due_reason: Option<String>,
+    /// Every change of the due date, oldest first (the last one's reason is `due_reason`).
+    #[serde(default)]
+    pub due_changes: Vec<DueChange>,
     pub overdue: bool,
     /// R42: the first appeal of the same person on the same matter (this one's id if none
     /// came before).

@@ -1092,7 +1092,14 @@ fn outcome_bodies_read_back() {
         registration_number: "ЖТ-1".into(),
         registered_on: time::macros::date!(2027 - 01 - 05),
         due: time::macros::date!(2027 - 01 - 26),
-        due_reason: None,
+        due_reason: Some("Запрос в суд".into()),
+        due_changes: vec![DueChange {
+            from: time::macros::date!(2027 - 01 - 19),
+            to: time::macros::date!(2027 - 01 - 26),
+            reason: "Запрос в суд".into(),
+            by: "st_0123456789abcdef".into(),
+            at: datetime!(2027-01-10 10:00 +5),
+        }],
         overdue: false,
         thread: "ap_0123456789abcdef".into(),
         assigned_to: None,
@@ -1116,6 +1123,18 @@ fn outcome_bodies_read_back() {
     });
     assert_eq!(body["assignees"][0]["id"], "st_0123456789abcdef");
     assert_eq!(body["appeals"][0]["due"], "2027-01-26");
+    assert_eq!(body["appeals"][0]["due_changes"][0]["from"], "2027-01-19");
+    assert_eq!(
+        body["appeals"][0]["due_changes"][0]["at"],
+        "2027-01-10T10:00:00+05:00"
+    );
+    // An appeal stored before the history was kept reads as having none.
+    let mut old = body["appeals"][0].clone();
+    old.as_object_mut().unwrap().remove("due_changes");
+    assert!(serde_json::from_value::<Appeal>(old)
+        .unwrap()
+        .due_changes
+        .is_empty());
     assert_eq!(
         body["appeals"][0]["closed"]["notified_by"],
         "registered_letter"

@@ -623,7 +623,8 @@ fn r39_6_r44_the_outcome_of_a_confirmed_booking_on_its_day() {
 /// R44: the officer changes an appeal's due date, always with a reason (`422 required`
 /// naming `due_reason`), never before its registration (`422 before_registration` naming
 /// `due`); the new date and its reason are listed; the change is audited; off control it is
-/// `409`. The control list names who the appeals may be assigned to.
+/// `409`. Each change keeps its reason, with who and when. The control list names who the
+/// appeals may be assigned to.
 #[test]
 fn r44_a_due_date_changes_only_with_a_reason() {
     let at = "2027-05-17T10:00:00+05:00";
@@ -656,6 +657,23 @@ fn r44_a_due_date_changes_only_with_a_reason() {
     assert_eq!(changed.status, 200, "{}", changed.body);
     assert_eq!(changed.json()["appeal"]["due"], "2027-07-30");
     assert_eq!(changed.json()["appeal"]["due_reason"], "Сараптама қажет");
+    // Changed again: each change keeps its own reason, oldest first, with who and when.
+    let again = due(json!({"due": "2027-08-13", "due_reason": "Ответ из суда не получен"}));
+    assert_eq!(again.status, 200, "{}", again.body);
+    let changes = again.json()["appeal"]["due_changes"].clone();
+    let me = receiver().staff_id();
+    assert_eq!(changes.as_array().map(Vec::len), Some(2), "{changes}");
+    assert_eq!(changes[0]["from"], default_due.as_str());
+    assert_eq!(changes[0]["to"], "2027-07-30");
+    assert_eq!(changes[0]["reason"], "Сараптама қажет");
+    assert_eq!(changes[1]["from"], "2027-07-30");
+    assert_eq!(changes[1]["to"], "2027-08-13");
+    assert_eq!(changes[1]["reason"], "Ответ из суда не получен");
+    assert!(changes[1]["by"] == me.as_str() && changes[1]["at"].as_str().is_some());
+    assert_eq!(
+        again.json()["appeal"]["due_reason"],
+        "Ответ из суда не получен"
+    );
     let list = staff(receiver(), "GET", "/api/v1/staff/control", None, at);
     assert_eq!(list.status, 200, "{}", list.body);
     let listed = list.json();
@@ -666,9 +684,9 @@ fn r44_a_due_date_changes_only_with_a_reason() {
         .find(|a| a["id"] == appeal.as_str())
         .expect("on control")
         .clone();
-    assert_eq!(mine["due"], "2027-07-30");
+    assert_eq!(mine["due"], "2027-08-13");
+    assert_eq!(mine["due_changes"], changes);
     // The receiver itself is among those it may be assigned to, by id and name only.
-    let me = receiver().staff_id();
     let assignees = listed["assignees"].as_array().unwrap();
     let found = assignees
         .iter()

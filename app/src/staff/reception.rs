@@ -806,11 +806,29 @@ fn AppealItem(appeal: Appeal, assignees: Vec<Assignee>, done: Callback<String>) 
         .assigned_to
         .as_deref()
         .map(|a| assignee_name(a, &assignees));
+    // R44: every change of the due date with its reason, who made it and when; an appeal
+    // registered with another date than the default shows that reason alone.
+    let changes = appeal
+        .due_changes
+        .iter()
+        .map(|c| {
+            let line = format!(
+                "{} → {}: {} ({}, {})",
+                iso_date(c.from),
+                iso_date(c.to),
+                c.reason,
+                assignee_name(&c.by, &assignees),
+                iso_date(c.at.date()),
+            );
+            view! { <li>{line}</li> }
+        })
+        .collect_view();
+    let changed = !appeal.due_changes.is_empty();
     let options = assignees
         .into_iter()
         .map(|a| view! { <option value=a.id>{a.name}</option> })
         .collect_view();
-    let due_reason = appeal.due_reason.clone();
+    let due_reason = appeal.due_reason.clone().filter(|_| !changed);
     view! {
         <article class="card appeal" data-appeal=id>
             <h3>
@@ -826,6 +844,12 @@ fn AppealItem(appeal: Appeal, assignees: Vec<Assignee>, done: Callback<String>) 
                 }</span>
             </p>
             {due_reason.map(|r| view! { <p>{move || t(R::ReasonShown)} " " {r}</p> })}
+            {changed.then(|| view! {
+                <div class="due-changes">
+                    <p>{move || t(R::DueChanges)}</p>
+                    <ul>{changes}</ul>
+                </div>
+            })}
             {appeal.takes_part.then(|| view! { <p>{move || t(R::TakesPartShort)}</p> })}
             <div role="alert">
                 {move || refused.get().map(|m| view! { <p class="status error">{m}</p> })}

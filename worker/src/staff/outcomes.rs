@@ -28,8 +28,9 @@ use crate::pseudonym::Pseudonyms;
 use crate::{body, clock, http, queue};
 use api::desk::Channel;
 use api::outcomes::{
-    Appeal, AppealBody, AssignInput, Assignee, CloseInput, Closed, ControlList, DueInput,
-    NotificationMeans, Outcome, OutcomeInput, OutcomeKind, OutcomeRecorded, Received, Referral,
+    Appeal, AppealBody, AssignInput, Assignee, CloseInput, Closed, ControlList, DueChange,
+    DueInput, NotificationMeans, Outcome, OutcomeInput, OutcomeKind, OutcomeRecorded, Received,
+    Referral,
 };
 use api::queue::TicketStatus;
 use api::staff::Role;
@@ -423,6 +424,7 @@ pub async fn record(req: &mut Request, env: &Env) -> Result<Response, ApiError> 
                 registered_on: today,
                 due: *due,
                 due_reason: due_reason.clone(),
+                due_changes: Vec::new(),
                 thread,
                 assigned_to: None,
                 takes_part: input.takes_part,
@@ -550,8 +552,8 @@ async fn referral_replayed(
 }
 
 const APPEAL_COLUMNS: &str = "id, office_id, outcome_id, registration_number, registered_on, \
-    due, due_reason, thread, assigned_to, takes_part, answer_reference, answer_date, \
-    notified_by, notification_reference, decided_by, closed_by, closed_at";
+    due, due_reason, due_changes, thread, assigned_to, takes_part, answer_reference, \
+    answer_date, notified_by, notification_reference, decided_by, closed_by, closed_at";
 
 /// R42, R44: who may be assigned an appeal — an active account of the office that receives
 /// (`receiver` or `official`); the list the console offers and the check of an assignment.
@@ -567,6 +569,8 @@ struct AppealRow {
     registered_on: String,
     due: String,
     due_reason: Option<String>,
+    /// JSON: `[DueChange]` (migration 0014).
+    due_changes: String,
     thread: String,
     assigned_to: Option<String>,
     takes_part: u8,
@@ -621,6 +625,8 @@ impl AppealRow {
             registered_on: date(&self.registered_on)?,
             due,
             due_reason: self.due_reason.clone(),
+            due_changes: serde_json::from_str(&self.due_changes)
+                .map_err(|e| ApiError::Unexpected(format!("stored due changes: {e}")))?,
             overdue: closed.is_none() && appeals::is_overdue(due, today),
             thread: self.thread.clone(),
             assigned_to: self.assigned_to.clone(),
@@ -827,7 +833,8 @@ pub async fn due(req: &mut Request, env: &Env, id: &str) -> Result<Response, Api
     let staff = session::require(req, env).await?;
     who_received(&staff)?;
     let input: DueInput = body::json(req).await?;
-    let today = clock::now_for(req).date();
+    let now = clock::now_for(req);
+    let today = now.date();
     let db = env.d1("DB")?;
     let row = open_appeal(&db, &staff, id).await?;
     let asked = input
@@ -839,15 +846,27 @@ pub async fn due(req: &mut Request, env: &Env, id: &str) -> Result<Response, Api
             appeals::DueError::ReasonRequired => invalid(ErrorCode::Required, "due_reason"),
             appeals::DueError::BeforeRegistration => invalid(ErrorCode::BeforeRegistration, "due"),
         })?;
+    let change = DueChange {
+        from: date(&row.due)?,
+        to: due,
+        reason: reason.clone(),
+        by: staff.id.clone(),
+        at: now,
+    };
+    let change = serde_json::to_string(&change).map_err(|e| ApiError::Unexpected(e.to_string()))?;
     let statement = db
-        .prepare("UPDATE appeals_on_control SET due = ?2, due_reason = ?3 WHERE id = ?1")
+        .prepare(
+            "UPDATE appeals_on_control SET due = ?2, due_reason = ?3, \
+             due_changes = json_insert(due_changes, '$[#]', json(?4)) WHERE id = ?1",
+        )
         .bind(&[
             row.id.as_str().into(),
             clock::iso(due).into(),
             reason.as_str().into(),
+            change.as_str().into(),
         ])?;
-    // The trail keeps every change, the old date and the new; the reason stays with the
-    // appeal (free text is kept out of the trail).
+    // The trail keeps every change, the old date and the new; the reasons stay with the
+    // appeal, each with its change (free text is kept out of the trail).
     let entry = Entry {
         actor: (&staff.id, &staff.name),
         office_id: staff.office_id.as_str(),
