@@ -224,7 +224,10 @@ test('an official records the outcomes of bookings: an appeal on control assigne
   await card.getByRole('button', { name: 'Изменить срок' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Срок изменён.' })).toBeVisible();
   await expect(card.getByRole('heading', { level: 3 })).toContainText(due);
-  await expect(card).toContainText('Причина срока: Истребованы материалы из суда.');
+  // The change is listed with its old and new date, its reason and who made it.
+  await expect(card).toContainText('Изменения срока (прежний → новый: причина):');
+  const change = card.getByRole('listitem').filter({ hasText: 'Истребованы материалы из суда.' });
+  await expect(change).toContainText(`→ ${due}: Истребованы материалы из суда. (Тест Ресми`);
 
   // Taken off control with the final answer and how the applicant was told (R42, R44).
   await card.locator('summary', { hasText: 'Снятие с контроля' }).press('Enter');
