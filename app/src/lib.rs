@@ -2,9 +2,10 @@
 //!
 //! Bundles share this library so that a visit downloads only what it shows: `directory`
 //! (src/bin/directory.rs: the first screen `/`, its first paint made live without Leptos),
-//! `app` (src/main.rs: the office pages, without Leptos, src/office_page.rs), `booking` (src/bin/booking.rs: the
-//! pre-registration wizard and the manage page, under `/register/` and `/bookings/`, which
-//! the Worker answers with `dist/booking/index.html`) and `queue` (src/bin/queue.rs). A link
+//! `app` (src/main.rs: the office pages, without Leptos, src/office_page.rs), `booking`
+//! (src/bin/booking.rs: the pre-registration wizard and the manage page, under `/register/`
+//! and `/bookings/`, which the Worker answers with `dist/booking/index.html`) and `queue`
+//! (src/bin/queue.rs: the queue's pages, without Leptos, src/queue_page.rs). A link
 //! from one to another is a full page load (see [`shell::Bundle`]). One more, `staff`
 //! (src/bin/staff.rs and the module `staff`, built with the feature `staff`), is the staff
 //! console under `/staff/…`, which no public page links or loads; without the feature the
@@ -23,6 +24,7 @@ pub mod pages;
 pub mod plain;
 pub mod proof_of_work;
 pub mod queue_api;
+pub mod queue_page;
 pub mod shell;
 #[cfg(feature = "staff")]
 pub mod staff;

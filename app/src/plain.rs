@@ -201,3 +201,65 @@ pub fn not_found(lang: Lang) -> String {
         esc(Msg::BackToDirectory.text(lang)),
     )
 }
+
+/// Calls `act` with the element matching `selector` that an `event` (one that bubbles:
+/// `change`, `submit`, `click`) inside `within` reached, and the event (to prevent a form's
+/// default, say). The listener lives as long as the page.
+pub fn on(
+    within: &Element,
+    event: &'static str,
+    selector: &'static str,
+    act: impl Fn(Element, &web_sys::Event) + 'static,
+) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if let Some(hit) = target.closest(selector).ok().flatten() {
+            act(hit, &e);
+        }
+    });
+    let _ = within.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Waits `ms` milliseconds (the browser's `setTimeout`): a poll's pause.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A part of the page written again only when its HTML changes: a page that polls rewrites
+/// nothing when nothing changed, so an `aria-live` region is announced on a change, not on
+/// every poll, and a focused control inside it stays.
+#[derive(Default)]
+pub struct Written(std::cell::RefCell<String>);
+
+impl Written {
+    /// Writes `html` into `el` unless it is what was written last; true if written.
+    pub fn write(&self, el: &Element, html: &str) -> bool {
+        if *self.0.borrow() == html {
+            return false;
+        }
+        el.set_inner_html(html);
+        html.clone_into(&mut self.0.borrow_mut());
+        true
+    }
+
+    /// The element was changed by hand to show `html` (or written anew from outside).
+    pub fn assume(&self, html: &str) {
+        html.clone_into(&mut self.0.borrow_mut());
+    }
+
+    /// The next `write` writes, whatever it was.
+    pub fn forget(&self) {
+        self.0.borrow_mut().clear();
+    }
+}

@@ -5,7 +5,7 @@
 use crate::api::{read, FetchError};
 use ::api::queue::{QueueState, TicketRequest, TicketTaken, TicketView};
 use ::api::{ErrorBody, ErrorCode};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder};
 use rules::OfficeId;
 
 /// Why a ticket was not issued.
@@ -17,19 +17,49 @@ pub enum TakeError {
     Failed,
 }
 
-/// `GET /api/v1/queue/{office_id}`: polled, never from a cache.
-pub async fn state(office: &str) -> Result<QueueState, FetchError> {
-    let office = OfficeId::parse(office).map_err(|_| FetchError::NotFound)?;
-    let response = Request::get(&format!("/api/v1/queue/{office}"))
-        .cache(web_sys::RequestCache::NoStore)
-        .send()
-        .await
-        .map_err(|_| FetchError::Network)?;
+/// What a poll brought: the answer, the service's `429 rate_limited` with its
+/// `Retry-After` (the polls of one network are limited, R39-3), or a failure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Polled<T> {
+    Answer(T),
+    Limited { retry_after: u32 },
+    Failed(FetchError),
+}
+
+/// `Retry-After` in seconds, as the Worker sends it; a minute (the limiter's period) when
+/// it is missing or unreadable, at most ten.
+pub fn retry_after(header: Option<&str>) -> u32 {
+    header
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(60)
+        .min(600)
+}
+
+/// A poll's GET, never from a cache.
+async fn poll<T: serde::de::DeserializeOwned>(request: RequestBuilder) -> Polled<T> {
+    let Ok(response) = request.cache(web_sys::RequestCache::NoStore).send().await else {
+        return Polled::Failed(FetchError::Network);
+    };
     match response.status() {
-        200 => read(&response.text().await.map_err(|_| FetchError::Network)?),
-        404 => Err(FetchError::NotFound),
-        _ => Err(FetchError::Server),
+        200 => match response.text().await {
+            Ok(text) => read(&text).map_or_else(Polled::Failed, Polled::Answer),
+            Err(_) => Polled::Failed(FetchError::Network),
+        },
+        404 => Polled::Failed(FetchError::NotFound),
+        429 => Polled::Limited {
+            retry_after: retry_after(response.headers().get("Retry-After").as_deref()),
+        },
+        _ => Polled::Failed(FetchError::Server),
     }
+}
+
+/// `GET /api/v1/queue/{office_id}`.
+pub async fn state(office: &str) -> Polled<QueueState> {
+    let Ok(office) = OfficeId::parse(office) else {
+        return Polled::Failed(FetchError::NotFound);
+    };
+    poll(Request::get(&format!("/api/v1/queue/{office}"))).await
 }
 
 /// `POST /api/v1/queue/{office_id}/tickets`.
@@ -69,19 +99,15 @@ pub async fn take(office: &str, request: &TicketRequest) -> Result<TicketTaken, 
 }
 
 /// `GET /api/v1/queue/{office_id}/tickets/{number}` with the ticket's token.
-pub async fn ticket(office: &str, number: u32, token: &str) -> Result<TicketView, FetchError> {
-    let office = OfficeId::parse(office).map_err(|_| FetchError::NotFound)?;
-    let response = Request::get(&format!("/api/v1/queue/{office}/tickets/{number}"))
-        .header("Authorization", &format!("Bearer {token}"))
-        .cache(web_sys::RequestCache::NoStore)
-        .send()
-        .await
-        .map_err(|_| FetchError::Network)?;
-    match response.status() {
-        200 => read(&response.text().await.map_err(|_| FetchError::Network)?),
-        404 => Err(FetchError::NotFound),
-        _ => Err(FetchError::Server),
-    }
+pub async fn ticket(office: &str, number: u32, token: &str) -> Polled<TicketView> {
+    let Ok(office) = OfficeId::parse(office) else {
+        return Polled::Failed(FetchError::NotFound);
+    };
+    poll(
+        Request::get(&format!("/api/v1/queue/{office}/tickets/{number}"))
+            .header("Authorization", &format!("Bearer {token}")),
+    )
+    .await
 }
 
 /// The token of a ticket taken on this device, by office and number (tickets are per day;
@@ -92,4 +118,19 @@ pub fn token(office: &str, number: u32) -> Option<String> {
 
 pub fn keep_token(office: &str, number: u32, token: &str) {
     crate::storage::local_set(&format!("qabyldau.ticket.{office}.{number}"), token);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_after;
+
+    #[test]
+    fn r39_3_retry_after_is_the_servers_seconds_or_a_minute() {
+        assert_eq!(retry_after(Some("17")), 17);
+        assert_eq!(retry_after(Some(" 60 ")), 60);
+        assert_eq!(retry_after(None), 60);
+        assert_eq!(retry_after(Some("soon")), 60);
+        assert_eq!(retry_after(Some("0")), 60);
+        assert_eq!(retry_after(Some("86400")), 600);
+    }
 }

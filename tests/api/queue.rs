@@ -503,21 +503,11 @@ fn r39_5_queue_actions_are_audited() {
     );
 }
 
-/// R39-3: the queue's public endpoints have their own limiter per client address (600
-/// requests a minute): past it a client gets `429 rate_limited` with `Retry-After`, while
-/// another address is served. The limiter's windows are minutes of the wall clock, so 1201
-/// requests sent within a minute put at least 601 into one window.
-#[test]
-fn r39_3_the_queues_polls_are_limited_per_address() {
+/// Sends `GET path` from `client` on 4 threads until the service answers `429` (at most
+/// 1201 requests: the limiter's windows are minutes of the wall clock, so 1201 requests
+/// sent within a minute put at least 601 into one window); the refusal.
+fn poll_until_refused(client: &Client, path: &str, at: &str) -> Reply {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-    let office = "ulytau-region-zhanaarka";
-    let at = "2027-03-04T10:00:00+05:00";
-    let path = format!("/api/v1/queue/{office}");
-    // An address outside the pool `Client::new` draws from, so that no other test shares
-    // the minute it uses up (IPv6 documentation range, counted by its /64).
-    let flooding = Client {
-        ip: "2001:db8:3903::1".to_owned(),
-    };
     let sent = AtomicUsize::new(0);
     let refused = AtomicBool::new(false);
     let refusal = std::sync::Mutex::new(None);
@@ -526,7 +516,7 @@ fn r39_3_the_queues_polls_are_limited_per_address() {
             s.spawn(|| {
                 while !refused.load(Ordering::SeqCst) && sent.fetch_add(1, Ordering::SeqCst) < 1201
                 {
-                    let reply = flooding.send("GET", &path, &[(CLOCK, at)], None);
+                    let reply = client.send("GET", path, &[(CLOCK, at)], None);
                     match reply.status {
                         200 => {}
                         429 => {
@@ -539,10 +529,25 @@ fn r39_3_the_queues_polls_are_limited_per_address() {
             });
         }
     });
-    let reply = refusal
+    refusal
         .into_inner()
         .unwrap()
-        .expect("no 429 after 1201 polls from one address");
+        .expect("no 429 after 1201 polls from one address")
+}
+
+/// R39-3: the queue's public endpoints have their own limiter per client address (600
+/// requests a minute): past it a client gets `429 rate_limited` with `Retry-After`, while
+/// another address is served.
+#[test]
+fn r39_3_the_queues_polls_are_limited_per_address() {
+    let office = "ulytau-region-zhanaarka";
+    let at = "2027-03-04T10:00:00+05:00";
+    // An address outside the pool `Client::new` draws from, so that no other test shares
+    // the minute it uses up (IPv6 documentation range, counted by its /64).
+    let flooding = Client {
+        ip: "2001:db8:3903::1".to_owned(),
+    };
+    let reply = poll_until_refused(&flooding, &format!("/api/v1/queue/{office}"), at);
     reply.assert_error(429, "rate_limited");
     let retry: u64 = reply
         .header("Retry-After")
@@ -554,4 +559,28 @@ fn r39_3_the_queues_polls_are_limited_per_address() {
     let other = Client::new();
     assert_ne!(other.ip, flooding.ip);
     assert_eq!(state(&other, office, at)["open"], true);
+}
+
+/// R39-3: taking a ticket has its own budget per address: when a board's or the phones'
+/// polls from one network have spent theirs, a person on that network still takes a
+/// ticket (and the polls are still refused).
+#[test]
+fn r39_3_polls_never_starve_taking_a_ticket() {
+    let office = "ulytau-region-ulytau";
+    let at = "2027-03-05T10:00:00+05:00";
+    let hall = Client {
+        ip: "2001:db8:3904::1".to_owned(),
+    };
+    let path = format!("/api/v1/queue/{office}");
+    poll_until_refused(&hall, &path, at).assert_error(429, "rate_limited");
+    let taken = take_ok(&hall, office, at, &json!({"language": "kk"}));
+    assert!(
+        taken["ticket"]["number"].as_u64().is_some_and(|n| n >= 1),
+        "{taken}"
+    );
+    assert!(taken["ticket_token"]
+        .as_str()
+        .is_some_and(|t| !t.is_empty()));
+    hall.send("GET", &path, &[(CLOCK, at)], None)
+        .assert_error(429, "rate_limited");
 }

@@ -157,3 +157,52 @@ test('the kiosk issues a ticket with big buttons in kk and ru', async ({ browser
   await expectNoSeriousA11yViolations(kiosk, 'the kiosk with its ticket');
   await context.close();
 });
+
+test('the board keeps its last answer through failures and a 429, says how old it is, and waits the Retry-After', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ extraHTTPHeaders: CLOCK, serviceWorkers: 'block' });
+  const board = await context.newPage();
+  await board.goto(`/queue/${OFFICE}/board?lang=kk`);
+  const waiting = board.locator('.board-waiting strong');
+  await expect(waiting).toHaveText(/^\d+$/);
+  const shown = await waiting.textContent();
+  const note = board.locator('.poll-note');
+  await expect(note).toBeEmpty();
+  const state = `**/api/v1/queue/${OFFICE}`;
+
+  // The network fails: the last answer stays, and after a few polls the board says so and
+  // as of when, in kk and ru.
+  await board.route(state, (route) => route.abort());
+  await expect(note).toContainText('Жаңарту мүмкін болмады', { timeout: 10_000 });
+  await expect(note).toContainText('Не удалось обновить');
+  await expect(note).toContainText(/\d\d:\d\d:\d\d кезіндегі жағдай көрсетілген/);
+  await expect(note).toContainText(/Показано по состоянию на \d\d:\d\d:\d\d/);
+  await expect(waiting).toHaveText(shown!);
+  await board.unroute(state);
+  await expect(note).toBeEmpty({ timeout: 5_000 });
+
+  // The service limits this network: not an error; the board says it updates less often
+  // and asks again only after the Retry-After.
+  let asked = 0;
+  await board.route(state, (route) => {
+    asked += 1;
+    return route.fulfill({
+      status: 429,
+      headers: { 'Retry-After': '6', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many requests' } }),
+    });
+  });
+  await expect(note).toContainText('Осы желіден сұраулар тым көп', { timeout: 5_000 });
+  await expect(note).toContainText('Из этой сети слишком много запросов');
+  await expect(note).toContainText(/по состоянию на \d\d:\d\d:\d\d/);
+  await expect(board.getByRole('alert')).not.toContainText('Не удалось');
+  await expect(waiting).toHaveText(shown!);
+  const after429 = asked;
+  await board.waitForTimeout(4_000);
+  expect(asked, 'no poll before the Retry-After').toBe(after429);
+  await board.unroute(state);
+  await expect(note).toBeEmpty({ timeout: 6_000 });
+  await expectNoSeriousA11yViolations(board, 'the board with its note');
+  await context.close();
+});

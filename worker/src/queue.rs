@@ -332,9 +332,10 @@ pub async fn ticket(
 }
 
 /// The queue's public endpoints are counted per client address, by their own limiter
-/// (rate_limit.rs): a board and a phone poll.
-pub async fn limit(req: &Request, env: &Env) -> Result<(), ApiError> {
-    rate_limit::check_queue(req, env).await
+/// (rate_limit.rs): a board and a phone poll; taking a ticket has a budget of its own, which
+/// no poll uses up.
+pub async fn limit(req: &Request, env: &Env, what: rate_limit::QueueUse) -> Result<(), ApiError> {
+    rate_limit::check_queue(req, env, what).await
 }
 
 #[cfg(test)]

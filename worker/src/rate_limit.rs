@@ -6,6 +6,7 @@
 
 use crate::error::ApiError;
 use serde::Deserialize;
+use std::sync::atomic::{AtomicBool, Ordering};
 use worker::{Env, Request};
 
 const DEFAULT_PER_MINUTE: u64 = 120;
@@ -44,18 +45,44 @@ pub async fn check(req: &Request, env: &Env) -> Result<(), ApiError> {
 /// The binding of the queue's limiter (wrangler.toml `[[ratelimits]]`).
 const QUEUE_LIMITER: &str = "QUEUE_LIMITER";
 
+/// What a request to the queue's public endpoints is for. Each has its own budget per
+/// client address under the one binding (its own prefix on the pseudonymous key), so that
+/// the polls of a hall's board or of the phones on one network never use up what a person
+/// needs to take a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueUse {
+    /// The board's and the ticket page's polls, and the take page's.
+    Poll,
+    /// Taking a ticket.
+    Ticket,
+}
+
+impl QueueUse {
+    fn namespace(self) -> &'static str {
+        match self {
+            QueueUse::Poll => "qabyldau/queue-client",
+            QueueUse::Ticket => "qabyldau/queue-ticket",
+        }
+    }
+}
+
 /// The queue's public endpoints (a ticket, the board's and the ticket page's polls), R39-3:
-/// Cloudflare's rate-limiting binding, 600 requests a minute per client address (its
-/// `simple.limit`). Not D1: a hall's board and phones poll every few seconds, and a D1 write
-/// per poll would make every busy office's hall a load on the one database. The binding's
-/// counts are kept per Cloudflare location and are approximate — enough against a flood; the
-/// exact count stays for bookings. If the binding fails, the queue is served and the failure
-/// logged: a hall must not stop for its limiter.
-pub async fn check_queue(req: &Request, env: &Env) -> Result<(), ApiError> {
-    let client = pseudonymous_client(req, env, "qabyldau/queue-client")?;
+/// Cloudflare's rate-limiting binding, 600 requests a minute per client address and
+/// [`QueueUse`] (its `simple.limit`). Not D1: a hall's board and phones poll every few
+/// seconds, and a D1 write per poll would make every busy office's hall a load on the one
+/// database. The binding's counts are kept per Cloudflare location and are approximate —
+/// enough against a flood; the exact count stays for bookings. If the binding fails, the
+/// queue is served and the failure logged: a hall must not stop for its limiter.
+pub async fn check_queue(req: &Request, env: &Env, what: QueueUse) -> Result<(), ApiError> {
+    let client = pseudonymous_client(req, env, what.namespace())?;
     let outcome = match env.rate_limiter(QUEUE_LIMITER) {
         Ok(limiter) => limiter.limit(client).await,
-        Err(e) => Err(e),
+        Err(e) => {
+            if let Some(line) = limiter_failure(LimiterFailure::Missing, &MISSING_LOGGED) {
+                worker::console_error!("{line}: {e}");
+            }
+            return Ok(());
+        }
     };
     match outcome {
         Ok(outcome) if !outcome.success => Err(ApiError::RateLimited {
@@ -64,9 +91,40 @@ pub async fn check_queue(req: &Request, env: &Env) -> Result<(), ApiError> {
         }),
         Ok(_) => Ok(()),
         Err(e) => {
-            worker::console_error!("queue limiter {QUEUE_LIMITER} failed, request served: {e}");
+            if let Some(line) = limiter_failure(LimiterFailure::Failed, &MISSING_LOGGED) {
+                worker::console_error!("{line}: {e}");
+            }
             Ok(())
         }
+    }
+}
+
+/// Whether this isolate has logged that the binding is missing.
+static MISSING_LOGGED: AtomicBool = AtomicBool::new(false);
+
+/// How the queue's limiter failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LimiterFailure {
+    /// No binding `QUEUE_LIMITER` (a deployment without `[[ratelimits]]`): the same on
+    /// every request of the isolate, so said once per isolate, not once per poll.
+    Missing,
+    /// The binding is there and this call failed: said each time (it may pass).
+    Failed,
+}
+
+/// The line to log for `failure`, if it is to be logged; `missing_logged` is the isolate's
+/// memory that the missing binding was already said.
+fn limiter_failure(failure: LimiterFailure, missing_logged: &AtomicBool) -> Option<String> {
+    match failure {
+        LimiterFailure::Missing => (!missing_logged.swap(true, Ordering::Relaxed)).then(|| {
+            format!(
+                "queue limiter binding {QUEUE_LIMITER} missing, queue requests served \
+                 unlimited (said once per isolate)"
+            )
+        }),
+        LimiterFailure::Failed => Some(format!(
+            "queue limiter {QUEUE_LIMITER} failed, request served"
+        )),
     }
 }
 
@@ -117,7 +175,26 @@ pub async fn forget_past(env: &Env) -> Result<(), ApiError> {
 
 #[cfg(test)]
 mod tests {
-    use super::client_of;
+    use super::*;
+
+    /// A deployment without the binding logs it once per isolate, not once per poll; a
+    /// failing call of a present binding is logged each time.
+    #[test]
+    fn r39_3_a_missing_queue_limiter_is_logged_once_per_isolate() {
+        let logged = AtomicBool::new(false);
+        let lines: Vec<_> = (0..5)
+            .filter_map(|_| limiter_failure(LimiterFailure::Missing, &logged))
+            .collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains(QUEUE_LIMITER));
+        assert!((0..3).all(|_| limiter_failure(LimiterFailure::Failed, &logged).is_some()));
+    }
+
+    /// The polls and taking a ticket are counted apart (R39-3).
+    #[test]
+    fn r39_3_polls_and_tickets_have_their_own_keys() {
+        assert_ne!(QueueUse::Poll.namespace(), QueueUse::Ticket.namespace());
+    }
 
     #[test]
     fn ipv6_clients_are_counted_by_their_64() {

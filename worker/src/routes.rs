@@ -397,15 +397,15 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::StaffForward(code) => staff::handle(Operation::Forward(code), &mut req, env).await,
         Route::StaffReassign(code) => staff::handle(Operation::Reassign(code), &mut req, env).await,
         Route::QueueTickets(office) => {
-            queue::limit(&req, env).await?;
+            queue::limit(&req, env, crate::rate_limit::QueueUse::Ticket).await?;
             queue::take(&mut req, env, &office).await
         }
         Route::Queue(office) => {
-            queue::limit(&req, env).await?;
+            queue::limit(&req, env, crate::rate_limit::QueueUse::Poll).await?;
             queue::state(&req, env, &office).await
         }
         Route::QueueTicket(office, number) => {
-            queue::limit(&req, env).await?;
+            queue::limit(&req, env, crate::rate_limit::QueueUse::Poll).await?;
             queue::ticket(&req, env, &office, &number).await
         }
         Route::StaffQueue(office) => staff::handle(Operation::Queue(office), &mut req, env).await,

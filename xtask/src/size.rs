@@ -61,7 +61,7 @@ const PAGES: [Page; 4] = [
         // Answered by the Worker with the queue bundle's HTML.
         html: &["queue-app/index.html"],
         target: 150_000,
-        budget: false,
+        budget: true,
     },
 ];
 

@@ -48,7 +48,10 @@ pub enum Q {
     KioskYourTicket,
     KioskRemember,
     KioskDone,
-    Updated,
+    /// A poll answered `429 rate_limited` (R39-3): the page waits the `Retry-After`.
+    UpdatingLessOften,
+    /// Polls fail (the network, the server): what is shown is the last answer.
+    NotUpdated,
 }
 
 impl Q {
@@ -172,13 +175,31 @@ impl Q {
                 "Remember your number and watch the board.",
             ),
             Q::KioskDone => ("Дайын", "Готово", "Done"),
-            Q::Updated => ("Жаңартылды", "Обновлено", "Updated"),
+            Q::UpdatingLessOften => (
+                "Осы желіден сұраулар тым көп: бет сирегірек жаңарады.",
+                "Из этой сети слишком много запросов: страница обновляется реже.",
+                "Too many requests from this network: the page updates less often.",
+            ),
+            Q::NotUpdated => (
+                "Жаңарту мүмкін болмады, қайта тырысып жатырмыз.",
+                "Не удалось обновить, пробуем снова.",
+                "Could not update; trying again.",
+            ),
         };
         match lang {
             Lang::Kk => kk,
             Lang::Ru => ru,
             Lang::En => en,
         }
+    }
+}
+
+/// "Shown as of 10:31:05": how old the last answer a polling page shows is.
+pub fn shown_as_of(hms: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!("{hms} кезіндегі жағдай көрсетілген."),
+        Lang::Ru => format!("Показано по состоянию на {hms}."),
+        Lang::En => format!("Shown as of {hms}."),
     }
 }
 

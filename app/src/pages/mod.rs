@@ -4,7 +4,6 @@ pub mod manage;
 pub mod my_bookings;
 pub mod not_found;
 pub mod poster;
-pub mod queue;
 
 /// Sets the browser tab's title: what the page is, then the service.
 fn set_title(what: &str) {
