@@ -16,6 +16,7 @@ use crate::i18n::Msg;
 use crate::lang::href;
 use crate::pages::guide::{Handover, HANDOVER_KEY};
 use crate::plain::{self, by_id, esc, get, load_error, loading, set_title};
+use crate::shell::Bundle;
 use crate::storage;
 use rules::eligibility::Answer;
 use rules::guide::{destination, Destination, GuideAnswers, Whom};
@@ -27,15 +28,13 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-pub const PATH: &str = "/register/guide";
-
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    if path != PATH {
+    if Bundle::owning(&path) != Bundle::Guide {
         // A path of another bundle that reached this one: the server gives that bundle.
         let _ = location.reload();
         return;

@@ -2,13 +2,16 @@
 //!
 //! Bundles share this library so that a visit downloads only what it shows: `directory`
 //! (src/bin/directory.rs: the first screen `/`, its first paint made live without Leptos),
-//! `app` (src/main.rs: the office pages, without Leptos, src/office_page.rs), `booking` (src/bin/booking.rs: the
-//! pre-registration wizard and the manage page, under `/register/` and `/bookings/`, which
-//! the Worker answers with `dist/booking/index.html`) and `queue` (src/bin/queue.rs). A link
-//! from one to another is a full page load (see [`shell::Bundle`]). One more, `staff`
-//! (src/bin/staff.rs and the module `staff`, built with the feature `staff`), is the staff
-//! console under `/staff/…`, which no public page links or loads; without the feature the
-//! public bundles compile none of it.
+//! `app` (src/main.rs: the office pages, without Leptos, src/office_page.rs), `booking`
+//! (src/bin/booking.rs: the pre-registration wizard under `/register/{office}/{reception}`,
+//! which the Worker answers with `dist/booking/index.html`), `bookings` (src/bin/bookings.rs:
+//! a person's bookings, `/bookings/{code}` and `/bookings/mine`, without Leptos,
+//! src/manage_page.rs; `dist/bookings-app/`), `guide` (src/bin/guide.rs: "where should I
+//! go?", `/register/guide`, without Leptos, src/guide_page.rs; `dist/guide-app/`), `poster`
+//! (src/bin/poster.rs) and `queue` (src/bin/queue.rs). A link from one to another is a full
+//! page load (see [`shell::Bundle`]). One more, `staff` (src/bin/staff.rs and the module
+//! `staff`, built with the feature `staff`), is the staff console under `/staff/…`, which no
+//! public page links or loads; without the feature the public bundles compile none of it.
 
 pub mod api;
 pub mod booking_api;

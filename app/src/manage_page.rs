@@ -21,6 +21,7 @@ use crate::i18n::slip::S;
 use crate::i18n::Msg;
 use crate::lang::href;
 use crate::plain::{self, esc, load_error, loading, set_title};
+use crate::shell::Bundle;
 use crate::slip::{self, Names};
 use crate::storage;
 use rules::Lang;
@@ -66,7 +67,7 @@ pub fn start() {
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    if !path.starts_with("/bookings/") {
+    if Bundle::owning(&path) != Bundle::Bookings {
         // A path of another bundle that reached this one: the server gives that bundle.
         let _ = location.reload();
         return;

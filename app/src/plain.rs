@@ -190,7 +190,7 @@ pub fn shell(lang: Lang, path: &str) -> String {
         tagline = t(Msg::Tagline),
         nav = t(Msg::LanguageNav),
         footer = t(Msg::Footer),
-        mine_href = esc(&href(lang, crate::pages::my_bookings::PATH)),
+        mine_href = esc(&href(lang, crate::manage_page::MINE)),
         mine = esc(S::MyBookings.text(lang)),
     )
 }

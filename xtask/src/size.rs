@@ -51,8 +51,13 @@ const PAGES: [Page; 4] = [
     },
     Page {
         what: "the booking pages (/register/…, /bookings/…)",
-        // Answered by the Worker with the booking bundle's HTML.
-        html: &["booking/index.html"],
+        // Answered by the Worker with the HTML of the booking bundles: the wizard's, a
+        // person's bookings' (/bookings/…) and the guide's (/register/guide).
+        html: &[
+            "booking/index.html",
+            "bookings-app/index.html",
+            "guide-app/index.html",
+        ],
         target: 180_000,
         budget: false,
     },
@@ -306,13 +311,15 @@ pub fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// The public pages and the public bundles' HTML.
-const PUBLIC_PAGES: [&str; 8] = [
+const PUBLIC_PAGES: [&str; 10] = [
     "index.html",
     "directory/kk/index.html",
     "directory/ru/index.html",
     "directory/en/index.html",
     "directory-app/index.html",
     "booking/index.html",
+    "bookings-app/index.html",
+    "guide-app/index.html",
     "poster-app/index.html",
     "queue-app/index.html",
 ];
@@ -372,6 +379,8 @@ mod tests {
             "directory/ru",
             "directory/en",
             "booking",
+            "bookings-app",
+            "guide-app",
             "queue-app",
             "console",
         ] {
@@ -407,6 +416,8 @@ mod tests {
             "directory/ru/index.html",
             "directory/en/index.html",
             "booking/index.html",
+            "bookings-app/index.html",
+            "guide-app/index.html",
             "queue-app/index.html",
         ] {
             std::fs::write(d.join(page), &html).unwrap();
@@ -466,7 +477,13 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.join("booking/index.html"), "<p></p>").unwrap();
-        for bundle in ["queue-app", "poster-app", "directory-app"] {
+        for bundle in [
+            "queue-app",
+            "poster-app",
+            "directory-app",
+            "bookings-app",
+            "guide-app",
+        ] {
             std::fs::create_dir_all(dir.join(bundle)).unwrap();
             std::fs::write(dir.join(bundle).join("index.html"), "<p></p>").unwrap();
         }
