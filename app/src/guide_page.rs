@@ -207,7 +207,7 @@ fn form(places: &Places, lang: Lang) -> String {
          <fieldset class=\"question\" id=\"guide-whom\"><legend>{whom_t}</legend>\
          <div class=\"answers stacked\">{whom}</div></fieldset>\
          <div id=\"guide-received-slot\" hidden></div>\
-         <p class=\"field-error\" role=\"alert\" id=\"guide-incomplete\" hidden></p>\
+         <div id=\"guide-incomplete\" hidden></div>\
          <div class=\"actions\"><button type=\"submit\">{show}</button></div></form>\
          <div id=\"guide-result-slot\"></div>",
         where_ = g(G::GuideWhere),
@@ -335,7 +335,14 @@ impl Guide {
 
     fn submit(&self) {
         if self.answers().is_none() || value("guide-region").is_empty() {
-            fill("guide-incomplete", &esc(G::GuideAnswerAll.text(self.lang)));
+            // Written anew, so that it is announced again.
+            fill(
+                "guide-incomplete",
+                &format!(
+                    "<p class=\"field-error\" role=\"alert\">{}</p>",
+                    esc(G::GuideAnswerAll.text(self.lang))
+                ),
+            );
             self.shown.set(false);
             fill("guide-result-slot", "");
             return;

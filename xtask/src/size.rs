@@ -143,8 +143,13 @@ fn report(dist: &Path) -> Result<Report, String> {
     let mut table = Vec::new();
     for page in &PAGES {
         let mut worst: Option<Measured> = None;
+        // A row of several pages names each one's figure, then lists the worst's files.
+        let mut each = Vec::new();
         for html in page.html {
             let m = measure(dist, html)?;
+            if page.html.len() > 1 {
+                each.push(format!("    {html:<52} {:>9} total gzip", m.total));
+            }
             public_loads.extend(m.files.iter().map(|(p, _, _)| p.clone()));
             if worst.as_ref().is_none_or(|w| m.total > w.total) {
                 worst = Some(m);
@@ -156,6 +161,7 @@ fn report(dist: &Path) -> Result<Report, String> {
             page.what,
             m.html.strip_prefix(dist).unwrap_or(&m.html).display()
         ));
+        lines.append(&mut each);
         for (p, raw, gz) in &m.files {
             lines.push(format!(
                 "    {:<52} {:>9} B raw {:>9} B gzip",
