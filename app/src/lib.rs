@@ -4,9 +4,9 @@
 //! (src/bin/directory.rs: the first screen `/`, its first paint made live without Leptos),
 //! `app` (src/main.rs: the office pages, without Leptos, src/office_page.rs), `booking`
 //! (src/bin/booking.rs: the pre-registration wizard under `/register/{office}/{reception}`,
-//! which the Worker answers with `dist/booking/index.html`), `bookings` (src/bin/bookings.rs:
+//! which the Worker answers with `dist/booking/index.html`), `manage` (src/bin/manage.rs:
 //! a person's bookings, `/bookings/{code}` and `/bookings/mine`, without Leptos,
-//! src/manage_page.rs; `dist/bookings-app/`), `guide` (src/bin/guide.rs: "where should I
+//! src/manage_page.rs; `dist/manage-app/`), `guide` (src/bin/guide.rs: "where should I
 //! go?", `/register/guide`, without Leptos, src/guide_page.rs; `dist/guide-app/`), `poster`
 //! (src/bin/poster.rs) and `queue` (src/bin/queue.rs). A link from one to another is a full
 //! page load (see [`shell::Bundle`]). One more, `staff` (src/bin/staff.rs and the module

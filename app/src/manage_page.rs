@@ -1,4 +1,4 @@
-//! The `bookings` bundle (src/bin/bookings.rs), without Leptos: `/bookings/{code}#t=<token>`,
+//! The `manage` bundle (src/bin/manage.rs), without Leptos: `/bookings/{code}#t=<token>`,
 //! the applicant's own booking — its slip, status and reception — with a cancel that frees
 //! the place; and `/bookings/mine` (src/my_bookings.rs). The token comes in the URL's
 //! fragment (never sent to a server), is kept on this device for the code, and is removed
@@ -67,7 +67,7 @@ pub fn start() {
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    if Bundle::owning(&path) != Bundle::Bookings {
+    if Bundle::owning(&path) != Bundle::Manage {
         // A path of another bundle that reached this one: the server gives that bundle.
         let _ = location.reload();
         return;

@@ -8,7 +8,7 @@ use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 
 /// Which bundle is running. `/` belongs to `directory`, `/offices/{id}/print` to `poster`,
-/// [`Bundle::GUIDE_PATH`] to `guide`, paths under [`Bundle::BOOKINGS_PREFIX`] to `bookings`,
+/// [`Bundle::GUIDE_PATH`] to `guide`, paths under [`Bundle::BOOKINGS_PREFIX`] to `manage`,
 /// the other paths under [`Bundle::BOOKING_PREFIXES`] to `booking`, under
 /// [`Bundle::QUEUE_PREFIX`] to `queue`, all others to `public`; the Worker serves each
 /// bundle's HTML for its own paths (worker/src/lib.rs `page_bundle`).
@@ -24,8 +24,8 @@ pub enum Bundle {
     Booking,
     /// "Where should I go?" (src/bin/guide.rs), `/register/guide`.
     Guide,
-    /// A person's bookings (src/bin/bookings.rs): `/bookings/{code}`, `/bookings/mine`.
-    Bookings,
+    /// A person's bookings (src/bin/manage.rs): `/bookings/{code}`, `/bookings/mine`.
+    Manage,
     /// The electronic queue's pages (src/bin/queue.rs) under `/queue/`.
     Queue,
 }
@@ -52,7 +52,7 @@ impl Bundle {
         } else if path == Bundle::GUIDE_PATH {
             Bundle::Guide
         } else if path.starts_with(Bundle::BOOKINGS_PREFIX) {
-            Bundle::Bookings
+            Bundle::Manage
         } else if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
             Bundle::Booking
         } else if path.starts_with(Bundle::QUEUE_PREFIX) {
@@ -144,8 +144,8 @@ mod tests {
     #[test]
     fn paths_belong_to_one_bundle() {
         assert!(Bundle::owning("/register/gpo/gpo-pg-1-20261209") == Bundle::Booking);
-        assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Bookings);
-        assert!(Bundle::owning("/bookings/mine") == Bundle::Bookings);
+        assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Manage);
+        assert!(Bundle::owning("/bookings/mine") == Bundle::Manage);
         assert!(Bundle::owning("/register/guide") == Bundle::Guide);
         assert!(Bundle::owning("/register/guide/x") == Bundle::Booking);
         assert!(Bundle::owning("/offices/gpo") == Bundle::Public);

@@ -61,7 +61,7 @@ async fn answer(req: Request, env: &Env) -> Result<Response> {
 /// Which bundle's HTML (a directory of dist/) the pages under a path get, as the single-page
 /// fallback gives `index.html` to the others (app/src/shell.rs `Bundle`): the guide
 /// (app/src/bin/guide.rs) `dist/guide-app/`; a person's bookings, `/bookings/{code}` and
-/// `/bookings/mine` (app/src/bin/bookings.rs), `dist/bookings-app/`; the other `/register/…`
+/// `/bookings/mine` (app/src/bin/manage.rs), `dist/manage-app/`; the other `/register/…`
 /// pages, the wizard (app/src/bin/booking.rs), `dist/booking/`; the queue's
 /// (app/src/bin/queue.rs) `dist/queue-app/`; the poster's (app/src/bin/poster.rs)
 /// `dist/poster-app/`. `None` for the others.
@@ -69,7 +69,7 @@ fn page_bundle(path: &str) -> Option<&'static str> {
     if path == "/register/guide" {
         Some("guide-app")
     } else if path.starts_with("/bookings/") {
-        Some("bookings-app")
+        Some("manage-app")
     } else if path.starts_with("/register/") {
         Some("booking")
     } else if path.starts_with("/queue/") {
@@ -212,15 +212,12 @@ mod tests {
             page_bundle("/register/gpo/gpo-pg-1-20261209"),
             Some("booking")
         );
-        assert_eq!(
-            page_bundle("/bookings/ABCD-EFGH-JKMN"),
-            Some("bookings-app")
-        );
-        assert_eq!(page_bundle("/bookings/mine"), Some("bookings-app"));
+        assert_eq!(page_bundle("/bookings/ABCD-EFGH-JKMN"), Some("manage-app"));
+        assert_eq!(page_bundle("/bookings/mine"), Some("manage-app"));
         assert_eq!(page_bundle("/queue/gpo/board"), Some("queue-app"));
         assert_eq!(page_bundle("/offices/gpo/print"), Some("poster-app"));
         assert_eq!(page_bundle("/offices/gpo"), None);
-        assert_eq!(page_bundle("/bookings-app/x.js"), None);
+        assert_eq!(page_bundle("/manage-app/x.js"), None);
         assert_eq!(page_bundle("/"), None);
     }
 

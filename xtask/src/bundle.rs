@@ -10,7 +10,7 @@ pub fn build_all(root: &Path) -> Result<(), String> {
 
 /// Eight bundles (app/src/lib.rs): the office pages into dist/, then the first screen's into
 /// dist/directory-app/, the booking wizard into dist/booking/, a person's bookings into
-/// dist/bookings-app/, the guide into dist/guide-app/, the poster into
+/// dist/manage-app/, the guide into dist/guide-app/, the poster into
 /// dist/poster-app/, the electronic queue into dist/queue-app/ and the staff console into
 /// dist/console/ (in this order: each Trunk build replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
@@ -34,16 +34,16 @@ fn build_app(root: &Path) -> Result<(), String> {
         "--public-url",
         "/booking/",
     ]))?;
-    // Its files under /bookings-app/, not /bookings/: the Worker answers /bookings/* with its
+    // Its files under /manage-app/, not /bookings/: the Worker answers /bookings/* with its
     // HTML.
     sh::run(sh::cmd(root, "trunk").args([
         "build",
-        "app/bookings.html",
+        "app/manage.html",
         "--release",
         "--dist",
-        "dist/bookings-app",
+        "dist/manage-app",
         "--public-url",
-        "/bookings-app/",
+        "/manage-app/",
     ]))?;
     // The Worker answers /register/guide with its HTML.
     sh::run(sh::cmd(root, "trunk").args([

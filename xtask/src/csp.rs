@@ -13,7 +13,7 @@ const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
     ("dist/directory-app/index.html", "/directory-app/"),
     ("dist/booking/index.html", "/booking/"),
-    ("dist/bookings-app/index.html", "/bookings-app/"),
+    ("dist/manage-app/index.html", "/manage-app/"),
     ("dist/guide-app/index.html", "/guide-app/"),
     ("dist/poster-app/index.html", "/poster-app/"),
     ("dist/queue-app/index.html", "/queue-app/"),

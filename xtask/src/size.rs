@@ -55,7 +55,7 @@ const PAGES: [Page; 4] = [
         // person's bookings' (/bookings/…) and the guide's (/register/guide).
         html: &[
             "booking/index.html",
-            "bookings-app/index.html",
+            "manage-app/index.html",
             "guide-app/index.html",
         ],
         target: 180_000,
@@ -324,7 +324,7 @@ const PUBLIC_PAGES: [&str; 10] = [
     "directory/en/index.html",
     "directory-app/index.html",
     "booking/index.html",
-    "bookings-app/index.html",
+    "manage-app/index.html",
     "guide-app/index.html",
     "poster-app/index.html",
     "queue-app/index.html",
@@ -385,7 +385,7 @@ mod tests {
             "directory/ru",
             "directory/en",
             "booking",
-            "bookings-app",
+            "manage-app",
             "guide-app",
             "queue-app",
             "console",
@@ -422,7 +422,7 @@ mod tests {
             "directory/ru/index.html",
             "directory/en/index.html",
             "booking/index.html",
-            "bookings-app/index.html",
+            "manage-app/index.html",
             "guide-app/index.html",
             "queue-app/index.html",
         ] {
@@ -487,7 +487,7 @@ mod tests {
             "queue-app",
             "poster-app",
             "directory-app",
-            "bookings-app",
+            "manage-app",
             "guide-app",
         ] {
             std::fs::create_dir_all(dir.join(bundle)).unwrap();

@@ -1,6 +1,6 @@
 //! The `booking` bundle: the pre-registration wizard (R3, R3.a, R15, R30), loaded only by
 //! those who book. The guide and a person's bookings are bundles of their own
-//! (src/bin/guide.rs, src/bin/bookings.rs).
+//! (src/bin/guide.rs, src/bin/manage.rs).
 
 use app::pages::booking::BookingPage;
 use app::shell::{Bundle, Shell};
