@@ -10,8 +10,8 @@
 //! question, the answer) are written again. The markup is that of the Leptos page it
 //! replaced, so the stylesheet and the e2e checks serve both.
 
-use crate::i18n::booking::B;
 use crate::i18n::guide::G;
+use crate::i18n::manage::M;
 use crate::i18n::Msg;
 use crate::lang::href;
 use crate::pages::guide::{Handover, HANDOVER_KEY};
@@ -108,9 +108,9 @@ impl Places {
 
 fn answer_label(a: Answer, lang: Lang) -> &'static str {
     match a {
-        Answer::Yes => B::AnswerYes.text(lang),
-        Answer::No => B::AnswerNo.text(lang),
-        Answer::Unknown => B::AnswerUnknown.text(lang),
+        Answer::Yes => M::AnswerYes.text(lang),
+        Answer::No => M::AnswerNo.text(lang),
+        Answer::Unknown => M::AnswerUnknown.text(lang),
     }
 }
 

@@ -16,7 +16,8 @@
 
 use crate::api::FetchError;
 use crate::booking_api::{self, Booking, CancelError};
-use crate::i18n::booking::{clause_text, B};
+use crate::i18n::booking::clause_text;
+use crate::i18n::manage::M;
 use crate::i18n::slip::S;
 use crate::i18n::Msg;
 use crate::lang::href;
@@ -105,10 +106,10 @@ pub fn start() {
     let Some(token) = token else {
         // Without the token nothing is asked of the server: the page is the same whether
         // the code exists or not.
-        set_title(B::ManageTitle.text(lang));
+        set_title(M::ManageTitle.text(lang));
         main.set_inner_html(&format!(
             "<h1>{}</h1>{}",
-            esc(B::ManageTitle.text(lang)),
+            esc(M::ManageTitle.text(lang)),
             no_token(lang)
         ));
         return;
@@ -123,9 +124,9 @@ pub fn start() {
     });
     set_title(
         if page.new {
-            B::WizardTitle
+            M::WizardTitle
         } else {
-            B::ManageTitle
+            M::ManageTitle
         }
         .text(lang),
     );
@@ -335,7 +336,7 @@ impl Page {
             None => loading(lang),
             Some(Err(FetchError::NotFound)) => format!(
                 "<p class=\"status error\">{}</p><p><a href=\"{}\" rel=\"external\">{}</a></p>",
-                esc(B::BookingNotFound.text(lang)),
+                esc(M::BookingNotFound.text(lang)),
                 esc(&href(lang, "/")),
                 esc(Msg::BackToDirectory.text(lang))
             ),
@@ -355,9 +356,9 @@ impl Page {
             }
         };
         let (class, title) = if self.new {
-            ("booking", B::WizardTitle)
+            ("booking", M::WizardTitle)
         } else {
-            ("manage", B::ManageTitle)
+            ("manage", M::ManageTitle)
         };
         self.main.set_inner_html(&format!(
             "<article class=\"{class}\"><h1>{}</h1>\
@@ -382,13 +383,13 @@ impl Page {
              <div class=\"notice manage-link\"><h3>{link_t}</h3>\
              <p><a href=\"{path}\" class=\"manage-url\">{url}</a></p><p>{keep}</p></div>\
              <p><a href=\"{office}\" rel=\"external\">{back}</a></p></section>",
-            done = esc(B::DoneTitle.text(lang)),
+            done = esc(M::DoneTitle.text(lang)),
             slip = slip::slip(b, names, &url, lang),
-            ics = esc(B::DownloadIcs.text(lang)),
-            link_t = esc(B::ManageLink.text(lang)),
+            ics = esc(M::DownloadIcs.text(lang)),
+            link_t = esc(M::ManageLink.text(lang)),
             path = esc(&manage_path(&self.code, &self.token, lang)),
             url = esc(&url),
-            keep = esc(B::ManageKeep.text(lang)),
+            keep = esc(M::ManageKeep.text(lang)),
             office = esc(&href(lang, &format!("/offices/{}", b.reception.office_id))),
             back = esc(Msg::BackToOffice.text(lang)),
         )
@@ -397,7 +398,7 @@ impl Page {
     /// The cancel button, or "do you really want to cancel?".
     fn actions(&self, b: &Booking) -> String {
         let lang = self.lang;
-        let t = |m: B| esc(m.text(lang));
+        let t = |m: M| esc(m.text(lang));
         match self.cancel_ui() {
             // A failed attempt may be tried again, as its message says.
             CancelUi::Idle | CancelUi::Failed(CancelError::Network | CancelError::Other)
@@ -405,7 +406,7 @@ impl Page {
             {
                 format!(
                     "<button type=\"button\" class=\"danger\" id=\"cancel-button\" data-act=\"cancel\">{}</button>",
-                    t(B::Cancel)
+                    t(M::Cancel)
                 )
             }
             CancelUi::Confirming => format!(
@@ -415,9 +416,9 @@ impl Page {
                  <button type=\"button\" class=\"danger\" data-act=\"cancel-yes\">{}</button>\
                  <button type=\"button\" class=\"secondary\" data-act=\"cancel-no\">{}</button>\
                  </div></div>",
-                t(B::CancelConfirm),
-                t(B::CancelYes),
-                t(B::CancelNo)
+                t(M::CancelConfirm),
+                t(M::CancelYes),
+                t(M::CancelNo)
             ),
             _ => String::new(),
         }
@@ -428,17 +429,17 @@ impl Page {
         match self.cancel_ui() {
             CancelUi::Cancelling => format!(
                 "<p class=\"status loading\"><span class=\"spinner\" aria-hidden=\"true\"></span>{}</p>",
-                esc(B::Cancelling.text(lang))
+                esc(M::Cancelling.text(lang))
             ),
             CancelUi::Done => format!(
                 "<p class=\"notice\">{}</p>",
-                esc(B::CancelledNow.text(lang))
+                esc(M::CancelledNow.text(lang))
             ),
             CancelUi::Failed(e) => {
                 let text = match e {
-                    CancelError::Started => B::ReceptionStarted,
-                    CancelError::NotFound => B::BookingNotFound,
-                    CancelError::Network | CancelError::Other => B::CancelFailed,
+                    CancelError::Started => M::ReceptionStarted,
+                    CancelError::NotFound => M::BookingNotFound,
+                    CancelError::Network | CancelError::Other => M::CancelFailed,
                 };
                 format!(
                     "<div class=\"status error\"><p>{}</p></div>",
@@ -466,7 +467,7 @@ impl Page {
         let lang = self.lang;
         let text = match self.state.borrow().ics {
             Some(true) => Msg::Loading.text(lang),
-            Some(false) => B::IcsFailed.text(lang),
+            Some(false) => M::IcsFailed.text(lang),
             None => "",
         };
         if let Ok(Some(line)) = self.main.query_selector(".ics-status") {
@@ -503,7 +504,7 @@ fn no_token(lang: Lang) -> String {
 
 /// What the office decided, as the booking carries it (nothing for a booking it has not).
 fn decision(b: &Booking, next: &Option<Result<Next, FetchError>>, lang: Lang) -> String {
-    let t = |m: B| esc(m.text(lang));
+    let t = |m: M| esc(m.text(lang));
     let mut h = String::new();
     if let Some(r) = &b.refusal {
         let _ = write!(
@@ -512,14 +513,14 @@ fn decision(b: &Booking, next: &Option<Result<Next, FetchError>>, lang: Lang) ->
              <h2 id=\"refusal-heading\">{}</h2><p class=\"clause\">{}</p><h3>{}</h3>\
              <p class=\"explanation\" lang=\"{}\">{}</p><h3>{}</h3><ul class=\"alternatives\">",
             esc(&r.clause),
-            t(B::RefusalHeading),
+            t(M::RefusalHeading),
             esc(&clause_text(&r.clause, lang)),
-            t(B::RefusalExplanation),
+            t(M::RefusalExplanation),
             // The explanation is in the booking's language (R18, R24, R32), whatever the
             // page's.
             b.language.code(),
             esc(&r.explanation),
-            t(B::Alternatives),
+            t(M::Alternatives),
         );
         for a in r.alternatives.iter().filter_map(|a| a.known()) {
             let _ = write!(
@@ -533,7 +534,7 @@ fn decision(b: &Booking, next: &Option<Result<Next, FetchError>>, lang: Lang) ->
             h,
             "</ul><p><a href=\"{}\" rel=\"external\">{}</a></p></section>",
             esc(&href(lang, "/")),
-            t(B::FindDistrictOffice)
+            t(M::FindDistrictOffice)
         );
     }
     if let Some(r) = &b.office_reason {
@@ -546,7 +547,7 @@ fn decision(b: &Booking, next: &Option<Result<Next, FetchError>>, lang: Lang) ->
             h,
             "<section class=\"decision office-reason\" aria-labelledby=\"reason-heading\">\
              <h2 id=\"reason-heading\">{}</h2><p>{}</p></section>",
-            t(B::OfficeReasonHeading),
+            t(M::OfficeReasonHeading),
             esc(text)
         );
     }
@@ -563,14 +564,14 @@ fn decision(b: &Booking, next: &Option<Result<Next, FetchError>>, lang: Lang) ->
                 )),
                 slip::details(booking, lang),
                 esc(&href(lang, &format!("/bookings/{}", booking.code))),
-                t(B::OpenForwarded)
+                t(M::OpenForwarded)
             ),
         };
         let _ = write!(
             h,
             "<section class=\"decision forwarded\" aria-labelledby=\"forwarded-heading\">\
              <h2 id=\"forwarded-heading\">{}</h2>{body}</section>",
-            t(B::ForwardedHeading)
+            t(M::ForwardedHeading)
         );
     }
     h
@@ -653,6 +654,6 @@ mod tests {
         let html = no_token(Lang::Ru);
         assert!(html.contains(&esc(S::NoTokenTitle.text(Lang::Ru))));
         assert!(html.contains("href=\"/bookings/mine?lang=ru\""));
-        assert!(!html.contains(B::BookingNotFound.text(Lang::Ru)));
+        assert!(!html.contains(M::BookingNotFound.text(Lang::Ru)));
     }
 }

@@ -9,11 +9,13 @@ use crate::api::{FetchError, OfficeDetail, Schedule};
 use crate::booking_api::Booking;
 use crate::components::qr::qr_data_url;
 use crate::components::schedule::{format_msg, hm, place_text};
-use crate::i18n::booking::B;
+use crate::i18n::booking::{authority_kind, status_requested};
 use crate::i18n::long_date;
+use crate::i18n::manage::M;
 use crate::i18n::slip::S;
-use crate::pages::booking::details::{document_text, status_text};
 use crate::plain::{esc, get};
+use ::api::Lenient;
+use rules::booking::{BookingStatus, Document};
 use rules::schedule::Format;
 use rules::{Lang, LocalizedText};
 use std::fmt::Write;
@@ -59,6 +61,37 @@ pub async fn names(b: &Booking) -> Names {
     names
 }
 
+/// The status in words: `requested` says the place is held while staff review it, under
+/// the clause the answer names (R15, R30); a status this build does not know, generically.
+pub fn status_text(b: &Booking, lang: Lang) -> String {
+    let text = match b.status {
+        Lenient::Known(BookingStatus::Requested) => {
+            return status_requested(&b.review.clause, lang)
+        }
+        Lenient::Known(BookingStatus::Confirmed) => M::StatusConfirmed,
+        Lenient::Known(BookingStatus::Refused) => M::StatusRefused,
+        Lenient::Known(BookingStatus::Cancelled) => M::StatusCancelled,
+        Lenient::Known(BookingStatus::CancelledByOffice) => M::StatusCancelledByOffice,
+        Lenient::Known(BookingStatus::Returned) => M::StatusReturned,
+        Lenient::Unknown(_) => M::StatusUnknown,
+    };
+    text.text(lang).to_owned()
+}
+
+/// What to bring (R10); a document this build does not know, generically.
+pub fn document_text(document: &Lenient<Document>, lang: Lang) -> String {
+    match document {
+        Lenient::Known(Document::IdentityDocument) => M::DocIdentity.text(lang).to_owned(),
+        Lenient::Known(Document::Passport) => M::DocPassport.text(lang).to_owned(),
+        Lenient::Known(Document::Authority { kind }) => format!(
+            "{}: {}",
+            M::DocAuthority.text(lang),
+            authority_kind(*kind, lang)
+        ),
+        Lenient::Unknown(_) => M::DocUnknown.text(lang).to_owned(),
+    }
+}
+
 /// «2026 жылғы 9 желтоқсан, сәрсенбі, 10:00–12:00».
 pub fn when_line(b: &Booking, lang: Lang) -> String {
     let r = &b.reception.reception;
@@ -68,7 +101,7 @@ pub fn when_line(b: &Booking, lang: Lang) -> String {
 /// src/pages/booking/details.rs `BookingDetails`: code, status, when, where, format,
 /// language, and what to bring (R10).
 pub fn details(b: &Booking, lang: Lang) -> String {
-    let t = |m: B| esc(m.text(lang));
+    let t = |m: M| esc(m.text(lang));
     let r = &b.reception.reception;
     let status = b
         .status
@@ -79,37 +112,37 @@ pub fn details(b: &Booking, lang: Lang) -> String {
         "<dl class=\"facts booking-facts\"><dt>{}</dt><dd><strong class=\"booking-code\">{}</strong></dd>\
          <dt>{}</dt><dd class=\"booking-status\"{status}>{}</dd>\
          <dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>",
-        t(B::Code),
+        t(M::Code),
         esc(&b.code),
-        t(B::Status),
+        t(M::Status),
         esc(&status_text(b, lang)),
-        t(B::DateTime),
+        t(M::DateTime),
         esc(&when_line(b, lang)),
-        t(B::Place),
+        t(M::Place),
         esc(&place_text(&r.place, lang)),
-        t(B::Format),
+        t(M::Format),
         esc(format_msg(b.format).text(lang)),
     );
     let language = match b.language {
-        Lang::Kk => Some(B::LangKk),
-        Lang::Ru => Some(B::LangRu),
+        Lang::Kk => Some(M::LangKk),
+        Lang::Ru => Some(M::LangRu),
         Lang::En => None,
     };
     if let Some(l) = language {
-        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", t(B::Language), t(l));
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", t(M::Language), t(l));
     }
     if b.out_of_town {
-        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", t(B::OutOfTown), t(B::Yes));
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", t(M::OutOfTown), t(M::Yes));
     }
     if let Some(i) = &b.interpreter {
-        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", t(B::Interpreter), esc(i));
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", t(M::Interpreter), esc(i));
     }
     h.push_str("</dl>");
     if !b.documents.is_empty() {
         let title = if b.format == Format::Video {
-            B::DocumentsVideo
+            M::DocumentsVideo
         } else {
-            B::Documents
+            M::Documents
         };
         let _ = write!(h, "<h3>{}</h3><ul class=\"documents\">", t(title));
         for d in &b.documents {
@@ -232,7 +265,7 @@ pub fn act(what: &str, b: &Booking, names: &Names, manage_url: &str, lang: Lang)
         }
         "share" => {
             let data = web_sys::ShareData::new();
-            data.set_title(&format!("{} {}", B::Code.text(lang), b.code));
+            data.set_title(&format!("{} {}", M::Code.text(lang), b.code));
             data.set_url(manage_url);
             let promise = window.navigator().share_with_data(&data);
             wasm_bindgen_futures::spawn_local(async move {
@@ -336,6 +369,30 @@ mod tests {
     use crate::booking_api::read_created;
     use crate::booking_api::tests::booking;
 
+    /// A status and a document a newer Worker sends show the generic texts; `requested` names
+    /// the answer's review clause (R15 or R30); every text as the wizard's details say it.
+    #[test]
+    fn statuses_and_documents_read_as_the_wizards() {
+        use crate::pages::booking::details;
+        for (status, document) in [
+            ("requested", r#"{"document":"passport"}"#),
+            (
+                "confirmed",
+                r#"{"document":"authority","kind":"power_of_attorney"}"#,
+            ),
+            ("cancelled_by_office", r#"{"document":"court_summons"}"#),
+            ("on_hold", r#"{"document":"identity_document"}"#),
+        ] {
+            let b = read_created(&booking(status, document)).unwrap().booking;
+            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+                assert_eq!(status_text(&b, lang), details::status_text(&b, lang));
+                for d in &b.documents {
+                    assert_eq!(document_text(d, lang), details::document_text(d, lang));
+                }
+            }
+        }
+    }
+
     /// R10: what to bring is listed; the status carries its code for the page's checks; an
     /// unknown status has none; what the booking says is text, never markup.
     #[test]
@@ -348,7 +405,7 @@ mod tests {
         assert!(html.contains("<strong class=\"booking-code\">7K3M-9PQR-2XYZ</strong>"));
         assert!(html.contains("class=\"booking-status\" data-status=\"requested\""));
         assert!(html.contains("<ul class=\"documents\">"));
-        assert!(html.contains(&esc(B::DocPassport.text(Lang::Ru))));
+        assert!(html.contains(&esc(M::DocPassport.text(Lang::Ru))));
         assert!(html.contains("&lt;b&gt;uz&lt;/b&gt;") && !html.contains("<b>"));
         let unknown = read_created(&booking("on_hold", r#"{"document":"passport"}"#))
             .unwrap()
