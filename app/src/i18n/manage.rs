@@ -224,7 +224,7 @@ impl M {
 #[cfg(test)]
 mod tests {
     use super::M;
-    use crate::i18n::booking::B;
+    use super::super::booking::B;
     use rules::Lang;
 
     /// The same words as the wizard's, in every language.
