@@ -223,8 +223,8 @@ impl M {
 
 #[cfg(test)]
 mod tests {
-    use super::M;
     use super::super::booking::B;
+    use super::M;
     use rules::Lang;
 
     /// The same words as the wizard's, in every language.
