@@ -3,6 +3,7 @@
 
 pub mod booking;
 pub mod guide;
+pub mod manage;
 pub mod queue;
 pub mod slip;
 #[cfg(feature = "staff")]

@@ -88,11 +88,7 @@ pub fn start() {
 
 /// `/`, a poster, the booking pages and the queue's belong to other bundles (src/shell.rs).
 fn owned_elsewhere(path: &str) -> bool {
-    use crate::shell::Bundle;
-    path == "/"
-        || Bundle::is_poster(path)
-        || Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p))
-        || path.starts_with(Bundle::QUEUE_PREFIX)
+    crate::shell::Bundle::owning(path) != crate::shell::Bundle::Public
 }
 
 impl Page {

@@ -40,16 +40,43 @@ pub fn mount(path: &str) -> Option<(Lang, Element)> {
 /// button of a block that has been written again since is found all the same). The listener
 /// lives as long as the page.
 pub fn on_click(within: &Element, selector: &'static str, act: impl Fn(Element) + 'static) {
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+    on(within, "click", selector, move |hit, _| act(hit));
+}
+
+/// [`on_click`] for any event that bubbles (`change`, `submit`, …), with the event (to
+/// prevent its default).
+pub fn on(
+    within: &Element,
+    event: &str,
+    selector: &'static str,
+    act: impl Fn(Element, &web_sys::Event) + 'static,
+) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
         if let Some(hit) = target.closest(selector).ok().flatten() {
-            act(hit);
+            act(hit, &e);
         }
     });
-    let _ = within.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
+    let _ = within.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Moves the keyboard focus (and a screen reader) to the element `id`, written just now.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(e) = element {
+        let _ = e.focus();
+    }
+}
+
+/// The element `id` of the page, to write a part of it again.
+pub fn by_id(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 /// The URL's `?lang=` is the truth; without a valid one, the remembered choice, then the
@@ -163,7 +190,7 @@ pub fn shell(lang: Lang, path: &str) -> String {
         tagline = t(Msg::Tagline),
         nav = t(Msg::LanguageNav),
         footer = t(Msg::Footer),
-        mine_href = esc(&href(lang, crate::pages::my_bookings::PATH)),
+        mine_href = esc(&href(lang, crate::manage_page::MINE)),
         mine = esc(S::MyBookings.text(lang)),
     )
 }
@@ -200,27 +227,6 @@ pub fn not_found(lang: Lang) -> String {
         esc(&href(lang, "/")),
         esc(Msg::BackToDirectory.text(lang)),
     )
-}
-
-/// Calls `act` with the element matching `selector` that an `event` (one that bubbles:
-/// `change`, `submit`, `click`) inside `within` reached, and the event (to prevent a form's
-/// default, say). The listener lives as long as the page.
-pub fn on(
-    within: &Element,
-    event: &'static str,
-    selector: &'static str,
-    act: impl Fn(Element, &web_sys::Event) + 'static,
-) {
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        if let Some(hit) = target.closest(selector).ok().flatten() {
-            act(hit, &e);
-        }
-    });
-    let _ = within.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-    listener.forget();
 }
 
 /// Waits `ms` milliseconds (the browser's `setTimeout`): a poll's pause.

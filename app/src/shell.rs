@@ -8,10 +8,11 @@ use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 
 /// Which bundle is running. `/` belongs to `directory`, `/offices/{id}/print` to `poster`,
-/// paths under
-/// [`Bundle::BOOKING_PREFIXES`] to `booking`, under [`Bundle::QUEUE_PREFIX`] to `queue`, all
-/// others to `public`; the Worker serves each bundle's HTML for its own paths.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// [`Bundle::GUIDE_PATH`] to `guide`, paths under [`Bundle::BOOKINGS_PREFIX`] to `manage`,
+/// the other paths under [`Bundle::BOOKING_PREFIXES`] to `booking`, under
+/// [`Bundle::QUEUE_PREFIX`] to `queue`, all others to `public`; the Worker serves each
+/// bundle's HTML for its own paths (worker/src/lib.rs `page_bundle`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Bundle {
     /// The first screen `/` (src/bin/directory.rs, its first paint made live; no Shell).
     Directory,
@@ -19,13 +20,21 @@ pub enum Bundle {
     Public,
     /// An office's printable poster (src/bin/poster.rs), `/offices/{id}/print`.
     Poster,
+    /// The pre-registration wizard (src/bin/booking.rs), `/register/{office}/{reception}`.
     Booking,
+    /// "Where should I go?" (src/bin/guide.rs), `/register/guide`.
+    Guide,
+    /// A person's bookings (src/bin/manage.rs): `/bookings/{code}`, `/bookings/mine`.
+    Manage,
     /// The electronic queue's pages (src/bin/queue.rs) under `/queue/`.
     Queue,
 }
 
 impl Bundle {
+    /// The pages of the booking bundles (the wizard, the guide, a person's bookings).
     pub const BOOKING_PREFIXES: [&'static str; 2] = ["/register/", "/bookings/"];
+    pub const GUIDE_PATH: &'static str = "/register/guide";
+    pub const BOOKINGS_PREFIX: &'static str = "/bookings/";
     pub const QUEUE_PREFIX: &'static str = "/queue/";
 
     /// `/offices/{id}/print`.
@@ -40,6 +49,10 @@ impl Bundle {
             Bundle::Directory
         } else if Bundle::is_poster(path) {
             Bundle::Poster
+        } else if path == Bundle::GUIDE_PATH {
+            Bundle::Guide
+        } else if path.starts_with(Bundle::BOOKINGS_PREFIX) {
+            Bundle::Manage
         } else if Bundle::BOOKING_PREFIXES.iter().any(|p| path.starts_with(p)) {
             Bundle::Booking
         } else if path.starts_with(Bundle::QUEUE_PREFIX) {
@@ -94,7 +107,7 @@ pub fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
             <div class="wrap">
                 <p class="footer-links">
                     // The bookings kept on this device (the booking bundle): a full page load.
-                    <a href=move || lang::href(lang.get(), crate::pages::my_bookings::PATH) rel="external">
+                    <a href=move || lang::href(lang.get(), crate::manage_page::MINE) rel="external">
                         {move || crate::i18n::slip::S::MyBookings.text(lang.get())}
                     </a>
                 </p>
@@ -131,8 +144,10 @@ mod tests {
     #[test]
     fn paths_belong_to_one_bundle() {
         assert!(Bundle::owning("/register/gpo/gpo-pg-1-20261209") == Bundle::Booking);
-        assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Booking);
-        assert!(Bundle::owning("/register/guide") == Bundle::Booking);
+        assert!(Bundle::owning("/bookings/ABCD-EFGH-JKMN") == Bundle::Manage);
+        assert!(Bundle::owning("/bookings/mine") == Bundle::Manage);
+        assert!(Bundle::owning("/register/guide") == Bundle::Guide);
+        assert!(Bundle::owning("/register/guide/x") == Bundle::Booking);
         assert!(Bundle::owning("/offices/gpo") == Bundle::Public);
         assert!(Bundle::owning("/offices/gpo/print") == Bundle::Poster);
         assert!(Bundle::owning("/offices/print") == Bundle::Public);

@@ -135,6 +135,38 @@ test('the slip names the office, its address and the official, with a QR code; M
   await expect(page.locator('.booking-code')).toHaveText(code);
 });
 
+test('just booked (the wizard opens the link with new=1): the confirmation, its calendar file and the manage link shown once', async ({
+  page,
+  request,
+}) => {
+  const { code, path } = await book(request);
+  const [bare, fragment] = path.split('#');
+  await page.goto(`${bare}?lang=ru#${fragment}&new=1`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Предварительная запись на приём');
+  const done = page.locator('#done-heading');
+  await expect(done).toHaveText('Заявка принята, место за вами сохранено');
+  await expect(done).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Талон записи на приём' }).locator('.booking-code')).toHaveText(code);
+  await expect(page.locator('.booking-status')).toHaveAttribute('data-status', 'requested');
+  // The token leaves the address bar; the link is shown, with it, once.
+  await expect(page).not.toHaveURL(/#/);
+  const manage = page.locator('a.manage-url');
+  expect(await manage.getAttribute('href')).toBe(`${bare}?lang=ru#${fragment}`);
+  expect(await manage.textContent()).toMatch(new RegExp(`^https?://[^/]+${bare}\\?lang=ru#${fragment}$`));
+  await expectNoSeriousA11yViolations(page, 'the confirmation');
+  const [ics] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Скачать файл календаря (.ics)' }).click(),
+  ]);
+  expect(ics.suggestedFilename()).toBe(`qabyldau-${code}.ics`);
+  // Opened again, it is the manage page, the token kept on this device.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ваша запись на приём');
+  await expect(page.locator('.booking-code')).toHaveText(code);
+  await expect(page.locator('a.manage-url')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Отменить запись' })).toBeVisible();
+});
+
 test('a booking page without its token explains how to get back in and asks the server nothing', async ({ page }) => {
   const asked: string[] = [];
   page.on('request', (r) => {

@@ -1,6 +1,6 @@
 //! Qabyldau's Worker: the JSON API under `/api/v1/`. Static files (the SPA) are served by
 //! Workers Static Assets before this code runs; only `/api/*` reaches it, and the pages of
-//! the booking bundle (`/register/*`, `/bookings/*`), the queue's (`/queue/*`), the posters
+//! the booking bundles (`/register/*`, `/bookings/*`), the queue's (`/queue/*`), the posters
 //! (`/offices/{id}/print`) and the staff console (`/staff`, `/staff/*`), answered with their
 //! HTML.
 
@@ -58,23 +58,34 @@ async fn answer(req: Request, env: &Env) -> Result<Response> {
     Ok(http::secure(response))
 }
 
-/// The SPA's booking bundle (app/src/bin/booking.rs) is its own HTML, `dist/booking/`, the
-/// queue's (app/src/bin/queue.rs) `dist/queue-app/` and the poster's (app/src/bin/poster.rs)
-/// `dist/poster-app/`: the pages under their paths get it, as the single-page fallback gives `index.html` to the others. Not an API path: `None`.
+/// Which bundle's HTML (a directory of dist/) the pages under a path get, as the single-page
+/// fallback gives `index.html` to the others (app/src/shell.rs `Bundle`): the guide
+/// (app/src/bin/guide.rs) `dist/guide-app/`; a person's bookings, `/bookings/{code}` and
+/// `/bookings/mine` (app/src/bin/manage.rs), `dist/manage-app/`; the other `/register/…`
+/// pages, the wizard (app/src/bin/booking.rs), `dist/booking/`; the queue's
+/// (app/src/bin/queue.rs) `dist/queue-app/`; the poster's (app/src/bin/poster.rs)
+/// `dist/poster-app/`. `None` for the others.
+fn page_bundle(path: &str) -> Option<&'static str> {
+    if path == "/register/guide" {
+        Some("guide-app")
+    } else if path.starts_with("/bookings/") {
+        Some("manage-app")
+    } else if path.starts_with("/register/") {
+        Some("booking")
+    } else if path.starts_with("/queue/") {
+        Some("queue-app")
+    } else if is_poster_path(path) {
+        Some("poster-app")
+    } else {
+        None
+    }
+}
+
+/// The pages of the bundles with HTML of their own ([`page_bundle`]), answered with it.
+/// Not such a path: `None`.
 async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
     let path = req.path();
-    let bundle = if ["/register/", "/bookings/"]
-        .iter()
-        .any(|p| path.starts_with(p))
-    {
-        "booking"
-    } else if path.starts_with("/queue/") {
-        // The electronic queue's bundle (app/src/bin/queue.rs), `dist/queue-app/`.
-        "queue-app"
-    } else if is_poster_path(&path) {
-        // An office's poster (app/src/bin/poster.rs), `dist/poster-app/`.
-        "poster-app"
-    } else {
+    let Some(bundle) = page_bundle(&path) else {
         return Ok(None);
     };
     if !matches!(http::method(req).as_str(), "GET" | "HEAD") {
@@ -192,7 +203,23 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_poster_path, is_staff_path};
+    use super::{is_poster_path, is_staff_path, page_bundle};
+
+    #[test]
+    fn each_page_gets_its_bundles_html() {
+        assert_eq!(page_bundle("/register/guide"), Some("guide-app"));
+        assert_eq!(
+            page_bundle("/register/gpo/gpo-pg-1-20261209"),
+            Some("booking")
+        );
+        assert_eq!(page_bundle("/bookings/ABCD-EFGH-JKMN"), Some("manage-app"));
+        assert_eq!(page_bundle("/bookings/mine"), Some("manage-app"));
+        assert_eq!(page_bundle("/queue/gpo/board"), Some("queue-app"));
+        assert_eq!(page_bundle("/offices/gpo/print"), Some("poster-app"));
+        assert_eq!(page_bundle("/offices/gpo"), None);
+        assert_eq!(page_bundle("/manage-app/x.js"), None);
+        assert_eq!(page_bundle("/"), None);
+    }
 
     #[test]
     fn poster_paths_are_an_offices_print_page_only() {

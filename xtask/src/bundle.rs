@@ -8,8 +8,9 @@ pub fn build_all(root: &Path) -> Result<(), String> {
     build_worker(root)
 }
 
-/// Six bundles (app/src/lib.rs): the office pages into dist/, then the first screen's into
-/// dist/directory-app/, the booking wizard into dist/booking/, the poster into
+/// Eight bundles (app/src/lib.rs): the office pages into dist/, then the first screen's into
+/// dist/directory-app/, the booking wizard into dist/booking/, a person's bookings into
+/// dist/manage-app/, the guide into dist/guide-app/, the poster into
 /// dist/poster-app/, the electronic queue into dist/queue-app/ and the staff console into
 /// dist/console/ (in this order: each Trunk build replaces its whole dist directory).
 fn build_app(root: &Path) -> Result<(), String> {
@@ -32,6 +33,27 @@ fn build_app(root: &Path) -> Result<(), String> {
         "dist/booking",
         "--public-url",
         "/booking/",
+    ]))?;
+    // Its files under /manage-app/, not /bookings/: the Worker answers /bookings/* with its
+    // HTML.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/manage.html",
+        "--release",
+        "--dist",
+        "dist/manage-app",
+        "--public-url",
+        "/manage-app/",
+    ]))?;
+    // The Worker answers /register/guide with its HTML.
+    sh::run(sh::cmd(root, "trunk").args([
+        "build",
+        "app/guide.html",
+        "--release",
+        "--dist",
+        "dist/guide-app",
+        "--public-url",
+        "/guide-app/",
     ]))?;
     // Its files under /poster-app/: the Worker answers /offices/{id}/print with its HTML.
     sh::run(sh::cmd(root, "trunk").args([

@@ -13,6 +13,8 @@ const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
     ("dist/directory-app/index.html", "/directory-app/"),
     ("dist/booking/index.html", "/booking/"),
+    ("dist/manage-app/index.html", "/manage-app/"),
+    ("dist/guide-app/index.html", "/guide-app/"),
     ("dist/poster-app/index.html", "/poster-app/"),
     ("dist/queue-app/index.html", "/queue-app/"),
     ("dist/console/index.html", "/console/"),

@@ -1,10 +1,8 @@
-//! The `booking` bundle: the pre-registration wizard and the manage page (R3, R3.a, R15,
-//! R30), and the "where should I go?" guide that leads into it (R37, R39), loaded only by
-//! those who book or ask.
+//! The `booking` bundle: the pre-registration wizard (R3, R3.a, R15, R30), loaded only by
+//! those who book. The guide and a person's bookings are bundles of their own
+//! (src/bin/guide.rs, src/bin/manage.rs).
 
-use app::pages::{
-    booking::BookingPage, guide::GuidePage, manage::ManagePage, my_bookings::MyBookingsPage,
-};
+use app::pages::booking::BookingPage;
 use app::shell::{Bundle, Shell};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -22,11 +20,7 @@ fn main() {
             <Router>
                 <Shell bundle=Bundle::Booking>
                     <Routes fallback=|| Bundle::Booking.fallback()>
-                        <Route path=path!("/register/guide") view=GuidePage />
                         <Route path=path!("/register/:office/:reception") view=BookingPage />
-                        // Before `:code`: no booking code is "mine" (Crockford base32, 14 characters).
-                        <Route path=path!("/bookings/mine") view=MyBookingsPage />
-                        <Route path=path!("/bookings/:code") view=ManagePage />
                     </Routes>
                 </Shell>
             </Router>

@@ -1,7 +1,5 @@
 pub mod booking;
 pub mod guide;
-pub mod manage;
-pub mod my_bookings;
 pub mod not_found;
 pub mod poster;
 
