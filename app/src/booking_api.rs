@@ -90,12 +90,9 @@ pub async fn proof_of_work() -> Result<Option<String>, SubmitError> {
 }
 
 /// `POST /api/v1/bookings` with exactly `body` (the stored string, byte for byte) and `key`,
-/// and the proof of work if there is one.
-pub async fn create(
-    key: &str,
-    body: &str,
-    proof: Option<&str>,
-) -> Result<BookingCreated, SubmitError> {
+/// and the proof of work if there is one: the `201`'s text (`BookingCreated`), for the caller
+/// to read what it needs of it.
+pub async fn create(key: &str, body: &str, proof: Option<&str>) -> Result<String, SubmitError> {
     let mut request = Request::post("/api/v1/bookings")
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key);
@@ -106,10 +103,7 @@ pub async fn create(
         .await
         .ok_or(SubmitError::Network)?;
     match response.status() {
-        200 | 201 => {
-            let text = response.text().await.map_err(|_| SubmitError::Network)?;
-            read_created(&text).ok_or(SubmitError::Server)
-        }
+        200 | 201 => response.text().await.map_err(|_| SubmitError::Network),
         429 => Err(SubmitError::RateLimited(
             response
                 .headers()

@@ -636,6 +636,14 @@ impl Wizard {
         let Some(target) = target(&e) else {
             return;
         };
+        // A text field's `change` (on leaving it) changes nothing its `input` did not.
+        let choice = matches!(
+            prop_string(&target, "type").as_str(),
+            "radio" | "checkbox" | "select-one"
+        );
+        if !choice {
+            return;
+        }
         let id = target.id();
         let name = target.get_attribute("name").unwrap_or_default();
         let step = self.st.borrow().draft.step;

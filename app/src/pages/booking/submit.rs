@@ -17,7 +17,7 @@ use super::draft::{asked_answers, Draft, Step};
 use super::focus;
 use super::page::{Phase, SendState, Wizard};
 use super::review;
-use crate::booking_api::{self, BookingCreated, SubmitError};
+use crate::booking_api::{self, SubmitError};
 use crate::lang::href;
 use crate::storage;
 use ::api::eligibility::Ground;
@@ -27,10 +27,39 @@ use rules::calendar::Calendar;
 use rules::ruleset::RuleSet;
 use rules::schedule::Format;
 use rules::Lang;
+use serde::Deserialize;
 use std::rc::Rc;
+use time::Date;
 
 /// Attempts made before the person is asked to retry.
 const AUTOMATIC_ATTEMPTS: u32 = 3;
+
+/// What the wizard reads of the `201` (`api::bookings::BookingCreated`): the code, the
+/// manage token and the reception's day (how long the token is kept). The rest is the manage
+/// page's; reading the whole booking here would be code every phone downloads for nothing.
+#[derive(Debug, Deserialize)]
+pub struct Created {
+    booking: CreatedBooking,
+    manage_token: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CreatedBooking {
+    code: String,
+    reception: CreatedReception,
+}
+
+#[derive(Debug, Deserialize)]
+struct CreatedReception {
+    #[serde(with = "rules::calendar::iso_date")]
+    date: Date,
+}
+
+impl Created {
+    pub fn read(text: &str) -> Option<Created> {
+        serde_json::from_str(text).ok()
+    }
+}
 
 /// Whether the server's refusal is about one field the person can fix (not "fix this field"
 /// for an answer about the request as a whole).
@@ -115,7 +144,7 @@ fn progress(w: &Wizard, attempt: u32, phase: Phase) {
 
 /// The attempts of one request, with the progress shown. A device that is offline waits for
 /// the connection without using up its attempts, then sends the stored request by itself.
-async fn attempts(w: &Wizard, key: &str, body: &str) -> Result<BookingCreated, SubmitError> {
+async fn attempts(w: &Wizard, key: &str, body: &str) -> Result<Created, SubmitError> {
     let mut n = 1;
     // A proof the server found expired or used is solved again, once.
     let mut fresh_proof_given = false;
@@ -124,7 +153,9 @@ async fn attempts(w: &Wizard, key: &str, body: &str) -> Result<BookingCreated, S
         let proof = booking_api::proof_of_work().await;
         progress(w, n, Phase::Sending);
         let answer = match proof {
-            Ok(proof) => booking_api::create(key, body, proof.as_deref()).await,
+            Ok(proof) => booking_api::create(key, body, proof.as_deref())
+                .await
+                .and_then(|text| Created::read(&text).ok_or(SubmitError::Server)),
             Err(e) => Err(e),
         };
         match answer {
@@ -157,13 +188,13 @@ pub fn manage_href(code: &str, token: &str, lang: Lang) -> String {
 
 /// What the wizard does with an answer: hands the booking to the manage page, or goes back
 /// to the field the server named, or (for the rest) leaves the review to say why.
-fn answered(w: &Rc<Wizard>, answer: Result<BookingCreated, SubmitError>) {
+fn answered(w: &Rc<Wizard>, answer: Result<Created, SubmitError>) {
     match answer {
         Ok(created) => {
             storage::set_manage_token(
                 &created.booking.code,
                 &created.manage_token,
-                Some(created.booking.reception.reception.date),
+                Some(created.booking.reception.date),
             );
             Draft::remove(w.reception_id());
             let to = manage_href(&created.booking.code, &created.manage_token, w.lang);
@@ -225,6 +256,19 @@ mod tests {
 
     /// The manage page shows the confirmation once, from the fragment (never sent to a
     /// server), in the wizard's language.
+    /// The `201` of the contract reads, as much of it as the wizard needs.
+    #[test]
+    fn the_created_booking_reads() {
+        let json = crate::booking_api::tests::booking("requested", r#"{"document":"passport"}"#);
+        let created = Created::read(&json).unwrap();
+        assert_eq!(created.booking.code, "7K3M-9PQR-2XYZ");
+        assert_eq!(created.manage_token, "abc");
+        assert_eq!(
+            created.booking.reception.date,
+            time::macros::date!(2026 - 12 - 07)
+        );
+    }
+
     #[test]
     fn the_manage_page_takes_over_with_the_token_in_the_fragment() {
         let to = manage_href("7K3M-9PQR-2XYZ", "abc", Lang::Ru);
