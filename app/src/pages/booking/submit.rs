@@ -153,9 +153,10 @@ async fn attempts(w: &Wizard, key: &str, body: &str) -> Result<Created, SubmitEr
         let proof = booking_api::proof_of_work().await;
         progress(w, n, Phase::Sending);
         let answer = match proof {
-            Ok(proof) => booking_api::create(key, body, proof.as_deref())
-                .await
-                .and_then(|text| Created::read(&text).ok_or(SubmitError::Server)),
+            Ok(proof) => match booking_api::create(key, body, proof.as_deref()).await {
+                Ok(text) => Created::read(&text).ok_or(SubmitError::Server),
+                Err(e) => Err(e),
+            },
             Err(e) => Err(e),
         };
         match answer {
