@@ -54,16 +54,19 @@ async fn send(request: gloo_net::http::RequestBuilder, body: Option<&str>) -> Op
         Some(b) => request.body(JsValue::from_str(b)).ok()?,
         None => request.build().ok()?,
     };
+    let window = web_sys::window()?;
     let handle = controller.clone().and_then(|c| {
-        leptos::prelude::set_timeout_with_handle(
-            move || c.abort(),
-            std::time::Duration::from_millis(TIMEOUT_MS as u64),
-        )
-        .ok()
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(&abort),
+                TIMEOUT_MS,
+            )
+            .ok()
     });
     let response = request.send().await.ok();
     if let Some(h) = handle {
-        h.clear();
+        window.clear_timeout_with_handle(h);
     }
     response
 }
@@ -87,13 +90,9 @@ pub async fn proof_of_work() -> Result<Option<String>, SubmitError> {
 }
 
 /// `POST /api/v1/bookings` with exactly `body` (the stored string, byte for byte) and `key`,
-/// and the proof of work if there is one. The booking comes with the answer's text, to be
-/// kept for a reload of the confirmation.
-pub async fn create(
-    key: &str,
-    body: &str,
-    proof: Option<&str>,
-) -> Result<(BookingCreated, String), SubmitError> {
+/// and the proof of work if there is one: the `201`'s text (`BookingCreated`), for the caller
+/// to read what it needs of it.
+pub async fn create(key: &str, body: &str, proof: Option<&str>) -> Result<String, SubmitError> {
     let mut request = Request::post("/api/v1/bookings")
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key);
@@ -104,11 +103,7 @@ pub async fn create(
         .await
         .ok_or(SubmitError::Network)?;
     match response.status() {
-        200 | 201 => {
-            let text = response.text().await.map_err(|_| SubmitError::Network)?;
-            let created = read_created(&text).ok_or(SubmitError::Server)?;
-            Ok((created, text))
-        }
+        200 | 201 => response.text().await.map_err(|_| SubmitError::Network),
         429 => Err(SubmitError::RateLimited(
             response
                 .headers()
@@ -196,7 +191,9 @@ fn save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = leptos::prelude::document();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
     let a: web_sys::HtmlAnchorElement =
         wasm_bindgen::JsCast::unchecked_into(document.create_element("a")?);
     a.set_href(&url);
@@ -208,20 +205,24 @@ fn save_file(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
         body.remove_child(&a)?;
     }
     // Let the download start before the URL goes.
-    let _ = leptos::prelude::set_timeout_with_handle(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&revoke),
+            30_000,
+        );
+    }
     Ok(())
 }
 
 /// Waits, e.g. between attempts after a dropped connection.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -229,7 +230,7 @@ pub async fn sleep(ms: i32) {
 /// Whether the browser believes it is online (`navigator.onLine`: false means surely
 /// offline; true may still be a dead network, which the attempts' time limit covers).
 pub fn online() -> bool {
-    leptos::prelude::window().navigator().on_line()
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// Waits until the browser is online again, looking every second (the `online` event alone
@@ -247,9 +248,8 @@ pub async fn until_online() {
 /// A new Idempotency-Key: a random UUID (crypto.randomUUID; the page is served over HTTPS
 /// or from loopback, both secure contexts).
 pub fn new_key() -> String {
-    leptos::prelude::window()
-        .crypto()
-        .ok()
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
         .filter(|k| k.len() >= 8)
         .unwrap_or_else(|| {

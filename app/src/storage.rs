@@ -1,15 +1,14 @@
 //! localStorage and sessionStorage, where the browser allows them (private modes may not):
 //! a failure to store is never an error the person has to see.
 
-use leptos::prelude::window;
 use web_sys::Storage;
 
 fn local() -> Option<Storage> {
-    window().local_storage().ok().flatten()
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn session() -> Option<Storage> {
-    window().session_storage().ok().flatten()
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
 pub fn local_get(key: &str) -> Option<String> {

@@ -5,6 +5,7 @@
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { randomIin } from './person';
+import { expectConfirmation, expectHandOver } from './confirmation';
 
 type Reception = {
   id: string;
@@ -126,10 +127,7 @@ test('after a booking only the manage link is kept, and only until its reception
   await page.getByRole('button', { name: 'Әрі қарай' }).click();
   await page.getByLabel('Қабылдауға жазылу үшін дербес деректерімді жинауға және өңдеуге келісім беремін').check();
   await page.getByRole('button', { name: 'Өтінішті жіберу' }).click();
-  await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
-    timeout: 30_000,
-  });
-  const code = (await page.locator('.booking-code').textContent())!.trim();
+  const code = await expectHandOver(page);
 
   // What the device keeps now: the manage token with its reception's day, nothing with the
   // IIN, the names or the matter.
@@ -148,6 +146,7 @@ test('after a booking only the manage link is kept, and only until its reception
   const token = JSON.parse(kept[`qabyldau.manage.${code}`]);
   expect(token.until).toBe(r.date);
   expect(token.token.length).toBeGreaterThan(20);
+  await expectConfirmation(page);
 
   // The day after the reception, the token leaves as the booking pages start; a token whose
   // reception is to come stays.
@@ -189,9 +188,7 @@ test('R7: a foreigner books in Kazakh with a +998 number, or with an e-mail addr
     page.getByRole('button', { name: 'Өтінішті жіберу' }).click(),
   ]);
   expect(response.status()).toBe(201);
-  await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expectConfirmation(page);
 
   // The confirmation is the slip to show at the door: the office by name, its address, the
   // official, the code and a QR code of the manage link.
@@ -250,12 +247,10 @@ test('R3: a request typed and sent offline waits for the connection, then is sen
 
   // The connection returns: the stored request goes by itself, and only once.
   await context.setOffline(false);
-  await expect(page.getByRole('heading', { name: 'Өтініш қабылданды, орныңыз сақталды' })).toBeVisible({
-    timeout: 30_000,
-  });
+  const code = await expectHandOver(page);
   await page.waitForTimeout(2_000);
   expect(answers).toEqual([201]);
-  const code = (await page.locator('.booking-code').textContent())!.trim();
+  await expectConfirmation(page);
   const mine = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('qabyldau.manage.')));
   expect(mine).toContain(`qabyldau.manage.${code}`);
 });

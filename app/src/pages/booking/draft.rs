@@ -257,9 +257,10 @@ pub fn expiry(reception_id: &str, now: i64) -> i64 {
     let day_end = reception_id
         .rsplit('-')
         .next()
-        .filter(|d| d.len() == 8)
+        .filter(|d| d.len() == 8 && d.is_ascii())
+        // `rules`' own reading of a date, not `time`'s generic parser (its weight).
         .and_then(|d| {
-            time::Date::parse(d, time::macros::format_description!("[year][month][day]")).ok()
+            rules::dates::parse_iso_date(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
         })
         .map(|d| {
             (d + time::Duration::days(1))

@@ -2,325 +2,343 @@
 //! typed; its error shows once the field was left, or for all fields on "Next", with a
 //! summary whose links lead to the fields.
 
-use super::draft::{needs_passport, Step};
-use super::fields::{Checkbox, ErrorSummary, Flag, Label, RadioGroup, Select, Text, TextField};
-use super::{dom_id, focus_later, label_of, today, use_ctx, StepHeading};
-use crate::i18n::booking::{field_error, B};
-use crate::lang::use_lang;
-use leptos::prelude::*;
+use super::draft::{needs_passport, Form, Step};
+use super::fields::{self, checkbox, error_summary, radio_group, select, TextField};
+use super::page::{St, Wizard};
+use super::{today, B};
+use crate::i18n::booking::authority_kind;
+use crate::plain::esc;
 use rules::booking::FormatError;
 use rules::eligibility::{Outcome, ReviewReason};
 use rules::values::AuthorityKind;
 use rules::Lang;
+use std::fmt::Write;
 
-fn citizenships() -> Vec<(&'static str, Label)> {
-    vec![
-        ("citizen", Label::B(B::Citizen)),
-        ("foreigner", Label::B(B::Foreigner)),
-        ("stateless", Label::B(B::Stateless)),
+fn citizenships(lang: Lang) -> [(&'static str, &'static str); 3] {
+    [
+        ("citizen", B::Citizen.text(lang)),
+        ("foreigner", B::Foreigner.text(lang)),
+        ("stateless", B::Stateless.text(lang)),
     ]
 }
 
-#[component]
-pub fn FormStep() -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = use_lang();
-    let draft = ctx.draft;
-    let representative = Memo::new(move |_| draft.with(|d| d.form.is_representative()));
-    let for_other =
-        Memo::new(move |_| draft.with(|d| !d.form.is_representative() && d.form.for_other));
-    let acts = Memo::new(move |_| draft.with(|d| d.form.acts_for_someone()));
-    let passport = Memo::new(move |_| draft.with(|d| needs_passport(&d.form.citizenship)));
-    // R7, R15: a foreigner's contact is a number of any country or an e-mail address.
-    let phone_hint = Signal::derive(move || {
-        if passport.get() {
-            B::PhoneHintInternational
-        } else {
-            B::PhoneHint
-        }
-    });
-    let email_hint = Signal::derive(move || {
-        if passport.get() {
-            B::EmailHintInternational
-        } else {
-            B::EmailHint
-        }
-    });
-    let other_passport =
-        Memo::new(move |_| draft.with(|d| needs_passport(&d.form.other_citizenship)));
-    let video = Memo::new(move |_| draft.with(|d| d.form.format == "video"));
-    let interpreter = Memo::new(move |_| draft.with(|d| d.form.interpreter_needed));
-
-    let summary_ctx = ctx.clone();
-    let summary = Signal::derive(move || {
-        if !summary_ctx.show_errors.get() {
-            return Vec::new();
-        }
-        let lang = lang.get();
-        let mut errors = summary_ctx.server_errors.get();
-        for e in summary_ctx.errors.get() {
-            if !errors.iter().any(|(f, _)| *f == e.0) {
-                errors.push(e);
-            }
-        }
-        errors
-            .into_iter()
-            .map(|(field, code)| {
-                (
-                    dom_id(&field),
-                    format!(
-                        "{}: {}",
-                        label_of(&field, lang),
-                        field_error(&field, &code, lang)
-                    ),
-                )
-            })
-            .collect()
-    });
-    if ctx.show_errors.get_untracked() {
-        // Back from the server with field errors: the summary takes the focus.
-        focus_later("error-summary".into());
-    }
-    let next_ctx = ctx.clone();
-    let next = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let has_errors = next_ctx.errors.with_untracked(|e| !e.is_empty())
-            || next_ctx.server_errors.with_untracked(|e| !e.is_empty());
-        if has_errors {
-            next_ctx.show_errors.set(true);
-            focus_later("error-summary".into());
-        } else {
-            next_ctx.go(Step::Review);
-        }
+pub fn html(w: &Wizard, st: &St) -> String {
+    let lang = w.lang;
+    let f: &Form = &st.draft.form;
+    let errors = w.errors(st);
+    let err = |id: &str| fields::control(id).and_then(|c| w.error_for(st, &errors, c.fields));
+    let text = |field: TextField, value: &str| {
+        let error = err(field.id);
+        field.html(value, error.as_deref(), lang)
     };
-    let back_ctx = ctx.clone();
-    let back = move |_| back_ctx.go(Step::Questions);
+    let mut out = String::new();
 
     // R15, R30: "don't know" answers (or an exception) send the request to review first.
-    let review_ctx = ctx.clone();
-    let review = move || match review_ctx.verdict().map(|v| v.outcome) {
-        Some(Outcome::NeedsReview { reasons }) => {
-            let lang = lang.get();
-            Some(view! {
-                <div class="notice review">
-                    <p class="notice-title">{B::ReviewTitle.text(lang)}</p>
-                    {distinct_explanations(&reasons, lang)
-                        .into_iter()
-                        .map(|text| view! { <p>{text}</p> })
-                        .collect_view()}
-                </div>
-            })
+    if let Some(Outcome::NeedsReview { reasons }) = w.verdict().map(|v| v.outcome) {
+        let mut notes = String::new();
+        for text in distinct_explanations(&reasons, lang) {
+            let _ = write!(notes, "<p>{}</p>", esc(text));
         }
-        _ => None,
-    };
-
+        let _ = write!(
+            out,
+            "<div class=\"notice review\"><p class=\"notice-title\">{}</p>{notes}</div>",
+            esc(B::ReviewTitle.text(lang))
+        );
+    }
+    let _ = write!(
+        out,
+        "<p class=\"lead\">{}</p><div id=\"error-summary-slot\">{}</div>\
+         <form class=\"booking-form\" novalidate>",
+        esc(B::FormIntro.text(lang)),
+        error_summary(&w.summary(st, &errors), false, lang),
+    );
+    out.push_str(&radio_group(
+        "applicant-kind",
+        B::ApplicantKind.text(lang),
+        &[
+            ("individual", B::KindIndividual.text(lang)),
+            ("representative", B::KindRepresentative.text(lang)),
+        ],
+        &f.kind,
+        err("applicant-kind").as_deref(),
+    ));
+    out.push_str(&radio_group(
+        "applicant-citizenship",
+        B::Citizenship.text(lang),
+        &citizenships(lang),
+        &f.citizenship,
+        err("applicant-citizenship").as_deref(),
+    ));
     // R7: a citizen's IIN, or a foreigner's or stateless person's passport, in one field.
-    fn document_field(
-        id: &'static str,
-        fields: &'static [&'static str],
-        value: Text,
-        passport: bool,
-    ) -> AnyView {
-        if passport {
-            view! {
-                <TextField id fields value label=B::Passport hint=B::PassportHint
-                    autocomplete="off" />
-            }
-            .into_any()
-        } else {
-            view! {
-                <TextField id fields value label=B::Iin hint=B::IinHint
-                    autocomplete="off" inputmode="numeric" />
-            }
-            .into_any()
+    out.push_str(&text(
+        document("applicant-document", needs_passport(&f.citizenship)),
+        &f.document,
+    ));
+    out.push_str(&text(
+        TextField {
+            autocomplete: Some("family-name"),
+            ..TextField::new("applicant-surname", B::Surname)
+        },
+        &f.surname,
+    ));
+    out.push_str(&text(
+        TextField {
+            autocomplete: Some("given-name"),
+            ..TextField::new("applicant-given-name", B::GivenName)
+        },
+        &f.given_name,
+    ));
+    out.push_str(&text(
+        TextField {
+            optional: true,
+            autocomplete: Some("additional-name"),
+            ..TextField::new("applicant-patronymic", B::Patronymic)
+        },
+        &f.patronymic,
+    ));
+    // R7, R15: a foreigner's contact is a number of any country or an e-mail address.
+    let international = needs_passport(&f.citizenship);
+    out.push_str(&text(
+        TextField {
+            hint: Some(if international {
+                B::PhoneHintInternational
+            } else {
+                B::PhoneHint
+            }),
+            input_type: "tel",
+            autocomplete: Some("tel"),
+            ..TextField::new("applicant-phone", B::Phone)
+        },
+        &f.phone,
+    ));
+    out.push_str(&text(
+        TextField {
+            hint: Some(if international {
+                B::EmailHintInternational
+            } else {
+                B::EmailHint
+            }),
+            optional: true,
+            input_type: "email",
+            autocomplete: Some("email"),
+            ..TextField::new("applicant-email", B::Email)
+        },
+        &f.email,
+    ));
+    if f.is_representative() {
+        let _ = write!(
+            out,
+            "<fieldset class=\"group\"><legend>{}</legend>{}</fieldset>",
+            esc(B::Entity.text(lang)),
+            text(
+                TextField {
+                    autocomplete: Some("off"),
+                    inputmode: Some("numeric"),
+                    ..TextField::new("entity-bin", B::Bin)
+                },
+                &f.bin
+            )
+        );
+    } else {
+        let mut options = String::new();
+        for (i, (value, label)) in [(false, B::ForSelf), (true, B::ForOther)]
+            .into_iter()
+            .enumerate()
+        {
+            let _ = write!(
+                options,
+                "<div class=\"choice\"><input type=\"radio\" id=\"acting-{i}\" name=\"acting\"{}>\
+                 <label for=\"acting-{i}\">{}</label></div>",
+                if f.for_other == value { " checked" } else { "" },
+                esc(label.text(lang))
+            );
+        }
+        let _ = write!(
+            out,
+            "<fieldset class=\"field choices\"><legend>{}</legend>{options}</fieldset>",
+            esc(B::Acting.text(lang))
+        );
+        if f.for_other {
+            let _ = write!(
+                out,
+                "<fieldset class=\"group\"><legend>{}</legend>{}{}{}{}{}</fieldset>",
+                esc(B::OtherPerson.text(lang)),
+                radio_group(
+                    "other-citizenship",
+                    B::Citizenship.text(lang),
+                    &citizenships(lang),
+                    &f.other_citizenship,
+                    err("other-citizenship").as_deref(),
+                ),
+                text(
+                    document("other-document", needs_passport(&f.other_citizenship)),
+                    &f.other_document
+                ),
+                text(
+                    TextField {
+                        autocomplete: Some("off"),
+                        ..TextField::new("other-surname", B::Surname)
+                    },
+                    &f.other_surname
+                ),
+                text(
+                    TextField {
+                        autocomplete: Some("off"),
+                        ..TextField::new("other-given-name", B::GivenName)
+                    },
+                    &f.other_given_name
+                ),
+                text(
+                    TextField {
+                        optional: true,
+                        autocomplete: Some("off"),
+                        ..TextField::new("other-patronymic", B::Patronymic)
+                    },
+                    &f.other_patronymic
+                ),
+            );
         }
     }
-    let document = move || {
-        document_field(
-            "applicant-document",
-            &["applicant.iin", "applicant.passport"],
-            Text::Document,
-            passport.get(),
-        )
-    };
-    let other_document = move || {
-        document_field(
-            "other-document",
-            &["on_behalf_of.iin", "on_behalf_of.passport"],
-            Text::OtherDocument,
-            other_passport.get(),
-        )
-    };
-    let acting_ctx = ctx.clone();
-    let acting = move || {
-        (!representative.get()).then(|| {
-            let ctx = acting_ctx.clone();
-            let options = [(false, B::ForSelf), (true, B::ForOther)]
-                .into_iter()
-                .enumerate()
-                .map(|(i, (value, label))| {
-                    let id = format!("acting-{i}");
-                    let ctx = ctx.clone();
-                    view! {
-                        <div class="choice">
-                            <input type="radio" id=id.clone() name="acting"
-                                prop:checked=move || draft.with(|d| d.form.for_other == value)
-                                on:change=move |_| {
-                                    draft.update(|d| d.form.for_other = value);
-                                    ctx.edited(&["on_behalf_of"]);
-                                } />
-                            <label for=id>{move || label.text(lang.get())}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="field choices">
-                    <legend>{move || B::Acting.text(lang.get())}</legend>
-                    {options}
-                </fieldset>
-            }
-        })
-    };
-    let entity = move || {
-        representative.get().then(|| {
-            view! {
-                <fieldset class="group">
-                    <legend>{move || B::Entity.text(lang.get())}</legend>
-                    <TextField id="entity-bin" fields=&["on_behalf_of.bin", "on_behalf_of"]
-                        value=Text::Bin label=B::Bin autocomplete="off" inputmode="numeric" />
-                </fieldset>
-            }
-        })
-    };
-    let other = move || {
-        for_other.get().then(|| {
-            view! {
-                <fieldset class="group">
-                    <legend>{move || B::OtherPerson.text(lang.get())}</legend>
-                    <RadioGroup id="other-citizenship" fields=&["on_behalf_of.citizenship"]
-                        value=Text::OtherCitizenship legend=B::Citizenship options=citizenships() />
-                    {other_document}
-                    <TextField id="other-surname" fields=&["on_behalf_of.surname"]
-                        value=Text::OtherSurname label=B::Surname autocomplete="off" />
-                    <TextField id="other-given-name" fields=&["on_behalf_of.given_name"]
-                        value=Text::OtherGivenName label=B::GivenName autocomplete="off" />
-                    <TextField id="other-patronymic" fields=&["on_behalf_of.patronymic"]
-                        value=Text::OtherPatronymic label=B::Patronymic optional=true
-                        autocomplete="off" />
-                </fieldset>
-            }
-        })
-    };
-    let max_date = rules::dates::iso_date(today());
-    let authority = move || {
-        let max_date = max_date.clone();
-        acts.get().then(move || {
-            let kinds = AuthorityKind::ALL
-                .into_iter()
-                .map(|k| (k.code(), Label::Authority(k)))
-                .collect();
-            view! {
-                <fieldset class="group">
-                    <legend>{move || B::Authority.text(lang.get())}</legend>
-                    <Select id="authority-kind" fields=&["on_behalf_of.authority.kind"]
-                        value=Text::AuthorityKind label=B::AuthorityKind options=kinds />
-                    <TextField id="authority-number" fields=&["on_behalf_of.authority.number"]
-                        value=Text::AuthorityNumber label=B::AuthorityNumber autocomplete="off" />
-                    <TextField id="authority-date" fields=&["on_behalf_of.authority.date"]
-                        value=Text::AuthorityDate label=B::AuthorityDate input_type="date"
-                        max=max_date />
-                </fieldset>
-            }
-        })
-    };
-    let format = match ctx.video_forced {
+    if f.acts_for_someone() {
+        let kinds: Vec<(&str, &str)> = AuthorityKind::ALL
+            .into_iter()
+            .map(|k| (k.code(), authority_kind(k, lang)))
+            .collect();
+        let max_date = rules::dates::iso_date(today());
+        let _ = write!(
+            out,
+            "<fieldset class=\"group\"><legend>{}</legend>{}{}{}</fieldset>",
+            esc(B::Authority.text(lang)),
+            select(
+                "authority-kind",
+                B::AuthorityKind.text(lang),
+                &kinds,
+                &f.authority_kind,
+                err("authority-kind").as_deref(),
+                lang,
+            ),
+            text(
+                TextField {
+                    autocomplete: Some("off"),
+                    ..TextField::new("authority-number", B::AuthorityNumber)
+                },
+                &f.authority_number
+            ),
+            text(
+                TextField {
+                    input_type: "date",
+                    max: Some(&max_date),
+                    ..TextField::new("authority-date", B::AuthorityDate)
+                },
+                &f.authority_date
+            ),
+        );
+    }
+    out.push_str(&text(
+        TextField {
+            hint: Some(B::SubstanceHint),
+            multiline: true,
+            ..TextField::new("matter-substance", B::Substance)
+        },
+        &f.substance,
+    ));
+    let consent = checkbox(
+        "format-consent",
+        B::VideoConsent.text(lang),
+        f.video_consent,
+        err("format-consent").as_deref(),
+    );
+    match w.video_forced {
         Some(forced) => {
             let reason = match forced {
                 FormatError::VideoOnlyMode => B::VideoOnlyOffice,
                 FormatError::VideoReception => B::VideoOnlyReception,
             };
-            view! {
-            <fieldset class="field choices">
-                <legend>{move || B::FormatLegend.text(lang.get())}</legend>
-                <p>{move || reason.text(lang.get())}</p>
-                <Checkbox id="format-consent" value=Flag::VideoConsent label=B::VideoConsent
-                    fields=&["format.consent", "format"] />
-            </fieldset>
-            }
-            .into_any()
+            let _ = write!(
+                out,
+                "<fieldset class=\"field choices\"><legend>{}</legend><p>{}</p>{consent}</fieldset>",
+                esc(B::FormatLegend.text(lang)),
+                esc(reason.text(lang)),
+            );
         }
-        None => view! {
-            <RadioGroup id="format" fields=&["format"] value=Text::Format legend=B::FormatLegend
-                options=vec![
-                    // R11: the reception is in person; video only at the person's wish.
-                    ("in_person", Label::B(B::FormatInPersonHere)),
-                    ("video", Label::B(B::FormatVideoInstead)),
-                ] />
-            {move || video.get().then(|| view! {
-                <Checkbox id="format-consent" value=Flag::VideoConsent label=B::VideoConsent
-                    fields=&["format.consent"] />
-            })}
-        }
-        .into_any(),
-    };
-    let interpreter_language = move || {
-        interpreter.get().then(|| {
-            view! {
-                <TextField id="interpreter" fields=&["interpreter"] value=Text::Interpreter
-                    label=B::InterpreterLanguage hint=B::InterpreterHint autocomplete="off" />
+        None => {
+            // R11: the reception is in person; video only at the person's wish.
+            out.push_str(&radio_group(
+                "format",
+                B::FormatLegend.text(lang),
+                &[
+                    ("in_person", B::FormatInPersonHere.text(lang)),
+                    ("video", B::FormatVideoInstead.text(lang)),
+                ],
+                &f.format,
+                err("format").as_deref(),
+            ));
+            if f.format == "video" {
+                // Here the consent shows only its own error; the format's is the group's.
+                let error = w.error_for(st, &errors, &["format.consent"]);
+                out.push_str(&checkbox(
+                    "format-consent",
+                    B::VideoConsent.text(lang),
+                    f.video_consent,
+                    error.as_deref(),
+                ));
             }
-        })
-    };
+        }
+    }
+    out.push_str(&checkbox(
+        "interpreter-needed",
+        B::InterpreterNeeded.text(lang),
+        f.interpreter_needed,
+        None,
+    ));
+    if f.interpreter_needed {
+        out.push_str(&text(
+            TextField {
+                hint: Some(B::InterpreterHint),
+                autocomplete: Some("off"),
+                ..TextField::new("interpreter", B::InterpreterLanguage)
+            },
+            &f.interpreter,
+        ));
+    }
+    out.push_str(&checkbox(
+        "out-of-town",
+        B::OutOfTown.text(lang),
+        f.out_of_town,
+        None,
+    ));
+    out.push_str(&radio_group(
+        "language",
+        B::Language.text(lang),
+        &[("kk", B::LangKk.text(lang)), ("ru", B::LangRu.text(lang))],
+        &f.language,
+        err("language").as_deref(),
+    ));
+    let _ = write!(
+        out,
+        "<div class=\"actions\"><button type=\"button\" class=\"secondary\" \
+         data-act=\"back-to-questions\">{}</button><button type=\"submit\">{}</button></div></form>",
+        esc(B::Back.text(lang)),
+        esc(B::Next.text(lang)),
+    );
+    format!("{}{out}", w.step_heading(Step::Form, B::StepForm))
+}
 
-    view! {
-        <StepHeading step=Step::Form name=B::StepForm />
-        {review}
-        <p class="lead">{move || B::FormIntro.text(lang.get())}</p>
-        <ErrorSummary items=summary />
-        <form class="booking-form" novalidate on:submit=next>
-            <RadioGroup id="applicant-kind" fields=&["applicant.kind"] value=Text::Kind
-                legend=B::ApplicantKind
-                options=vec![
-                    ("individual", Label::B(B::KindIndividual)),
-                    ("representative", Label::B(B::KindRepresentative)),
-                ] />
-            <RadioGroup id="applicant-citizenship" fields=&["applicant.citizenship"]
-                value=Text::Citizenship legend=B::Citizenship options=citizenships() />
-            {document}
-            <TextField id="applicant-surname" fields=&["applicant.surname"] value=Text::Surname
-                label=B::Surname autocomplete="family-name" />
-            <TextField id="applicant-given-name" fields=&["applicant.given_name"]
-                value=Text::GivenName label=B::GivenName autocomplete="given-name" />
-            <TextField id="applicant-patronymic" fields=&["applicant.patronymic"]
-                value=Text::Patronymic label=B::Patronymic optional=true
-                autocomplete="additional-name" />
-            <TextField id="applicant-phone" fields=&["applicant.phone"] value=Text::Phone
-                label=B::Phone hint=phone_hint input_type="tel" autocomplete="tel" />
-            <TextField id="applicant-email" fields=&["applicant.email"] value=Text::Email
-                label=B::Email hint=email_hint optional=true input_type="email"
-                autocomplete="email" />
-            {acting}
-            {entity}
-            {other}
-            {authority}
-            <TextField id="matter-substance" fields=&["matter.substance"] value=Text::Substance
-                label=B::Substance hint=B::SubstanceHint multiline=true />
-            {format}
-            <Checkbox id="interpreter-needed" value=Flag::InterpreterNeeded
-                label=B::InterpreterNeeded />
-            {interpreter_language}
-            <Checkbox id="out-of-town" value=Flag::OutOfTown label=B::OutOfTown />
-            <RadioGroup id="language" fields=&["language"] value=Text::Language
-                legend=B::Language
-                options=vec![("kk", Label::B(B::LangKk)), ("ru", Label::B(B::LangRu))] />
-            <div class="actions">
-                <button type="button" class="secondary" on:click=back>
-                    {move || B::Back.text(lang.get())}
-                </button>
-                <button type="submit">{move || B::Next.text(lang.get())}</button>
-            </div>
-        </form>
+/// R7: the IIN of a citizen, the passport of anyone else.
+fn document(id: &'static str, passport: bool) -> TextField<'static> {
+    if passport {
+        TextField {
+            hint: Some(B::PassportHint),
+            autocomplete: Some("off"),
+            ..TextField::new(id, B::Passport)
+        }
+    } else {
+        TextField {
+            hint: Some(B::IinHint),
+            autocomplete: Some("off"),
+            inputmode: Some("numeric"),
+            ..TextField::new(id, B::Iin)
+        }
     }
 }
 

@@ -1,22 +1,25 @@
 //! Step 3: everything the request says, then "Send", with the progress of the request, a
-//! Retry when the connection dropped, and the server's answer when it refuses.
+//! Retry when the connection dropped, and the server's answer when it refuses. What the
+//! request's progress changes (the status line, the buttons) is written again alone.
 
 use super::draft::{needs_passport, Form, Step};
-use super::questions::RefusalPanel;
-use super::ruleset::RuleSetNote;
-use super::{focus_later, submit, use_ctx, Phase, SendState, StepHeading};
+use super::page::{Phase, SendState, St, Wizard};
+use super::questions::refusal_panel;
+use super::{focus, ruleset, submit, B};
 use crate::i18n::booking::{
-    attempt, authority_kind, clause_text, rate_limited, registration_closed, B,
+    attempt, authority_kind, clause_text, rate_limited, registration_closed,
 };
 use crate::i18n::guide::{decision_notice, G};
 use crate::i18n::Msg;
-use crate::lang::{href, use_lang};
+use crate::lang::href;
+use crate::plain::esc;
 use ::api::{ErrorCode, ErrorDetail, Lenient};
-use leptos::prelude::*;
 use rules::eligibility::{is_asked, questions_for, Answer};
 use rules::ruleset::RuleSet;
 use rules::values::AuthorityKind;
 use rules::Lang;
+use std::fmt::Write;
+use std::rc::Rc;
 
 fn answer_text(a: Answer, lang: Lang) -> &'static str {
     match a {
@@ -137,193 +140,240 @@ fn rows(f: &Form, lang: Lang) -> Vec<(String, String)> {
     rows
 }
 
-#[component]
-pub fn ReviewStep() -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = use_lang();
-    let draft = ctx.draft;
-    let kind = ctx.kind;
-    let sending = ctx.sending;
-    let send = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| ctx.send_state())
-    };
-    // While the outcome of a request is unknown, the request may not change.
-    let locked = Memo::new(move |_| draft.with(|d| d.pending.is_some()) || sending.get());
+/// While the outcome of a request is unknown, the request may not change.
+fn locked(st: &St) -> bool {
+    st.draft.pending.is_some() || st.send.sending()
+}
 
-    let answers = move || {
-        let lang = lang.get();
-        draft.with(|d| {
-            questions_for(RuleSet::current(), kind)
-                .filter(|q| is_asked(q, &d.answers))
-                .filter_map(|q| d.answers.get(q.id).map(|a| (q, *a)))
-                .map(|(q, a)| {
-                    view! {
-                        <dt>{q.plain.get(lang)}</dt>
-                        <dd>{answer_text(a, lang)}</dd>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let details = move || {
-        let lang = lang.get();
-        draft.with(|d| {
-            rows(&d.form, lang)
-                .into_iter()
-                .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
-                .collect_view()
-        })
-    };
-    // Consent to the processing of personal data: asked before anything is sent.
-    let consent_missing = RwSignal::new(false);
-    let consented = Memo::new(move |_| draft.with(|d| d.form.data_consent));
-    let send_ctx = ctx.clone();
-    let on_send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if !consented.get_untracked() {
-            consent_missing.set(true);
-            focus_later("data-consent".into());
-            return;
-        }
-        submit::submit(send_ctx.clone());
-    };
-    let back_ctx = ctx.clone();
-    let back = move |_| back_ctx.go(Step::Form);
-    let edit_answers = {
-        let ctx = ctx.clone();
-        move |_| ctx.go(Step::Questions)
-    };
-    let edit_details = {
-        let ctx = ctx.clone();
-        move |_| ctx.go(Step::Form)
-    };
-    let consent_described = move || consent_missing.get().then_some("data-consent-error");
-    let office = ctx.office_id.clone();
-    let status = move || {
-        let lang = lang.get();
-        let office = office.clone();
-        match send.get() {
-            SendState::Idle => ().into_any(),
-            SendState::Sending { phase: Phase::Offline, .. } => view! {
-                <p class="status offline">{B::WaitingForConnection.text(lang)}</p>
-            }
-            .into_any(),
-            SendState::Sending { attempt: n, phase } => view! {
-                <p class="status loading">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {if phase == Phase::Checking { B::Checking.text(lang) } else { B::Sending.text(lang) }}
-                    {(n > 1).then(|| format!(" ({})", attempt(n, lang)))}
-                </p>
-            }
-            .into_any(),
-            SendState::FailedNetwork => failure(B::SendFailedNetwork.text(lang).to_owned()),
-            SendState::FailedServer => failure(B::SendFailedServer.text(lang).to_owned()),
-            SendState::FailedCheck => failure(B::SendFailedCheck.text(lang).to_owned()),
-            SendState::RateLimited(after) => failure(rate_limited(after, lang)),
-            SendState::Rejected(e) => rejection(e, &office, lang),
-        }
-    };
-    let retry_ctx = ctx.clone();
-    let retry_visible = move || {
-        matches!(
-            send.get(),
-            SendState::FailedNetwork
-                | SendState::FailedServer
-                | SendState::FailedCheck
-                | SendState::RateLimited(_)
-        )
-    };
-    view! {
-        <StepHeading step=Step::Review name=B::StepReview />
-        <p class="lead">{move || B::ReviewIntro.text(lang.get())}</p>
-        <section aria-labelledby="review-answers">
-            <div class="section-head">
-                <h3 id="review-answers">{move || B::YourAnswers.text(lang.get())}</h3>
-                <button type="button" class="link edit" on:click=edit_answers
-                    disabled=move || locked.get()>
-                    {move || B::ChangeAnswers.text(lang.get())}
-                </button>
-            </div>
-            <dl class="review">{answers}</dl>
-        </section>
-        <section aria-labelledby="review-details">
-            <div class="section-head">
-                <h3 id="review-details">{move || B::YourDetails.text(lang.get())}</h3>
-                <button type="button" class="link edit" on:click=edit_details
-                    disabled=move || locked.get()>
-                    {move || G::EditDetails.text(lang.get())}
-                </button>
-            </div>
-            <dl class="review">{details}</dl>
-        </section>
-        <section class="notice decision" aria-labelledby="review-decision">
-            <h3 id="review-decision">{move || G::DecisionTitle.text(lang.get())}</h3>
-            <p>
-                {move || decision_notice(
-                    RuleSet::current().consideration_period.working_days,
-                    lang.get(),
-                )}
-            </p>
-        </section>
-        <form class="send" novalidate on:submit=on_send>
-            <fieldset class="field checkbox consent"
-                class:has-error=move || consent_missing.get() && !consented.get()>
-                <legend>{move || G::ConsentTitle.text(lang.get())}</legend>
-                <p class="hint">{move || G::ConsentText.text(lang.get())}</p>
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        id="data-consent"
-                        name="data-consent"
-                        prop:checked=move || consented.get()
-                        disabled=move || locked.get()
-                        on:change=move |ev| {
-                            let checked = event_target_checked(&ev);
-                            draft.update(|d| d.form.data_consent = checked);
-                        }
-                        aria-invalid=move || (consent_missing.get() && !consented.get()).then_some("true")
-                        aria-describedby=consent_described
-                    />
-                    <label for="data-consent">{move || G::ConsentLabel.text(lang.get())}</label>
-                </div>
-                {move || (consent_missing.get() && !consented.get()).then(|| view! {
-                    <p class="field-error" id="data-consent-error">
-                        {G::ConsentRequired.text(lang.get())}
-                    </p>
-                })}
-            </fieldset>
-            <div id="send-status" class="send-status" tabindex="-1" role="status" aria-live="polite">
-                {status}
-            </div>
-            <div class="actions">
-                <button type="button" class="secondary" on:click=back disabled=move || locked.get()>
-                    {move || B::Back.text(lang.get())}
-                </button>
-                {move || if retry_visible() {
-                    let ctx = retry_ctx.clone();
-                    view! {
-                        <button type="button" on:click=move |_| submit::submit(ctx.clone())>
-                            {move || Msg::Retry.text(lang.get())}
-                        </button>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <button type="submit"
-                            disabled=move || matches!(send.get(), SendState::Sending { .. } | SendState::Rejected(_))>
-                            {move || B::Send.text(lang.get())}
-                        </button>
-                    }
-                    .into_any()
-                }}
-            </div>
-        </form>
+fn disabled(yes: bool) -> &'static str {
+    if yes {
+        " disabled"
+    } else {
+        ""
     }
 }
 
-fn failure(text: String) -> AnyView {
-    view! { <div class="status error"><p>{text}</p></div> }.into_any()
+pub fn html(w: &Wizard, st: &St) -> String {
+    let lang = w.lang;
+    let t = |b: B| esc(b.text(lang));
+    let g = |b: G| esc(b.text(lang));
+    let locked = locked(st);
+    let mut answers = String::new();
+    for q in questions_for(RuleSet::current(), w.kind).filter(|q| is_asked(q, &st.draft.answers)) {
+        if let Some(a) = st.draft.answers.get(q.id) {
+            let _ = write!(
+                answers,
+                "<dt>{}</dt><dd>{}</dd>",
+                esc(q.plain.get(lang)),
+                esc(answer_text(*a, lang))
+            );
+        }
+    }
+    let mut details = String::new();
+    for (label, value) in rows(&st.draft.form, lang) {
+        let _ = write!(details, "<dt>{}</dt><dd>{}</dd>", esc(&label), esc(&value));
+    }
+    let consented = st.draft.form.data_consent;
+    let consent_error = st.consent_missing && !consented;
+    format!(
+        "{heading}<p class=\"lead\">{intro}</p>\
+         <section aria-labelledby=\"review-answers\"><div class=\"section-head\">\
+         <h3 id=\"review-answers\">{your_answers}</h3>\
+         <button type=\"button\" class=\"link edit\" data-act=\"edit-answers\"{dis}>{change}</button>\
+         </div><dl class=\"review\">{answers}</dl></section>\
+         <section aria-labelledby=\"review-details\"><div class=\"section-head\">\
+         <h3 id=\"review-details\">{your_details}</h3>\
+         <button type=\"button\" class=\"link edit\" data-act=\"edit-details\"{dis}>{edit}</button>\
+         </div><dl class=\"review\">{details}</dl></section>\
+         <section class=\"notice decision\" aria-labelledby=\"review-decision\">\
+         <h3 id=\"review-decision\">{decision_title}</h3><p>{decision}</p></section>\
+         <form class=\"send\" novalidate>\
+         <fieldset class=\"field checkbox consent{has_error}\"><legend>{consent_title}</legend>\
+         <p class=\"hint\">{consent_text}</p><div class=\"choice\">\
+         <input type=\"checkbox\" id=\"data-consent\" name=\"data-consent\"{checked}{dis}{invalid}>\
+         <label for=\"data-consent\">{consent_label}</label></div>{consent_err}</fieldset>\
+         <div id=\"send-status\" class=\"send-status\" tabindex=\"-1\" role=\"status\" \
+         aria-live=\"polite\">{status}</div><div class=\"actions\">{actions}</div></form>",
+        heading = w.step_heading(Step::Review, B::StepReview),
+        intro = t(B::ReviewIntro),
+        your_answers = t(B::YourAnswers),
+        change = t(B::ChangeAnswers),
+        your_details = t(B::YourDetails),
+        edit = g(G::EditDetails),
+        dis = disabled(locked),
+        decision_title = g(G::DecisionTitle),
+        decision = esc(&decision_notice(
+            RuleSet::current().consideration_period.working_days,
+            lang
+        )),
+        has_error = if consent_error { " has-error" } else { "" },
+        consent_title = g(G::ConsentTitle),
+        consent_text = g(G::ConsentText),
+        checked = if consented { " checked" } else { "" },
+        invalid = if consent_error {
+            " aria-invalid=\"true\" aria-describedby=\"data-consent-error\""
+        } else {
+            ""
+        },
+        consent_label = g(G::ConsentLabel),
+        consent_err = consent_error_line(consent_error, lang),
+        status = status(w, &st.send),
+        actions = actions(st, lang),
+    )
+}
+
+fn consent_error_line(shown: bool, lang: Lang) -> String {
+    if shown {
+        format!(
+            "<p class=\"field-error\" id=\"data-consent-error\">{}</p>",
+            esc(G::ConsentRequired.text(lang))
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// Back, and Send (or Retry when the request can be sent again as it is).
+fn actions(st: &St, lang: Lang) -> String {
+    let retry = matches!(
+        st.send,
+        SendState::FailedNetwork
+            | SendState::FailedServer
+            | SendState::FailedCheck
+            | SendState::RateLimited(_)
+    );
+    let main = if retry {
+        format!(
+            "<button type=\"button\" data-act=\"retry\">{}</button>",
+            esc(Msg::Retry.text(lang))
+        )
+    } else {
+        format!(
+            "<button type=\"submit\"{}>{}</button>",
+            disabled(matches!(
+                st.send,
+                SendState::Sending { .. } | SendState::Rejected(_)
+            )),
+            esc(B::Send.text(lang))
+        )
+    };
+    format!(
+        "<button type=\"button\" class=\"secondary\" data-act=\"back-to-form\"{}>{}</button>{main}",
+        disabled(locked(st)),
+        esc(B::Back.text(lang)),
+    )
+}
+
+fn status(w: &Wizard, send: &SendState) -> String {
+    let lang = w.lang;
+    let failure = |text: &str| format!("<div class=\"status error\"><p>{}</p></div>", esc(text));
+    match send {
+        SendState::Idle => String::new(),
+        SendState::Sending {
+            phase: Phase::Offline,
+            ..
+        } => format!(
+            "<p class=\"status offline\">{}</p>",
+            esc(B::WaitingForConnection.text(lang))
+        ),
+        SendState::Sending { attempt: n, phase } => format!(
+            "<p class=\"status loading\"><span class=\"spinner\" aria-hidden=\"true\"></span>{}{}</p>",
+            esc(if *phase == Phase::Checking {
+                B::Checking.text(lang)
+            } else {
+                B::Sending.text(lang)
+            }),
+            if *n > 1 {
+                esc(&format!(" ({})", attempt(*n, lang)))
+            } else {
+                String::new()
+            }
+        ),
+        SendState::FailedNetwork => failure(B::SendFailedNetwork.text(lang)),
+        SendState::FailedServer => failure(B::SendFailedServer.text(lang)),
+        SendState::FailedCheck => failure(B::SendFailedCheck.text(lang)),
+        SendState::RateLimited(after) => failure(&rate_limited(*after, lang)),
+        SendState::Rejected(e) => rejection(e, &w.office_id, lang),
+    }
+}
+
+/// The review's parts that follow the request and the consent, written again.
+pub fn refresh(w: &Wizard) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(st) = w.st.try_borrow() else {
+        return;
+    };
+    if st.draft.step != Step::Review {
+        return;
+    }
+    let lang = w.lang;
+    let locked = locked(&st);
+    let set_disabled = |el: &web_sys::Element| {
+        let _ = if locked {
+            el.set_attribute("disabled", "")
+        } else {
+            el.remove_attribute("disabled")
+        };
+    };
+    for edit in ["[data-act=edit-answers]", "[data-act=edit-details]"] {
+        if let Some(el) = doc.query_selector(edit).ok().flatten() {
+            set_disabled(&el);
+        }
+    }
+    let consent_error = st.consent_missing && !st.draft.form.data_consent;
+    if let Some(input) = doc.get_element_by_id("data-consent") {
+        set_disabled(&input);
+        if consent_error {
+            let _ = input.set_attribute("aria-invalid", "true");
+            let _ = input.set_attribute("aria-describedby", "data-consent-error");
+        } else {
+            let _ = input.remove_attribute("aria-invalid");
+            let _ = input.remove_attribute("aria-describedby");
+        }
+        if let Some(fieldset) = input.closest("fieldset").ok().flatten() {
+            let _ = fieldset
+                .class_list()
+                .toggle_with_force("has-error", consent_error);
+            let shown = doc.get_element_by_id("data-consent-error");
+            match (shown, consent_error) {
+                (Some(p), false) => p.remove(),
+                (None, true) => {
+                    let _ =
+                        fieldset.insert_adjacent_html("beforeend", &consent_error_line(true, lang));
+                }
+                _ => {}
+            }
+        }
+    }
+    let write = |selector: &str, html: String| {
+        if let Some(el) = doc.query_selector(selector).ok().flatten() {
+            if el.inner_html() != html {
+                el.set_inner_html(&html);
+            }
+        }
+    };
+    write("#send-status", status(w, &st.send));
+    write("form.send .actions", actions(&st, lang));
+    if let Some(forget) = doc.query_selector(".forget-draft").ok().flatten() {
+        let _ = if st.send.sending() {
+            forget.set_attribute("hidden", "")
+        } else {
+            forget.remove_attribute("hidden")
+        };
+    }
+}
+
+/// "Send": asks for the consent first.
+pub fn send(w: &Rc<Wizard>) {
+    if !w.st.borrow().draft.form.data_consent {
+        w.st.borrow_mut().consent_missing = true;
+        refresh(w);
+        focus("data-consent");
+        return;
+    }
+    submit::submit(w);
 }
 
 /// A definitive rejection (the server's, or `rules::admission`'s before sending) in words,
@@ -354,46 +404,41 @@ pub fn rejection_text(e: &ErrorDetail, lang: Lang) -> String {
 }
 
 /// The definitive answer, in words; nothing was booked.
-fn rejection(e: ErrorDetail, office_id: &str, lang: Lang) -> AnyView {
-    let another = view! {
-        <p><a href=href(lang, &format!("/offices/{office_id}")) rel="external">{B::ChooseAnother.text(lang)}</a></p>
-    };
-    let text = rejection_text(&e, lang);
+fn rejection(e: &ErrorDetail, office_id: &str, lang: Lang) -> String {
+    let text = esc(&rejection_text(e, lang));
     if e.code == ErrorCode::Refused {
-        let grounds = e
+        let grounds: Vec<(String, String)> = e
             .grounds
-            .unwrap_or_default()
-            .into_iter()
-            .map(|g| (g.clause, Some(g.explanation)))
+            .iter()
+            .flatten()
+            .map(|g| (g.clause.clone(), g.explanation.get(lang).to_owned()))
             .collect();
         // An alternative this build does not know has no text to show.
-        let alternatives = e
+        let alternatives: Vec<(String, String)> = e
             .alternatives
-            .unwrap_or_default()
-            .into_iter()
+            .iter()
+            .flatten()
             .filter_map(|a| match a {
-                Lenient::Known(a) => Some((a.code().to_owned(), Some(a.text().into()))),
+                Lenient::Known(a) => Some((a.code().to_owned(), a.text().get(lang).to_owned())),
                 Lenient::Unknown(_) => None,
             })
             .collect();
-        return view! {
-            <div class="status error">
-                <p>{text}</p>
-                <RefusalPanel grounds alternatives />
-            </div>
-        }
-        .into_any();
+        return format!(
+            "<div class=\"status error\"><p>{text}</p>{}</div>",
+            refusal_panel(&grounds, &alternatives, false, lang)
+        );
     }
     // R37, R14, R28: decided by the Rules, which the note names.
-    let by_rules = e.code == ErrorCode::NoPreRegistration;
-    view! {
-        <div class="status error">
-            <p>{text}</p>
-            {by_rules.then(|| view! { <RuleSetNote /> })}
-            {another}
-        </div>
-    }
-    .into_any()
+    let note = if e.code == ErrorCode::NoPreRegistration {
+        ruleset::note(lang)
+    } else {
+        String::new()
+    };
+    format!(
+        "<div class=\"status error\"><p>{text}</p>{note}<p><a href=\"{}\" rel=\"external\">{}</a></p></div>",
+        esc(&href(lang, &format!("/offices/{office_id}"))),
+        esc(B::ChooseAnother.text(lang)),
+    )
 }
 
 #[cfg(test)]

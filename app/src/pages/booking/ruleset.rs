@@ -1,25 +1,24 @@
 //! Which rule set decided: under the questionnaire and on every refusal (R17, R18, R23, R24,
 //! R31, R32), the title of the Rules the questions and grounds come from and, as the rule
-//! set's own data says, the act that repealed them. The one place the SPA names a rule set.
+//! set's own data says, the act that repealed them. The one place the wizard names a rule set.
 
 use crate::i18n::booking::B;
-use crate::lang::use_lang;
-use leptos::prelude::*;
+use crate::plain::esc;
 use rules::ruleset::RuleSet;
+use rules::Lang;
 
 /// "Rules applied: «…» (Repealed by Order … No. 29 of 17 January 2023)", for
 /// [`RuleSet::current`], the rule set `rules::eligibility` decides by.
-#[component]
-pub fn RuleSetNote() -> impl IntoView {
-    let lang = use_lang();
+pub fn note(lang: Lang) -> String {
     let rules = RuleSet::current();
-    view! {
-        <p class="ruleset muted" data-ruleset=rules.id>
-            {move || B::RuleSetApplied.text(lang.get())}": "
-            <cite>{move || rules.title.get(lang.get())}</cite>
-            {rules.repeal_note.map(|repeal| view! {
-                " "<span class="repealed">"("{move || repeal.get(lang.get())}")"</span>
-            })}
-        </p>
-    }
+    let repeal = rules
+        .repeal_note
+        .map(|r| format!(" <span class=\"repealed\">({})</span>", esc(r.get(lang))))
+        .unwrap_or_default();
+    format!(
+        "<p class=\"ruleset muted\" data-ruleset=\"{}\">{}: <cite>{}</cite>{repeal}</p>",
+        esc(rules.id),
+        esc(B::RuleSetApplied.text(lang)),
+        esc(rules.title.get(lang)),
+    )
 }
