@@ -9,8 +9,6 @@
 //! parts that change (an error line, the progress) are written again. The draft lives in
 //! localStorage (see [`draft`]). The booking made, the manage page takes over.
 
-pub mod confirmation;
-pub mod details;
 pub mod draft;
 mod fields;
 mod form;
@@ -18,12 +16,10 @@ mod page;
 mod questions;
 mod review;
 mod ruleset;
-pub mod slip;
 mod submit;
 
 pub use page::start;
 
-use crate::booking_api::BookingCreated;
 use crate::i18n::booking::B;
 use crate::storage;
 use leptos::prelude::*;
@@ -47,28 +43,7 @@ pub fn focus_later(id: String) {
     });
 }
 
-/// What the Leptos confirmation (confirmation.rs, which the Leptos manage page still uses
-/// until the manage page leaves Leptos too) reads.
-#[derive(Clone)]
-pub struct Ctx {
-    pub office_id: String,
-    pub done: RwSignal<Option<BookingCreated>>,
-}
-
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
-
-/// Moves the keyboard focus (and a screen reader) to an element of the page as written.
-pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
+pub use crate::plain::focus;
 
 /// Where a field's control is, for the error summary's links.
 pub fn dom_id(field: &str) -> String {
