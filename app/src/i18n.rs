@@ -584,10 +584,12 @@ mod typography_tests {
 
     /// Every text of the catalogue and of the rule set, as source: string literals and
     /// `format!` templates alike.
-    const SOURCES: [(&str, &str); 7] = [
+    const SOURCES: [(&str, &str); 9] = [
         ("i18n.rs", include_str!("i18n.rs")),
         ("i18n/guide.rs", include_str!("i18n/guide.rs")),
         ("i18n/booking.rs", include_str!("i18n/booking.rs")),
+        ("i18n/manage.rs", include_str!("i18n/manage.rs")),
+        ("i18n/slip.rs", include_str!("i18n/slip.rs")),
         ("i18n/queue.rs", include_str!("i18n/queue.rs")),
         ("i18n/staff.rs", include_str!("i18n/staff.rs")),
         (

@@ -7,6 +7,7 @@ use super::fields::{self, checkbox, error_summary, radio_group, select, TextFiel
 use super::page::{St, Wizard};
 use super::{today, B};
 use crate::i18n::booking::authority_kind;
+use crate::i18n::manage::M;
 use crate::plain::esc;
 use rules::booking::FormatError;
 use rules::eligibility::{Outcome, ReviewReason};
@@ -303,14 +304,17 @@ pub fn html(w: &Wizard, st: &St) -> String {
     }
     out.push_str(&checkbox(
         "out-of-town",
-        B::OutOfTown.text(lang),
+        B::Shared(M::OutOfTown).text(lang),
         f.out_of_town,
         None,
     ));
     out.push_str(&radio_group(
         "language",
-        B::Language.text(lang),
-        &[("kk", B::LangKk.text(lang)), ("ru", B::LangRu.text(lang))],
+        B::Shared(M::Language).text(lang),
+        &[
+            ("kk", B::Shared(M::LangKk).text(lang)),
+            ("ru", B::Shared(M::LangRu).text(lang)),
+        ],
         &f.language,
         err("language").as_deref(),
     ));

@@ -21,6 +21,7 @@ mod submit;
 pub use page::start;
 
 use crate::i18n::booking::B;
+use crate::i18n::manage::M;
 use crate::storage;
 use leptos::prelude::*;
 use rules::Lang;
@@ -91,9 +92,9 @@ pub fn label_of(field: &str, lang: Lang) -> String {
         ("matter.substance", _) => B::Substance,
         ("format" | "format.consent", _) => B::FormatLegend,
         ("interpreter", _) => B::InterpreterLanguage,
-        ("language", _) => B::Language,
+        ("language", _) => B::Shared(M::Language),
         (f, _) if f.starts_with("matter.answers") => B::StepQuestions,
-        _ => B::DateTime,
+        _ => B::Shared(M::DateTime),
     };
     let text = label.text(lang);
     if field.starts_with("on_behalf_of.")

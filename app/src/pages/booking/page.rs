@@ -9,6 +9,7 @@ use crate::api::{FetchError, Official, Reception, Schedule};
 use crate::booking_api::SubmitError;
 use crate::components::schedule::{format_msg, hm, place_text};
 use crate::i18n::booking::{field_error, step_of, B};
+use crate::i18n::manage::M;
 use crate::i18n::{long_date, Msg};
 use crate::lang::href;
 use crate::plain::{self, esc, get, load_error, loading, not_found, set_title};
@@ -125,7 +126,7 @@ pub fn start() {
     let Some((lang, main)) = plain::mount(&path) else {
         return;
     };
-    set_title(B::WizardTitle.text(lang));
+    set_title(B::Shared(M::WizardTitle).text(lang));
     let Some((office, reception)) = wizard_path(&path) else {
         set_title(Msg::NotFoundTitle.text(lang));
         main.set_inner_html(&not_found(lang));
@@ -194,7 +195,7 @@ fn open(lang: Lang, main: Element, schedule: Schedule, office_id: String, recept
         main.set_inner_html(&no_wizard(
             lang,
             &office_id,
-            B::WizardTitle,
+            B::Shared(M::WizardTitle),
             Some(B::ReceptionNotFound.text(lang)),
             false,
         ));
@@ -468,7 +469,7 @@ impl Wizard {
             crumbs = esc(Msg::Breadcrumbs.text(lang)),
             back = esc(&href(lang, &format!("/offices/{}", self.office_id))),
             back_text = esc(Msg::BackToOffice.text(lang)),
-            title = t(B::WizardTitle),
+            title = t(B::Shared(M::WizardTitle)),
             card = self.card(),
             hidden = if st.send.sending() { " hidden" } else { "" },
             forget_note = t(B::ForgetDraftNote),
@@ -488,14 +489,14 @@ impl Wizard {
             esc(B::Official.text(lang)),
             esc(&o.full_name()),
             esc(o.position.get(lang)),
-            esc(B::DateTime.text(lang)),
+            esc(B::Shared(M::DateTime).text(lang)),
             esc(&long_date(r.date, lang)),
             hm(r.start),
             hm(r.end),
-            esc(B::Place.text(lang)),
+            esc(B::Shared(M::Place).text(lang)),
             esc(self.office_name.get(lang)),
             esc(&place_text(&r.place, lang)),
-            esc(B::Format.text(lang)),
+            esc(B::Shared(M::Format).text(lang)),
             esc(format_msg(r.format).text(lang)),
         )
     }

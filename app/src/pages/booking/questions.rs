@@ -10,6 +10,7 @@ use super::ruleset;
 use super::{focus, B};
 use crate::i18n::booking::clause_text;
 use crate::i18n::guide::{answer_question, G};
+use crate::i18n::manage::M;
 use crate::lang::href;
 use crate::plain::esc;
 use rules::eligibility::{is_asked, questions_for, Answer, Outcome};
@@ -18,9 +19,9 @@ use rules::Lang;
 use std::fmt::Write;
 
 const ANSWERS: [(Answer, B, &str); 3] = [
-    (Answer::Yes, B::AnswerYes, "yes"),
-    (Answer::No, B::AnswerNo, "no"),
-    (Answer::Unknown, B::AnswerUnknown, "unknown"),
+    (Answer::Yes, B::Shared(M::AnswerYes), "yes"),
+    (Answer::No, B::Shared(M::AnswerNo), "no"),
+    (Answer::Unknown, B::Shared(M::AnswerUnknown), "unknown"),
 ];
 
 pub fn html(w: &Wizard, st: &St) -> String {
@@ -254,9 +255,9 @@ pub fn refusal_panel(
          </section>",
         title = esc(B::RefusedTitle.text(lang)),
         grounds_title = esc(B::Grounds.text(lang)),
-        alt_title = esc(B::Alternatives.text(lang)),
+        alt_title = esc(B::Shared(M::Alternatives).text(lang)),
         home = esc(&href(lang, "/")),
-        district = esc(B::FindDistrictOffice.text(lang)),
+        district = esc(B::Shared(M::FindDistrictOffice).text(lang)),
         note = ruleset::note(lang),
     )
 }

@@ -10,6 +10,7 @@ use crate::i18n::booking::{
     attempt, authority_kind, clause_text, rate_limited, registration_closed,
 };
 use crate::i18n::guide::{decision_notice, G};
+use crate::i18n::manage::M;
 use crate::i18n::Msg;
 use crate::lang::href;
 use crate::plain::esc;
@@ -23,9 +24,9 @@ use std::rc::Rc;
 
 fn answer_text(a: Answer, lang: Lang) -> &'static str {
     match a {
-        Answer::Yes => B::AnswerYes.text(lang),
-        Answer::No => B::AnswerNo.text(lang),
-        Answer::Unknown => B::AnswerUnknown.text(lang),
+        Answer::Yes => B::Shared(M::AnswerYes).text(lang),
+        Answer::No => B::Shared(M::AnswerNo).text(lang),
+        Answer::Unknown => B::Shared(M::AnswerUnknown).text(lang),
     }
 }
 
@@ -36,8 +37,8 @@ fn choice(value: &str, lang: Lang) -> String {
         "citizen" => B::Citizen,
         "foreigner" => B::Foreigner,
         "stateless" => B::Stateless,
-        "kk" => B::LangKk,
-        "ru" => B::LangRu,
+        "kk" => B::Shared(M::LangKk),
+        "ru" => B::Shared(M::LangRu),
         "in_person" => return Msg::FormatInPerson.text(lang).to_owned(),
         "video" => return Msg::FormatVideo.text(lang).to_owned(),
         other => return other.to_owned(),
@@ -47,7 +48,7 @@ fn choice(value: &str, lang: Lang) -> String {
 
 fn yes_no(v: bool, lang: Lang) -> &'static str {
     if v {
-        B::Yes.text(lang)
+        B::Shared(M::Yes).text(lang)
     } else {
         B::No.text(lang)
     }
@@ -125,17 +126,20 @@ fn rows(f: &Form, lang: Lang) -> Vec<(String, String)> {
     }
     rows.extend([
         (t(B::Substance), f.substance.trim().to_owned()),
-        (t(B::Format), choice(&f.format, lang)),
+        (t(B::Shared(M::Format)), choice(&f.format, lang)),
         (
-            t(B::Interpreter),
+            t(B::Shared(M::Interpreter)),
             if f.interpreter_needed {
                 f.interpreter.trim().to_owned()
             } else {
                 t(B::None)
             },
         ),
-        (t(B::OutOfTown), yes_no(f.out_of_town, lang).to_owned()),
-        (t(B::Language), choice(&f.language, lang)),
+        (
+            t(B::Shared(M::OutOfTown)),
+            yes_no(f.out_of_town, lang).to_owned(),
+        ),
+        (t(B::Shared(M::Language)), choice(&f.language, lang)),
     ]);
     rows
 }
