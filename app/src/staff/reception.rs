@@ -653,6 +653,18 @@ fn OutcomeForm(
     }
 }
 
+/// What an appeal's card shows, as the key of its place in the list.
+fn card_key(a: &Appeal) -> (String, String, Option<String>, usize, bool, bool) {
+    (
+        a.id.clone(),
+        iso_date(a.due),
+        a.assigned_to.clone(),
+        a.due_changes.len(),
+        a.overdue,
+        a.closed.is_some(),
+    )
+}
+
 #[component]
 fn ControlSection(version: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
@@ -661,6 +673,18 @@ fn ControlSection(version: RwSignal<u32>) -> impl IntoView {
     let list = RwSignal::new(None::<Result<ControlList, StaffError>>);
     let announce = RwSignal::new(None::<String>);
     let heading = NodeRef::<leptos::html::H2>::new();
+    let appeals = Memo::new(move |_| {
+        list.with(|l| match l {
+            Some(Ok(c)) => c.appeals.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let assignees = Memo::new(move |_| {
+        list.with(|l| match l {
+            Some(Ok(c)) => c.assignees.clone(),
+            _ => Vec::new(),
+        })
+    });
     Effect::new(move |_| {
         version.get();
         spawn_local(async move {
@@ -687,19 +711,15 @@ fn ControlSection(version: RwSignal<u32>) -> impl IntoView {
                 None => view! { <Waiting /> }.into_any(),
                 Some(Err(e)) => view! { <p class="status error" role="alert">{error_text(&e, lang.get())}</p> }.into_any(),
                 Some(Ok(c)) if c.appeals.is_empty() => view! { <p>{t(R::NoAppeals)}</p> }.into_any(),
-                Some(Ok(c)) => {
-                    let assignees = c.assignees;
-                    view! {
-                        <ul class="control-list">
-                            {c.appeals
-                                .into_iter()
-                                .map(|a| view! { <li><AppealItem appeal=a assignees=assignees.clone() done /></li> })
-                                .collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }
+                Some(Ok(_)) => ().into_any(),
             }}
+            // Keyed by what a card shows: a card the new list leaves as it was keeps its DOM
+            // (a form someone has opened stays open); a changed one is drawn anew.
+            <ul class="control-list" hidden=move || appeals.with(Vec::is_empty)>
+                <For each=move || appeals.get() key=card_key let:appeal>
+                    <li><AppealItem appeal assignees=assignees.get_untracked() done /></li>
+                </For>
+            </ul>
         </section>
     }
 }
