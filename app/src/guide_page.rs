@@ -29,16 +29,9 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 pub fn start() {
-    let Some(window) = web_sys::window() else {
+    let Some(path) = plain::owned_path(Bundle::Guide) else {
         return;
     };
-    let location = window.location();
-    let path = location.pathname().unwrap_or_default();
-    if Bundle::owning(&path) != Bundle::Guide {
-        // A path of another bundle that reached this one: the server gives that bundle.
-        let _ = location.reload();
-        return;
-    }
     let Some((lang, main)) = plain::mount(&path) else {
         return;
     };

@@ -63,16 +63,13 @@ pub fn manage_path(code: &str, token: &str, lang: Lang) -> String {
 }
 
 pub fn start() {
+    let Some(path) = plain::owned_path(Bundle::Manage) else {
+        return;
+    };
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
-    let path = location.pathname().unwrap_or_default();
-    if Bundle::owning(&path) != Bundle::Manage {
-        // A path of another bundle that reached this one: the server gives that bundle.
-        let _ = location.reload();
-        return;
-    }
     // Drafts and manage tokens past their time leave this device first.
     storage::sweep();
     let code = path

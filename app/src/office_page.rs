@@ -51,17 +51,9 @@ struct Page {
 }
 
 pub fn start() {
-    let Some(window) = web_sys::window() else {
+    let Some(path) = plain::owned_path(crate::shell::Bundle::Public) else {
         return;
     };
-    let location = window.location();
-    let path = location.pathname().unwrap_or_default();
-    if owned_elsewhere(&path) {
-        // A path of another bundle that reached this one (the safety net of links across
-        // bundles): the server gives that bundle.
-        let _ = location.reload();
-        return;
-    }
     let Some((lang, main)) = plain::mount(&path) else {
         return;
     };
@@ -87,9 +79,6 @@ pub fn start() {
 }
 
 /// `/`, a poster, the booking pages and the queue's belong to other bundles (src/shell.rs).
-fn owned_elsewhere(path: &str) -> bool {
-    crate::shell::Bundle::owning(path) != crate::shell::Bundle::Public
-}
 
 impl Page {
     fn note(&self, stored_at: Option<String>) {

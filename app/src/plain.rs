@@ -21,6 +21,19 @@ use web_sys::Element;
 /// The page's root, as in the Leptos bundles.
 pub const ROOT: &str = "app";
 
+/// This page's path if `bundle` owns it. A path of another bundle that reached this one
+/// (the safety net of links across bundles) is loaded again, and the server gives the
+/// bundle that owns it: `None`.
+pub fn owned_path(bundle: crate::shell::Bundle) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let path = location.pathname().unwrap_or_default();
+    if crate::shell::Bundle::owning(&path) != bundle {
+        let _ = location.reload();
+        return None;
+    }
+    Some(path)
+}
+
 /// Settles the language, writes the shell into a new root `<div id="app">` of `<body>` and
 /// returns the language and the empty `<main>` to fill.
 pub fn mount(path: &str) -> Option<(Lang, Element)> {

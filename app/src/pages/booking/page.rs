@@ -118,11 +118,9 @@ pub struct Wizard {
 }
 
 pub fn start() {
-    let Some(window) = web_sys::window() else {
+    let Some(path) = plain::owned_path(crate::shell::Bundle::Booking) else {
         return;
     };
-    let location = window.location();
-    let path = location.pathname().unwrap_or_default();
     let Some((lang, main)) = plain::mount(&path) else {
         return;
     };
