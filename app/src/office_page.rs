@@ -78,8 +78,6 @@ pub fn start() {
     page.fetch_schedule();
 }
 
-/// `/`, a poster, the booking pages and the queue's belong to other bundles (src/shell.rs).
-
 impl Page {
     fn note(&self, stored_at: Option<String>) {
         let Some(t) = stored_at.as_deref().and_then(rules::dates::parse_rfc3339) else {
