@@ -511,6 +511,26 @@ fn r39_8_a_referral_books_the_applicant_with_another_official() {
         .assert_error(409, "outcome_recorded");
 }
 
+/// A booking made online for one of the `open` receptions (the `nth` from the end), with the
+/// reception's id, the booking's code and noon of its day in Kazakhstan (the clock of the
+/// staff requests that receive the person).
+fn booked_on_its_day(open: &[Value], nth: usize) -> (String, String, String) {
+    let reception = open[open.len() - 1 - nth % open.len()]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let created = Client::new().book_ok(&api_tests::booking_body(&reception));
+    let code = created["booking"]["code"].as_str().unwrap().to_owned();
+    let date = reception.rsplit_once('-').unwrap().1;
+    let day = format!(
+        "{}-{}-{}T12:00:00+05:00",
+        &date[..4],
+        &date[4..6],
+        &date[6..]
+    );
+    (reception, code, day)
+}
+
 /// R39-8: the person is referred to *another* official: a referral of a booking's applicant
 /// to a reception of the official who received them is `422 same_official`, and books nothing.
 #[test]
@@ -519,24 +539,12 @@ fn r39_8_a_referral_to_the_official_who_received_the_person_is_refused() {
     let mut person = gpo_admin().create_enrolled(office, &["registrar", "official"]);
     let session = person.sign_in();
     let open = api_tests::open_receptions(api_tests::DEPUTY_OPEN);
-    let reception = open[open.len() - 1 - 13 % open.len()]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let created = Client::new().book_ok(&api_tests::booking_body(&reception));
-    let code = created["booking"]["code"].as_str().unwrap().to_owned();
+    let (reception, code, day) = booked_on_its_day(&open, 13);
     let confirmed = session.post(
         &format!("/api/v1/staff/bookings/{code}/decision"),
         &json!({"decision": "confirm"}),
     );
     assert_eq!(confirmed.status, 200, "{}", confirmed.body);
-    let date = reception.rsplit_once('-').unwrap().1;
-    let day = format!(
-        "{}-{}-{}T12:00:00+05:00",
-        &date[..4],
-        &date[4..6],
-        &date[6..]
-    );
     // Another reception of the same deputy.
     let again = open
         .iter()
@@ -569,19 +577,7 @@ fn r39_6_r44_the_outcome_of_a_confirmed_booking_on_its_day() {
     let mut person = gpo_admin().create_enrolled(office, &["registrar", "official"]);
     let session = person.sign_in();
     let open = api_tests::open_receptions(api_tests::DEPUTY_OPEN);
-    let reception = open[open.len() - 1 - 9 % open.len()]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let created = Client::new().book_ok(&api_tests::booking_body(&reception));
-    let code = created["booking"]["code"].as_str().unwrap().to_owned();
-    let date = reception.rsplit_once('-').unwrap().1;
-    let day = format!(
-        "{}-{}-{}T12:00:00+05:00",
-        &date[..4],
-        &date[4..6],
-        &date[6..]
-    );
+    let (_, code, day) = booked_on_its_day(&open, 9);
     let body = json!({"received": {"kind": "booking", "code": code},
                       "outcome": {"kind": "written_appeal_registered",
                                   "registration_number": "ЖТ-2027/0301"}});
