@@ -17,7 +17,7 @@ const STORED_AT = 'X-Qabyldau-Stored-At';
 const PAGE = /^\/(offices\/[a-z0-9-]+(\/print)?)?$/;
 const API = /^\/api\/v1\/(offices(\/[a-z0-9-]+(\/schedule)?)?|calendar\/\d{4}|rules)$/;
 // Trunk writes its 64-bit content hash in hex without leading zeros: 1 to 16 digits.
-const ASSET = /^\/(booking\/|manage-app\/|guide-app\/|directory-app\/|poster-app\/)?[a-z]+-[0-9a-f]{1,16}(_bg\.wasm|\.js|\.css)$/;
+const ASSET = /^\/(booking-(?:kk|ru|en)\/|manage-app\/|guide-app\/|directory-app\/|poster-app\/)?[a-z]+-[0-9a-f]{1,16}(_bg\.wasm|\.js|\.css)$/;
 const NEVER = /^\/(staff|console|api\/v1\/staff|api\/v1\/bookings|bookings|register)(\/|$)/;
 
 self.addEventListener('install', () => self.skipWaiting());

@@ -21,7 +21,7 @@
 
 use crate::Lenient;
 use rules::queue::PriorityCategory;
-use rules::Tr;
+use rules::Lang;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -144,13 +144,15 @@ pub struct Category {
 
 impl Category {
     pub fn of(category: PriorityCategory) -> Category {
-        let Tr { kk, ru, en } = category.name();
+        // Through `get`, which a one-language build of the SPA also has (the Worker's is
+        // never one).
+        let name = category.name();
         Category {
             id: category.into(),
             name: rules::LocalizedText {
-                kk: kk.into(),
-                ru: ru.into(),
-                en: en.into(),
+                kk: name.get(Lang::Kk).into(),
+                ru: name.get(Lang::Ru).into(),
+                en: name.get(Lang::En).into(),
             },
         }
     }

@@ -102,7 +102,7 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         use Lang::*;
         use Msg::*;
-        match (self, lang) {
+        match (self, lang.fixed()) {
             (SiteName, _) => "Qabyldau",
             (Tagline, Kk) => "Прокуратура органдарындағы жеке қабылдау",
             (Tagline, Ru) => "Личный приём в органах прокуратуры",
@@ -351,7 +351,7 @@ impl Msg {
 pub fn level(level: OfficeLevel, lang: Lang) -> &'static str {
     use Lang::*;
     use OfficeLevel::*;
-    match (level, lang) {
+    match (level, lang.fixed()) {
         (General, Kk) => "Бас прокуратура",
         (General, Ru) => "Генеральная прокуратура",
         (General, En) => "General Prosecutor's Office",
@@ -366,7 +366,7 @@ pub fn level(level: OfficeLevel, lang: Lang) -> &'static str {
 
 /// "N offices found", with the plural forms each language needs.
 pub fn found(n: usize, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{n} прокуратура табылды"),
         Lang::Ru if is_ru_singular(n) => format!("Найдена {n} {}", ru_offices(n)),
         Lang::Ru => format!("Найдено {n} {}", ru_offices(n)),
@@ -376,7 +376,7 @@ pub fn found(n: usize, lang: Lang) -> String {
 
 /// "N offices" under a region's heading.
 pub fn count(n: usize, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{n} прокуратура"),
         Lang::Ru => format!("{n} {}", ru_offices(n)),
         Lang::En if n == 1 => "1 office".to_owned(),
@@ -474,7 +474,7 @@ pub fn long_date(date: time::Date, lang: Lang) -> String {
     let m = usize::from(u8::from(date.month())) - 1;
     let w = usize::from(date.weekday().number_days_from_monday());
     let (d, y) = (date.day(), date.year());
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{y} жылғы {d} {}, {}", MONTHS_KK[m], WEEKDAYS_KK[w]),
         Lang::Ru => format!("{d} {} {y}\u{a0}г., {}", MONTHS_RU[m], WEEKDAYS_RU[w]),
         Lang::En => format!("{}, {d} {} {y}", WEEKDAYS_EN[w], MONTHS_EN[m]),
@@ -483,7 +483,7 @@ pub fn long_date(date: time::Date, lang: Lang) -> String {
 
 /// "Show all (N)": the toggle that reveals the rest of an official's receptions.
 pub fn show_all(n: usize, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Барлығын көрсету ({n})"),
         Lang::Ru => format!("Показать все ({n})"),
         Lang::En => format!("Show all ({n})"),
@@ -492,7 +492,7 @@ pub fn show_all(n: usize, lang: Lang) -> String {
 
 /// Places still free at a reception that takes pre-registration.
 pub fn places_left(left: u32, capacity: u32, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Бос орын: {left} / {capacity}"),
         Lang::Ru => format!("Свободных мест: {left} из {capacity}"),
         Lang::En => format!("Places left: {left} of {capacity}"),
@@ -501,7 +501,7 @@ pub fn places_left(left: u32, capacity: u32, lang: Lang) -> String {
 
 /// R39-1, R39-3: the Citizens' Reception Centre's hours.
 pub fn centre_hours(opens: &str, closes: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Азаматтарды қабылдау орталығы жұмыс күндері {opens}–{closes} аралығында электрондық кезек бойынша қабылдайды (Қағидалар, 39-1, 39-3-тармақтар)."),
         Lang::Ru => format!("Центр приёма граждан принимает в рабочие дни с {opens} до {closes} в порядке электронной очереди (Правила, пункты 39-1, 39-3)."),
         Lang::En => format!("The Citizens' Reception Centre receives on working days, {opens}–{closes}, by electronic queue (Rules, paras 39-1, 39-3)."),
@@ -510,7 +510,7 @@ pub fn centre_hours(opens: &str, closes: &str, lang: Lang) -> String {
 
 /// The poster's line for an official who receives every working day (R37).
 pub fn every_working_day(start: &str, end: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Әр жұмыс күні, {start}–{end}"),
         Lang::Ru => format!("Каждый рабочий день, {start}–{end}"),
         Lang::En => format!("Every working day, {start}–{end}"),
@@ -519,7 +519,7 @@ pub fn every_working_day(start: &str, end: &str, lang: Lang) -> String {
 
 /// A date with a time of day: «2026 жылғы 4 желтоқсан, жұма, сағат 18:30».
 pub fn date_time(date: time::Date, hm: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{}, сағат {hm}", long_date(date, lang)),
         Lang::Ru | Lang::En => format!("{}, {hm}", long_date(date, lang)),
     }
@@ -529,7 +529,7 @@ pub fn date_time(date: time::Date, hm: &str, lang: Lang) -> String {
 pub fn short_date(date: time::Date, lang: Lang) -> String {
     let m = usize::from(u8::from(date.month())) - 1;
     let (d, y) = (date.day(), date.year());
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{y} жылғы {d} {}", MONTHS_KK[m]),
         Lang::Ru => format!("{d} {} {y}\u{a0}г.", MONTHS_RU[m]),
         Lang::En => format!("{d} {} {y}", MONTHS_EN[m]),
@@ -539,7 +539,7 @@ pub fn short_date(date: time::Date, lang: Lang) -> String {
 /// The month as it follows a list of days: «1, 8 желтоқсан», «1, 8 декабря», "1, 8 December".
 pub fn month_after_days(month: time::Month, lang: Lang) -> &'static str {
     let m = usize::from(u8::from(month)) - 1;
-    match lang {
+    match lang.fixed() {
         Lang::Kk => MONTHS_KK[m],
         Lang::Ru => MONTHS_RU[m],
         Lang::En => MONTHS_EN[m],
@@ -549,7 +549,7 @@ pub fn month_after_days(month: time::Month, lang: Lang) -> &'static str {
 /// The weekday's name, lower-case in Kazakh and Russian as in running text.
 pub fn weekday_name(day: time::Weekday, lang: Lang) -> &'static str {
     let w = usize::from(day.number_days_from_monday());
-    match lang {
+    match lang.fixed() {
         Lang::Kk => WEEKDAYS_KK[w],
         Lang::Ru => WEEKDAYS_RU[w],
         Lang::En => WEEKDAYS_EN[w],
@@ -558,7 +558,7 @@ pub fn weekday_name(day: time::Weekday, lang: Lang) -> &'static str {
 
 /// Shown offline: the data on the page is the copy stored at `when` (a [`date_time`]).
 pub fn offline_as_of(when: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!(
             "Интернет байланысы жоқ. Сақталған деректер көрсетілген ({when} жағдайы бойынша)."
         ),
@@ -571,7 +571,7 @@ pub fn offline_as_of(when: &str, lang: Lang) -> String {
 
 /// The language names as their speakers write them, for the switch.
 pub fn endonym(lang: Lang) -> &'static str {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => "Қазақша",
         Lang::Ru => "Русский",
         Lang::En => "English",

@@ -39,7 +39,7 @@ pub fn owned_path(bundle: crate::shell::Bundle) -> Option<String> {
 pub fn mount(path: &str) -> Option<(Lang, Element)> {
     let window = web_sys::window()?;
     let doc = window.document()?;
-    let lang = settle_language(&window, path);
+    let lang = settle_language(&window, path)?;
     let body = doc.body()?;
     let root = doc.create_element("div").ok()?;
     root.set_id(ROOT);
@@ -94,7 +94,12 @@ pub fn by_id(id: &str) -> Option<Element> {
 
 /// The URL's `?lang=` is the truth; without a valid one, the remembered choice, then the
 /// browser's languages, then Kazakh, put in the URL (src/lang.rs). `<html lang>` follows.
-pub fn settle_language(window: &web_sys::Window, path: &str) -> Lang {
+///
+/// A one-language build (the wizard's, `Lang::BUILT`) was chosen by the Worker from the
+/// URL's `?lang=` (else the browser's languages): when the person's remembered choice is
+/// another language, the page is loaded again with it in the URL, so that the Worker gives
+/// that language's build (`None`: nothing to show meanwhile).
+pub fn settle_language(window: &web_sys::Window, path: &str) -> Option<Lang> {
     let location = window.location();
     let search = location.search().unwrap_or_default();
     let asked = search
@@ -106,6 +111,9 @@ pub fn settle_language(window: &web_sys::Window, path: &str) -> Lang {
         let lang = remembered()
             .or_else(|| from_browser(window))
             .unwrap_or_default();
+        if Lang::BUILT.is_some_and(|built| built != lang) {
+            return lang;
+        }
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(
                 &wasm_bindgen::JsValue::NULL,
@@ -115,6 +123,20 @@ pub fn settle_language(window: &web_sys::Window, path: &str) -> Lang {
         }
         lang
     });
+    match Lang::BUILT {
+        Some(built) if built != lang && asked.is_none() => {
+            let _ = location.replace(&href(lang, path));
+            return None;
+        }
+        // Asked for another language than the Worker gave (it never does): this build's
+        // language all the same, rather than loading again and again.
+        Some(built) if built != lang => return Some(settle(window, built)),
+        _ => {}
+    }
+    Some(settle(window, lang))
+}
+
+fn settle(window: &web_sys::Window, lang: Lang) -> Lang {
     if let Some(html) = window.document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", lang.code());
     }

@@ -1,6 +1,6 @@
 //! The proof of work that taking a place costs (`GET /api/v1/challenge`, ALTCHA's SHA-256
 //! scheme): a booking (R15, R30) and a queue ticket (R39-3) alike. Solved in a Web Worker
-//! (`public/pow.js`, served as `/booking/pow.js`) so the page stays responsive; nothing to
+//! (`public/pow.js`, served as `/pow.js`) so the page stays responsive; nothing to
 //! see or hear, about a second on a phone.
 
 use ::api::challenge::{Challenge, Solution};
@@ -19,7 +19,7 @@ pub async fn solved(challenge: &Challenge) -> Option<String> {
 async fn solve_in_worker(challenge: &Challenge) -> Option<u64> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let worker = web_sys::Worker::new("/booking/pow.js").ok()?;
+    let worker = web_sys::Worker::new("/pow.js").ok()?;
     let answered = js_sys::Promise::new(&mut |resolve, _| {
         let on_message = Closure::once_into_js({
             let resolve = resolve.clone();

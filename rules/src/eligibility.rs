@@ -31,6 +31,7 @@
 use crate::lang::Tr;
 use crate::official::{Access, OfficialKind};
 use crate::ruleset::{AgreementWith, Alternative, Question, Role, RuleSet};
+use crate::tr;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -232,7 +233,7 @@ impl fmt::Display for EligibilityError {
 impl std::error::Error for EligibilityError {}
 
 /// "Don't know": the responsible officer studies the documents (R15, R30).
-const UNKNOWN_ANSWER: Tr = Tr {
+const UNKNOWN_ANSWER: Tr = tr! {
     kk: "Сіз «білмеймін» деп жауап бердіңіз: жауапты қызметкер құжаттарыңыз бен хат алмасу материалдарын зерделеп, сізді қабылдауға жазуға болатынын шешеді; шешім мен оның себептері сізге хабарланады.",
     ru: "Вы ответили «не знаю»: ответственный работник изучит ваши документы и материалы переписки и решит, можно ли записать вас на приём; о решении и его причинах вам сообщат.",
     en: "You answered “don't know”: the responsible officer will study your documents and correspondence and decide whether you can be registered; you will be told the decision and its reasons.",
@@ -240,7 +241,7 @@ const UNKNOWN_ANSWER: Tr = Tr {
 
 /// "Don't know" on a case of R19: it never refuses, it only decides whether the GPO's
 /// units must agree (RULES.md, "Readings", 1).
-const UNKNOWN_AGREEMENT: Tr = Tr {
+const UNKNOWN_AGREEMENT: Tr = tr! {
     kk: "Сіз «білмеймін» деп жауап бердіңіз: Орталық құжаттарыңызды зерделеп, өтінішіңіз Бас прокуратураның құрылымдық бөлімшелерімен келісуді қажет ететін Қағидалардың 19-тармағындағы жағдайлардың біріне жата ма, соны анықтайды. Бұл жауап жазудан бас тартуға негіз болмайды.",
     ru: "Вы ответили «не знаю»: Центр изучит ваши документы и определит, относится ли ваше обращение к случаям пункта 19 Правил, требующим согласования со структурными подразделениями Генеральной прокуратуры. Этот ответ не является основанием для отказа в записи.",
     en: "You answered “don't know”: the Centre will study your documents and determine whether your request is one of the cases of para 19 of the Rules that need the agreement of the General Prosecutor's Office's units. This answer is no ground to refuse registration.",

@@ -30,6 +30,7 @@ use crate::calendar::Calendar;
 use crate::lang::Tr;
 use crate::office::Specialisation;
 use crate::official::OfficialKind;
+use crate::tr;
 use crate::window::ALMATY;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -95,32 +96,32 @@ impl PriorityCategory {
     /// The category as R9 names it, for the ticket form, the kiosk and the staff.
     pub fn name(self) -> Tr {
         match self {
-            PriorityCategory::WarVeteranOrEquated => Tr {
+            PriorityCategory::WarVeteranOrEquated => tr! {
                 kk: "Ұлы Отан соғысының қатысушылары және оларға теңестірілген адамдар",
                 ru: "Участники Великой Отечественной войны и приравненные к ним лица",
                 en: "Participants of the Great Patriotic War and persons equated to them",
             },
-            PriorityCategory::Disability => Tr {
+            PriorityCategory::Disability => tr! {
                 kk: "Мүгедектігі бар адамдар",
                 ru: "Лица с инвалидностью",
                 en: "Persons with disabilities",
             },
-            PriorityCategory::Pregnancy => Tr {
+            PriorityCategory::Pregnancy => tr! {
                 kk: "Жүкті әйелдер",
                 ru: "Беременные женщины",
                 en: "Pregnant women",
             },
-            PriorityCategory::AltynKyran => Tr {
+            PriorityCategory::AltynKyran => tr! {
                 kk: "«Алтын Қыран» орденімен наградталғандар",
                 ru: "Награждённые орденом «Алтын Қыран»",
                 en: "Holders of the order \"Altyn Kyran\"",
             },
-            PriorityCategory::HalykKaharmany => Tr {
+            PriorityCategory::HalykKaharmany => tr! {
                 kk: "«Халық Қаһарманы» атағына ие болғандар",
                 ru: "Удостоенные звания «Халық Қаһарманы»",
                 en: "Holders of the title \"Halyk Kaharmany\" (People's Hero)",
             },
-            PriorityCategory::EnbekEri => Tr {
+            PriorityCategory::EnbekEri => tr! {
                 kk: "«Қазақстанның Еңбек Ері» атағына ие болғандар",
                 ru: "Удостоенные звания «Қазақстанның Еңбек Ері»",
                 en: "Holders of the title \"Kazakstannyn Enbek Eri\" (Hero of Labour)",

@@ -20,9 +20,9 @@ use time::Date;
 impl From<Tr> for LocalizedText {
     fn from(t: Tr) -> LocalizedText {
         LocalizedText {
-            kk: t.kk.to_owned(),
-            ru: t.ru.to_owned(),
-            en: t.en.to_owned(),
+            kk: t.get(crate::Lang::Kk).to_owned(),
+            ru: t.get(crate::Lang::Ru).to_owned(),
+            en: t.get(crate::Lang::En).to_owned(),
         }
     }
 }

@@ -36,7 +36,7 @@ test('the browser solves the proof of work in a Web Worker in about a second', a
     const c = await challenge(request);
     const { number, ms } = await page.evaluate(async (c) => {
       const started = performance.now();
-      const worker = new Worker('/booking/pow.js');
+      const worker = new Worker('/pow.js');
       const number = await new Promise<number | null>((resolve) => {
         worker.onmessage = (e) => resolve(e.data.number);
         worker.postMessage({ salt: c.salt, challenge: c.challenge, maxnumber: c.maxnumber });

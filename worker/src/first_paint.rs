@@ -8,7 +8,8 @@ use crate::http;
 use rules::Lang;
 use worker::{Env, Headers, Method, Request, RequestInit, Response, Result};
 
-fn language(req: &Request) -> Lang {
+/// The page's language: the URL's `?lang=`, else the browser's languages, else Kazakh.
+pub fn language(req: &Request) -> Lang {
     let asked = req.url().ok().and_then(|url| {
         url.query_pairs()
             .find(|(k, _)| k == "lang")

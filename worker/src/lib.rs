@@ -26,6 +26,7 @@ mod routes;
 mod schedule;
 mod staff;
 
+use rules::Lang;
 use worker::{
     event, Context, Env, Headers, Request, Response, Result, ScheduleContext, ScheduledEvent,
 };
@@ -62,7 +63,8 @@ async fn answer(req: Request, env: &Env) -> Result<Response> {
 /// fallback gives `index.html` to the others (app/src/shell.rs `Bundle`): the guide
 /// (app/src/bin/guide.rs) `dist/guide-app/`; a person's bookings, `/bookings/{code}` and
 /// `/bookings/mine` (app/src/bin/manage.rs), `dist/manage-app/`; the other `/register/…`
-/// pages, the wizard (app/src/bin/booking.rs), `dist/booking/`; the queue's
+/// pages, the wizard (app/src/bin/booking.rs), [`WIZARD`] (one build per language,
+/// `dist/booking-{lang}/`, see [`wizard_bundle`]); the queue's
 /// (app/src/bin/queue.rs) `dist/queue-app/`; the poster's (app/src/bin/poster.rs)
 /// `dist/poster-app/`. `None` for the others.
 fn page_bundle(path: &str) -> Option<&'static str> {
@@ -71,13 +73,28 @@ fn page_bundle(path: &str) -> Option<&'static str> {
     } else if path.starts_with("/bookings/") {
         Some("manage-app")
     } else if path.starts_with("/register/") {
-        Some("booking")
+        Some(WIZARD)
     } else if path.starts_with("/queue/") {
         Some("queue-app")
     } else if is_poster_path(path) {
         Some("poster-app")
     } else {
         None
+    }
+}
+
+/// [`page_bundle`]'s name for the wizard, whose bundle depends on the language too.
+const WIZARD: &str = "booking";
+
+/// The wizard's build for a language: each carries the texts of its own language only
+/// (app/Cargo.toml `only-kk`, …), chosen as the directory's first paint is (the URL's
+/// `?lang=`, else the browser's languages, else Kazakh); the page loads itself again with
+/// the person's remembered choice if that is another (app/src/plain.rs).
+fn wizard_bundle(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "booking-kk",
+        Lang::Ru => "booking-ru",
+        Lang::En => "booking-en",
     }
 }
 
@@ -97,6 +114,23 @@ async fn booking_page(req: &Request, env: &Env) -> Result<Option<Response>> {
         )));
     }
     let url = req.url()?;
+    if bundle == WIZARD {
+        let lang = first_paint::language(req);
+        let shell = format!(
+            "{}/{}/",
+            url.origin().ascii_serialization(),
+            wizard_bundle(lang)
+        );
+        let response = env.assets("ASSETS")?.fetch(shell, None).await?;
+        // The asset's headers are immutable: a copy saying which language was chosen by.
+        let h = Headers::new();
+        for (name, value) in response.headers().entries() {
+            h.append(&name, &value)?;
+        }
+        h.set("Content-Language", lang.code())?;
+        h.set("Vary", "Accept-Language")?;
+        return Ok(Some(http::secure(response.with_headers(h))));
+    }
     let shell = format!("{}/{bundle}/", url.origin().ascii_serialization());
     let response = env.assets("ASSETS")?.fetch(shell, None).await?;
     Ok(Some(http::secure(response)))
@@ -203,15 +237,13 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_poster_path, is_staff_path, page_bundle};
+    use super::{is_poster_path, is_staff_path, page_bundle, wizard_bundle, WIZARD};
+    use rules::Lang;
 
     #[test]
     fn each_page_gets_its_bundles_html() {
         assert_eq!(page_bundle("/register/guide"), Some("guide-app"));
-        assert_eq!(
-            page_bundle("/register/gpo/gpo-pg-1-20261209"),
-            Some("booking")
-        );
+        assert_eq!(page_bundle("/register/gpo/gpo-pg-1-20261209"), Some(WIZARD));
         assert_eq!(page_bundle("/bookings/ABCD-EFGH-JKMN"), Some("manage-app"));
         assert_eq!(page_bundle("/bookings/mine"), Some("manage-app"));
         assert_eq!(page_bundle("/queue/gpo/board"), Some("queue-app"));
@@ -219,6 +251,13 @@ mod tests {
         assert_eq!(page_bundle("/offices/gpo"), None);
         assert_eq!(page_bundle("/manage-app/x.js"), None);
         assert_eq!(page_bundle("/"), None);
+    }
+
+    /// xtask/src/bundle.rs builds these directories (`WIZARD_LANGS`).
+    #[test]
+    fn each_language_has_its_wizard_build() {
+        let dirs: Vec<_> = Lang::ALL.into_iter().map(wizard_bundle).collect();
+        assert_eq!(dirs, ["booking-kk", "booking-ru", "booking-en"]);
     }
 
     #[test]

@@ -25,15 +25,21 @@ fn build_app(root: &Path) -> Result<(), String> {
         "--public-url",
         "/directory-app/",
     ]))?;
-    sh::run(sh::cmd(root, "trunk").args([
-        "build",
-        "app/booking.html",
-        "--release",
-        "--dist",
-        "dist/booking",
-        "--public-url",
-        "/booking/",
-    ]))?;
+    // The wizard once per language (rules::Lang::BUILT): each page carries the texts of its
+    // own language only; the Worker gives the one the URL asks for.
+    for lang in WIZARD_LANGS {
+        sh::run(sh::cmd(root, "trunk").args([
+            "build",
+            "app/booking.html",
+            "--release",
+            "--features",
+            &format!("only-{lang}"),
+            "--dist",
+            &format!("dist/booking-{lang}"),
+            "--public-url",
+            &format!("/booking-{lang}/"),
+        ]))?;
+    }
     // Its files under /manage-app/, not /bookings/: the Worker answers /bookings/* with its
     // HTML.
     sh::run(sh::cmd(root, "trunk").args([
@@ -89,8 +95,12 @@ fn build_app(root: &Path) -> Result<(), String> {
     // paint, which copies dist/index.html: no inline script is left for the CSP to allow.
     csp::externalise_all(root)?;
     first_paint::write_all(root)?;
+    crate::wizard_langs::check(&root.join("dist"))?;
     crate::size::check_public_pages(&root.join("dist"))
 }
+
+/// The languages the wizard is built in, one bundle each: dist/booking-{lang}/.
+pub const WIZARD_LANGS: [&str; 3] = ["kk", "ru", "en"];
 
 /// Where the staff console's files go, under dist/.
 pub const STAFF_DIST: &str = "dist/console";

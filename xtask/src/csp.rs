@@ -12,7 +12,9 @@ use std::path::Path;
 const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
     ("dist/directory-app/index.html", "/directory-app/"),
-    ("dist/booking/index.html", "/booking/"),
+    ("dist/booking-kk/index.html", "/booking-kk/"),
+    ("dist/booking-ru/index.html", "/booking-ru/"),
+    ("dist/booking-en/index.html", "/booking-en/"),
     ("dist/manage-app/index.html", "/manage-app/"),
     ("dist/guide-app/index.html", "/guide-app/"),
     ("dist/poster-app/index.html", "/poster-app/"),

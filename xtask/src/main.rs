@@ -25,6 +25,7 @@ mod target;
 mod test;
 mod tools;
 mod video_only;
+mod wizard_langs;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -51,10 +51,12 @@ const PAGES: [Page; 4] = [
     },
     Page {
         what: "the booking pages (/register/…, /bookings/…)",
-        // Answered by the Worker with the HTML of the booking bundles: the wizard's, a
-        // person's bookings' (/bookings/…) and the guide's (/register/guide).
+        // Answered by the Worker with the HTML of the booking bundles: the wizard's (one
+        // per language), a person's bookings' (/bookings/…) and the guide's (/register/guide).
         html: &[
-            "booking/index.html",
+            "booking-kk/index.html",
+            "booking-ru/index.html",
+            "booking-en/index.html",
             "manage-app/index.html",
             "guide-app/index.html",
         ],
@@ -317,13 +319,15 @@ pub fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// The public pages and the public bundles' HTML.
-const PUBLIC_PAGES: [&str; 10] = [
+const PUBLIC_PAGES: [&str; 12] = [
     "index.html",
     "directory/kk/index.html",
     "directory/ru/index.html",
     "directory/en/index.html",
     "directory-app/index.html",
-    "booking/index.html",
+    "booking-kk/index.html",
+    "booking-ru/index.html",
+    "booking-en/index.html",
     "manage-app/index.html",
     "guide-app/index.html",
     "poster-app/index.html",
@@ -384,7 +388,9 @@ mod tests {
             "directory/kk",
             "directory/ru",
             "directory/en",
-            "booking",
+            "booking-kk",
+            "booking-ru",
+            "booking-en",
             "manage-app",
             "guide-app",
             "queue-app",
@@ -421,7 +427,9 @@ mod tests {
             "directory/kk/index.html",
             "directory/ru/index.html",
             "directory/en/index.html",
-            "booking/index.html",
+            "booking-kk/index.html",
+            "booking-ru/index.html",
+            "booking-en/index.html",
             "manage-app/index.html",
             "guide-app/index.html",
             "queue-app/index.html",
@@ -470,7 +478,6 @@ mod tests {
     fn a_public_page_naming_a_console_file_fails() {
         let dir = std::env::temp_dir().join(format!("qabyldau-size-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("booking")).unwrap();
         std::fs::create_dir_all(dir.join("console")).unwrap();
         std::fs::write(dir.join("console/staff-0123.js"), "x").unwrap();
         std::fs::write(dir.join("console/index.html"), "x").unwrap();
@@ -482,8 +489,10 @@ mod tests {
             r#"<script src="/app-1.js"></script>"#,
         )
         .unwrap();
-        std::fs::write(dir.join("booking/index.html"), "<p></p>").unwrap();
         for bundle in [
+            "booking-kk",
+            "booking-ru",
+            "booking-en",
             "queue-app",
             "poster-app",
             "directory-app",
@@ -508,7 +517,7 @@ mod tests {
 
         std::fs::write(dir.join("app-1.js"), "").unwrap();
         std::fs::write(
-            dir.join("booking/index.html"),
+            dir.join("booking-ru/index.html"),
             r#"<link href="staff-0123.js">"#,
         )
         .unwrap();

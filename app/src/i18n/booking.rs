@@ -109,7 +109,7 @@ impl B {
     pub fn text(self, lang: Lang) -> &'static str {
         use Lang::*;
         use B::*;
-        match (self, lang) {
+        match (self, lang.fixed()) {
             (Shared(m), lang) => m.text(lang),
             (StepQuestions, Kk) => "Жазылуға бола ма?",
             (StepQuestions, Ru) => "Можно ли записаться",
@@ -379,7 +379,7 @@ impl B {
 
 /// "Step 2 of 4: Your details".
 pub fn step_of(n: usize, total: usize, name: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{total} қадамның {n}-қадамы: {name}"),
         Lang::Ru => format!("Шаг {n} из {total}: {name}"),
         Lang::En => format!("Step {n} of {total}: {name}"),
@@ -388,7 +388,7 @@ pub fn step_of(n: usize, total: usize, name: &str, lang: Lang) -> String {
 
 /// "Sending… (attempt 2)", while a request is retried after a dropped connection.
 pub fn attempt(n: u32, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{n}-әрекет"),
         Lang::Ru => format!("попытка {n}"),
         Lang::En => format!("attempt {n}"),
@@ -400,14 +400,14 @@ pub fn rate_limited(seconds: Option<u64>, lang: Lang) -> String {
     // Beyond a couple of minutes it is the limit on bookings from one address (a day's, or
     // a reception's), not the requests of a minute: a count of seconds would say nothing.
     if seconds.is_some_and(|s| s > 120) {
-        return match lang {
+        return match lang.fixed() {
             Lang::Kk => "Бұл желіден бүгін немесе осы қабылдауға тым көп өтініш жіберілді. Кейінірек немесе басқа желіден қайталаңыз не прокуратураға хабарласыңыз.",
             Lang::Ru => "С этой сети сегодня или на этот приём отправлено слишком много заявок. Повторите позже или из другой сети либо обратитесь в прокуратуру.",
             Lang::En => "Too many requests have been sent from this network today or for this reception. Try again later or from another network, or contact the prosecutor's office.",
         }
         .to_owned();
     }
-    match (lang, seconds) {
+    match (lang.fixed(), seconds) {
         (Lang::Kk, Some(s)) => format!("Сұраныстар тым көп. {s} секундтан кейін «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді."),
         (Lang::Kk, None) => "Сұраныстар тым көп. Біраздан соң «Қайталау» батырмасын басыңыз — өтініш екі рет тіркелмейді.".to_owned(),
         (Lang::Ru, Some(s)) => format!("Слишком много запросов. Нажмите «Повторить» через {s} с — заявка не будет зарегистрирована дважды."),
@@ -419,7 +419,7 @@ pub fn rate_limited(seconds: Option<u64>, lang: Lang) -> String {
 
 /// 409 `registration_closed` with its clause (R16, R34) or without one (started, not held).
 pub fn registration_closed(clause: Option<&str>, lang: Lang) -> String {
-    let base = match lang {
+    let base = match lang.fixed() {
         Lang::Kk => "Бұл қабылдауға жазылу жабылды",
         Lang::Ru => "Запись на этот приём закрыта",
         Lang::En => "Registration for this reception has closed",
@@ -433,7 +433,7 @@ pub fn registration_closed(clause: Option<&str>, lang: Lang) -> String {
 /// The booking's status `requested`: under review, the place held (R15 / R30).
 pub fn status_requested(clause: &str, lang: Lang) -> String {
     let c = clause_text(clause, lang);
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Жауапты қызметкердің қарауында: ол құжаттарыңызды зерделейді, ал орныңыз сіз үшін сақталады ({c}). Шешім туралы сізге хабарлайды."),
         Lang::Ru => format!("На рассмотрении у ответственного работника: он изучит ваши документы, а место за вами сохраняется ({c}). О решении вам сообщат."),
         Lang::En => format!("Under review by the responsible officer, who studies your documents while your place is held ({c}). You will be told the decision."),
@@ -448,7 +448,7 @@ pub fn clause_text(id: &str, lang: Lang) -> String {
         Some((main, rest)) => (main, Some(rest.trim_end_matches(')'))),
         None => (id, None),
     };
-    let prefix = match lang {
+    let prefix = match lang.fixed() {
         Lang::Kk => "Қағидалар",
         Lang::Ru => "Правила",
         Lang::En => "Rules",
@@ -462,7 +462,7 @@ pub fn clause_text(id: &str, lang: Lang) -> String {
 
 fn clause_ref(id: &str, lang: Lang) -> String {
     let id = id.trim().trim_start_matches('R');
-    match (id.split_once('.'), lang) {
+    match (id.split_once('.'), lang.fixed()) {
         (Some((para, sub)), Lang::Kk) => format!("{para}-тармақтың {sub}) тармақшасы"),
         (Some((para, sub)), Lang::Ru) => format!("подпункт {sub}) пункта {para}"),
         (Some((para, sub)), Lang::En) => format!("para {para}({sub})"),
@@ -475,7 +475,7 @@ fn clause_ref(id: &str, lang: Lang) -> String {
 pub fn authority_kind(kind: AuthorityKind, lang: Lang) -> &'static str {
     use AuthorityKind::*;
     use Lang::*;
-    match (kind, lang) {
+    match (kind, lang.fixed()) {
         (PowerOfAttorney, Kk) => "Сенімхат",
         (PowerOfAttorney, Ru) => "Доверенность",
         (PowerOfAttorney, En) => "Power of attorney",
@@ -537,7 +537,7 @@ fn value_of(field: &str) -> Value {
 /// field's name: it is shown next to its field, and the error summary puts the label first.
 pub fn field_error(field: &str, code: &str, lang: Lang) -> String {
     let t = |kk: &str, ru: &str, en: &str| -> String {
-        match lang {
+        match lang.fixed() {
             Lang::Kk => kk,
             Lang::Ru => ru,
             Lang::En => en,

@@ -57,7 +57,7 @@ impl G {
     pub fn text(self, lang: Lang) -> &'static str {
         use Lang::*;
         use G::*;
-        match (self, lang) {
+        match (self, lang.fixed()) {
             (WhyWeAsk, Kk) => "Неге сұраймыз",
             (WhyWeAsk, Ru) => "Почему мы спрашиваем",
             (WhyWeAsk, En) => "Why we ask",
@@ -172,7 +172,7 @@ impl G {
 
 /// "Answer question 3": one line of step 1's error summary, a link to the question.
 pub fn answer_question(n: usize, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{n}-сұраққа жауап беріңіз"),
         Lang::Ru => format!("Ответьте на вопрос {n}"),
         Lang::En => format!("Answer question {n}"),
@@ -182,7 +182,7 @@ pub fn answer_question(n: usize, lang: Lang) -> String {
 /// R15: how and when the decision reaches the person, with the rule set's consideration
 /// period in working days.
 pub fn decision_notice(working_days: u32, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Өтінішті жауапты қызметкер алған күнінен бастап {working_days}\u{a0}жұмыс күні ішінде қарайды. Шешімді және өтініштің мәртебесін жіберген соң берілетін жазылу сілтемесі арқылы көресіз; қажет болса, жауапты қызметкер сіз көрсеткен телефон немесе пошта арқылы хабарласады."),
         Lang::Ru => format!("Ответственный работник рассмотрит заявку в течение {working_days}\u{a0}рабочих дней со дня её получения. Решение и статус заявки вы увидите по ссылке на запись, которую получите после отправки; при необходимости с вами свяжутся по указанному телефону или почте."),
         Lang::En => format!("The responsible officer considers the request within {working_days}\u{a0}working days of receiving it. You will see the decision and the request's status through the booking link you get after sending; if needed, the officer will contact you by the phone or e-mail you gave."),

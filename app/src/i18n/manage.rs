@@ -64,7 +64,7 @@ impl M {
     pub fn text(self, lang: Lang) -> &'static str {
         use Lang::*;
         use M::*;
-        match (self, lang) {
+        match (self, lang.fixed()) {
             (Alternatives, Kk) => "Оның орнына не істеуге болады",
             (Alternatives, Ru) => "Что можно сделать вместо этого",
             (Alternatives, En) => "What you can do instead",

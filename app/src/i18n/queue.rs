@@ -186,7 +186,7 @@ impl Q {
                 "Could not update; trying again.",
             ),
         };
-        match lang {
+        match lang.fixed() {
             Lang::Kk => kk,
             Lang::Ru => ru,
             Lang::En => en,
@@ -196,7 +196,7 @@ impl Q {
 
 /// "Shown as of 10:31:05": how old the last answer a polling page shows is.
 pub fn shown_as_of(hms: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("{hms} кезіндегі жағдай көрсетілген."),
         Lang::Ru => format!("Показано по состоянию на {hms}."),
         Lang::En => format!("Shown as of {hms}."),

@@ -39,7 +39,7 @@ impl S {
     pub fn text(self, lang: Lang) -> &'static str {
         use Lang::*;
         use S::*;
-        match (self, lang) {
+        match (self, lang.fixed()) {
             (AddThisToCalendar, Kk) => "Осы қабылдауды күнтізбеге қосу",
             (AddThisToCalendar, Ru) => "Добавить этот приём в календарь",
             (AddThisToCalendar, En) => "Add this reception to your calendar",
@@ -127,7 +127,7 @@ impl S {
 
 /// R37: one who receives every working day without registration, in one line.
 pub fn every_working_day_walk_in(start: &str, end: &str, lang: Lang) -> String {
-    match lang {
+    match lang.fixed() {
         Lang::Kk => format!("Әр жұмыс күні {start}–{end}, алдын ала жазылусыз"),
         Lang::Ru => format!("Каждый рабочий день {start}–{end}, без записи"),
         Lang::En => format!("Every working day {start}–{end}, no registration needed"),
