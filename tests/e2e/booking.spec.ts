@@ -363,3 +363,40 @@ test('an office in video-only mode (R11): the form asks for the consent to a vid
   await expect(consent).not.toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousA11yViolations(page, 'the form in video-only mode');
 });
+
+test('each language has its own wizard: the URL chooses it, a remembered choice reloads into it, and it holds no other language', async ({
+  page,
+  request,
+}) => {
+  const office = 'shymkent';
+  const reception = await openReception(request, office, ['regional_head', 'regional_deputy']);
+  expect(reception, 'an open regional reception in the sample data').toBeTruthy();
+  const path = `/register/${office}/${reception!.id}`;
+  const step1 = {
+    kk: STEP_QUESTIONS,
+    en: 'Step 1 of 3: Can you be registered?',
+    ru: 'Шаг 1 из 3: Можно ли записаться?',
+  };
+  // Russian last: the choice the page remembers.
+  for (const [lang, heading] of Object.entries(step1)) {
+    const answer = await page.goto(`${path}?lang=${lang}`);
+    expect(answer!.headers()['content-language']).toBe(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(heading);
+    // The page's wasm is that language's build (xtask checks that it holds no other
+    // language's texts).
+    const wasm = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((n) => n.endsWith('_bg.wasm')),
+    );
+    expect(new URL(wasm!).pathname).toMatch(new RegExp(`^/booking-${lang}/`));
+  }
+  // Russian was chosen last and is remembered: the same path without ?lang= is first given
+  // the Kazakh build (the browser's language, kk-KZ), which loads the page again with
+  // ?lang=ru: Russian, from the Russian build.
+  await page.goto(path);
+  await expect(page).toHaveURL(new RegExp(`${path}\\?lang=ru$`));
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(step1.ru);
+});

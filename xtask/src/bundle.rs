@@ -92,7 +92,9 @@ fn build_app(root: &Path) -> Result<(), String> {
         "/console/",
     ]))?;
     // After the Trunk builds (each replaces its own dist directory), and before the first
-    // paint, which copies dist/index.html: no inline script is left for the CSP to allow.
+    // paint, which copies dist/index.html: the glue and styles minified (with their
+    // integrity), and no inline script left for the CSP to allow.
+    crate::minify::minify_all(root)?;
     csp::externalise_all(root)?;
     first_paint::write_all(root)?;
     crate::wizard_langs::check(&root.join("dist"))?;

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The built pages and the URL prefix of their directory (Trunk's `--public-url`).
-const PAGES: &[(&str, &str)] = &[
+pub const PAGES: &[(&str, &str)] = &[
     ("dist/index.html", "/"),
     ("dist/directory-app/index.html", "/directory-app/"),
     ("dist/booking-kk/index.html", "/booking-kk/"),

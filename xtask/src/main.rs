@@ -11,6 +11,7 @@ mod first_paint;
 mod fuzz;
 mod import;
 mod later;
+mod minify;
 mod offices_gen;
 mod openapi;
 mod perf;

@@ -112,8 +112,8 @@ impl B {
         match (self, lang.fixed()) {
             (Shared(m), lang) => m.text(lang),
             (StepQuestions, Kk) => "Жазылуға бола ма?",
-            (StepQuestions, Ru) => "Можно ли записаться",
-            (StepQuestions, En) => "Can you be registered",
+            (StepQuestions, Ru) => "Можно ли записаться?",
+            (StepQuestions, En) => "Can you be registered?",
             (StepForm, Kk) => "Сіз туралы мәліметтер",
             (StepForm, Ru) => "Ваши данные",
             (StepForm, En) => "Your details",
