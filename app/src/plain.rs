@@ -182,7 +182,7 @@ pub fn shell(lang: Lang, path: &str) -> String {
              <span class=\"lang-name\">{name}</span></a></li>",
             href = esc(&href(l, path)),
             code = l.code(),
-            upper = l.code().to_uppercase(),
+            upper = l.code().to_ascii_uppercase(),
             name = endonym(l),
         );
     }

@@ -8,6 +8,7 @@ pub mod admission;
 pub mod appeals;
 pub mod booking;
 pub mod calendar;
+pub mod case;
 #[cfg(test)]
 mod clauses;
 pub mod dates;

@@ -277,7 +277,7 @@ impl Entry {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = true;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(crate::case::lower) {
         let c = match c {
             'ё' => 'е',
             'ә' => 'а',

@@ -90,8 +90,8 @@ impl Email {
         {
             return Err(EmailError::BadDomain);
         }
-        let email = format!("{local}@{}", domain.to_lowercase());
-        // Lower-casing can lengthen a few non-ASCII letters; the limit holds for what is kept.
+        let email = format!("{local}@{}", crate::case::lower_str(domain));
+        // The limit holds for what is kept, lower-cased.
         if email.len() > Self::MAX_LEN {
             return Err(EmailError::TooLong);
         }

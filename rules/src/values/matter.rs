@@ -77,7 +77,7 @@ fn is_meaningful(s: &str) -> bool {
     let visible: Vec<char> = s
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .map(crate::case::lower)
         .collect();
     // One character repeated, with or without spaces: "ааааа…", "- - - -".
     if visible.iter().all(|&c| Some(c) == visible.first().copied()) {
@@ -91,7 +91,7 @@ fn is_meaningful(s: &str) -> bool {
     let words: Vec<String> = s
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
+        .map(crate::case::lower_str)
         .collect();
     let distinct: HashSet<&str> = words.iter().map(String::as_str).collect();
     words.len() >= MatterSubstance::MIN_WORDS
