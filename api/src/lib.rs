@@ -24,6 +24,7 @@ pub mod open_data;
 pub mod openapi;
 pub mod outcomes;
 pub mod queue;
+pub mod reception_card;
 mod routes;
 pub mod schedule;
 pub mod staff;

@@ -58,6 +58,7 @@ pub fn json() -> String {
         office,
         schedule,
         schedule_ics,
+        crate::reception_card::paths::reception_card,
         receptions,
         open_data_csv,
         open_data_json,

@@ -26,6 +26,7 @@ pub const ROUTES: &[(Method, &str)] = &[
     (Method::Get, "/api/v1/offices/{id}"),
     (Method::Get, "/api/v1/offices/{id}/schedule"),
     (Method::Get, "/api/v1/offices/{id}/schedule.ics"),
+    (Method::Get, "/api/v1/offices/{id}/receptions/{reception}"),
     (Method::Get, "/api/v1/receptions"),
     (Method::Get, "/api/v1/open-data/schedules.csv"),
     (Method::Get, "/api/v1/open-data/schedules.json"),

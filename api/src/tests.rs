@@ -350,6 +350,49 @@ fn schedules_and_receptions_read_back() {
     assert_eq!(scheduled()[1].places_left(), 9);
 }
 
+/// The wizard's card of a reception is what the schedule publishes of it, its texts in one
+/// language (R5), with R11's facts, the places left and whether registration is open (R16).
+#[test]
+fn r5_r11_a_reception_card_is_the_schedule_in_one_language() {
+    use crate::reception_card::ReceptionCard;
+    let office = |video_only: bool| ScheduleOffice {
+        id: OfficeId::parse("gpo").unwrap(),
+        level: OfficeLevel::General,
+        name: text("gpo"),
+        video_only: video_only.then(|| VideoOnly {
+            reason: text("reason"),
+        }),
+        reception_centre: None,
+        responsible_phone: None,
+    };
+    let all = scheduled();
+    let card = ReceptionCard::of(Lang::Ru, &office(false), &official(Some("Ұлы")), &all[2]);
+    let json = round_trip(&card);
+    assert_eq!(
+        json,
+        json!({"id": "gpo-pg-monthly-20261202", "office_name": "gpo ru", "video_only": false,
+               "official_kind": "prosecutor_general",
+               "official_name": "Үлгі-Образцов Асқар Ұлы",
+               "official_position": "position ru", "competence": ["competence ru"],
+               "date": "2026-12-09", "start": "2026-12-09T10:00:00+05:00",
+               "end": "2026-12-09T13:00:00+05:00", "place": "outreach",
+               "place_details": ["settlement ru", "street ru"], "format": "in_person",
+               "places_left": 8, "registration_open": false})
+    );
+    for (r, lang) in all.iter().zip(Lang::ALL.into_iter().cycle()) {
+        let card = ReceptionCard::of(lang, &office(true), &official(None), r);
+        round_trip(&card);
+        assert!(card.video_only);
+        assert_eq!(card.office_name, format!("gpo {}", lang.code()));
+        assert_eq!(card.place, r.reception.place.kind());
+        assert_eq!(card.places_left, r.places_left());
+        assert_eq!(
+            card.registration_open,
+            serde_json::to_value(&r.registration).unwrap()["state"] == "open"
+        );
+    }
+}
+
 /// The schedule's `reception` is what `rules` publishes for an occurrence, less capacity.
 #[test]
 fn a_reception_is_the_occurrence_of_rules() {

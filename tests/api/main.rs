@@ -16,6 +16,7 @@ mod kv_down;
 mod office_admin;
 mod outcomes;
 mod queue;
+mod reception_card;
 mod retention;
 mod rules;
 mod schedule;

@@ -21,6 +21,7 @@ mod open_data;
 mod pseudonym;
 mod queue;
 mod rate_limit;
+mod reception_card;
 mod retention;
 mod routes;
 mod schedule;

@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use crate::staff::{self, Operation, QueueStep};
 use crate::{
     bookings, calendar, challenge, eligibility, http, ics, offices, open_data, queue, rate_limit,
-    schedule,
+    reception_card, schedule,
 };
 use rules::OfficeId;
 use worker::{Env, Request, Response};
@@ -28,6 +28,8 @@ enum Route {
     Calendar(String),
     Schedule(String),
     ScheduleIcs(String),
+    /// The office and the reception.
+    ReceptionCard(String, String),
     Receptions,
     OpenData(open_data::Format),
     Challenge,
@@ -84,6 +86,7 @@ impl Route {
             Route::Office(_) => "/api/v1/offices/{id}",
             Route::Schedule(_) => "/api/v1/offices/{id}/schedule",
             Route::ScheduleIcs(_) => "/api/v1/offices/{id}/schedule.ics",
+            Route::ReceptionCard(..) => "/api/v1/offices/{id}/receptions/{reception}",
             Route::Receptions => "/api/v1/receptions",
             Route::OpenData(open_data::Format::Csv) => "/api/v1/open-data/schedules.csv",
             Route::OpenData(open_data::Format::Json) => "/api/v1/open-data/schedules.json",
@@ -189,6 +192,12 @@ fn route(path: &str) -> Option<Route> {
         ["offices", id, "schedule"] if !id.is_empty() => Some(Route::Schedule((*id).to_owned())),
         ["offices", id, "schedule.ics"] if !id.is_empty() => {
             Some(Route::ScheduleIcs((*id).to_owned()))
+        }
+        ["offices", id, "receptions", reception] if !id.is_empty() && !reception.is_empty() => {
+            Some(Route::ReceptionCard(
+                (*id).to_owned(),
+                (*reception).to_owned(),
+            ))
         }
         ["receptions"] => Some(Route::Receptions),
         ["open-data", "schedules.csv"] => Some(Route::OpenData(open_data::Format::Csv)),
@@ -324,6 +333,10 @@ pub async fn dispatch(mut req: Request, env: &Env) -> Result<Response, ApiError>
         Route::ScheduleIcs(id) => {
             let id = OfficeId::parse(&id).map_err(|_| ApiError::NotFound { field: Some("id") })?;
             ics::feed(&req, env, &id).await
+        }
+        Route::ReceptionCard(id, reception) => {
+            let id = OfficeId::parse(&id).map_err(|_| ApiError::NotFound { field: Some("id") })?;
+            reception_card::card(&req, env, &id, &reception).await
         }
         Route::Receptions => schedule::receptions(&req, env).await,
         Route::OpenData(format) => open_data::schedules(&req, env, format).await,
@@ -474,7 +487,8 @@ mod tests {
                 .replace("{year}", "2026")
                 .replace("{code}", "0123-4567-89AB")
                 .replace("{office_id}", "gpo")
-                .replace("{number}", "12");
+                .replace("{number}", "12")
+                .replace("{reception}", "gpo-pg-monthly-20261209");
             let r = route(&path).unwrap_or_else(|| panic!("{path}"));
             assert_eq!(r.template(), *template);
             assert!(r.allow().contains(&method.as_str()), "{method:?} {path}");

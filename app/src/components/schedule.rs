@@ -35,28 +35,23 @@ pub fn iso_instant(t: OffsetDateTime) -> String {
 
 /// Where a reception is held, in one line.
 pub fn place_text(place: &Place, lang: Lang) -> String {
-    let (msg, details) = match place {
-        Place::Office => (Msg::PlaceOffice, [None, None]),
-        Place::ReceptionCentre => (Msg::PlaceCentre, [None, None]),
-        Place::Outreach {
-            settlement,
-            address,
-        } => (Msg::PlaceOutreach, [Some(settlement), Some(address)]),
-        Place::Institution { name, address } => {
-            (Msg::PlaceInstitution, [Some(name), address.as_ref()])
-        }
+    place_line(place.kind(), &place.details(lang), lang)
+}
+
+/// The line of a place of `kind` with its details in one language (`Place::details`, as
+/// the Worker gives them on the wizard's reception card).
+pub fn place_line<S: AsRef<str>>(kind: PlaceKind, details: &[S], lang: Lang) -> String {
+    let msg = match kind {
+        PlaceKind::Office => Msg::PlaceOffice,
+        PlaceKind::ReceptionCentre => Msg::PlaceCentre,
+        PlaceKind::Outreach => Msg::PlaceOutreach,
+        PlaceKind::Institution => Msg::PlaceInstitution,
     };
-    let details: Vec<&str> = details
-        .into_iter()
-        .flatten()
-        .map(|t| t.get(lang).trim())
-        .filter(|s| !s.is_empty())
-        .collect();
     if details.is_empty() {
-        msg.text(lang).to_owned()
-    } else {
-        format!("{}: {}", msg.text(lang), details.join(", "))
+        return msg.text(lang).to_owned();
     }
+    let details: Vec<&str> = details.iter().map(AsRef::as_ref).collect();
+    format!("{}: {}", msg.text(lang), details.join(", "))
 }
 
 pub fn format_msg(format: Format) -> Msg {

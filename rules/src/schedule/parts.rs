@@ -193,6 +193,19 @@ impl Place {
             Place::Institution { address, .. } => address.as_ref(),
         }
     }
+
+    /// What says where, in `lang`: the settlement or institution, then the address; each
+    /// trimmed, an empty one left out (an institution may withhold its address, R6). The
+    /// schedule page and the booking wizard's card (built by the Worker) show these after
+    /// the kind's own words.
+    pub fn details(&self, lang: crate::Lang) -> Vec<&str> {
+        [self.name(), self.address()]
+            .into_iter()
+            .flatten()
+            .map(|t| t.get(lang).trim())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
 }
 
 /// Why a place's JSON was refused.
@@ -408,6 +421,37 @@ mod tests {
             h
         );
         assert!(serde_json::from_value::<Hours>(json!({"start":"13:00","end":"10:00"})).is_err());
+    }
+
+    /// R6, R29, R38: where an outreach or institution reception is, name first, in the
+    /// language asked; blank texts (an institution's withheld address) are left out.
+    #[test]
+    fn r6_r29_place_details_in_one_language() {
+        assert!(Place::Office.details(crate::Lang::Ru).is_empty());
+        assert!(Place::ReceptionCentre.details(crate::Lang::Kk).is_empty());
+        let outreach = Place::Outreach {
+            settlement: text("Village"),
+            address: text("Street"),
+        };
+        assert_eq!(
+            outreach.details(crate::Lang::Kk),
+            ["Village kk", "Street kk"]
+        );
+        let institution = Place::Institution {
+            name: LocalizedText {
+                en: "  SIZO  ".into(),
+                ..text("SIZO")
+            },
+            address: Some(LocalizedText {
+                en: " ".into(),
+                ..text("Street")
+            }),
+        };
+        assert_eq!(institution.details(crate::Lang::En), ["SIZO"]);
+        assert_eq!(
+            institution.details(crate::Lang::Ru),
+            ["SIZO ru", "Street ru"]
+        );
     }
 
     /// R6, R29, R38, R39-1: the contract's place shape.

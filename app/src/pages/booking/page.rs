@@ -1,24 +1,25 @@
-//! The wizard's page: the reception asked for (from the office's schedule), what the person
+//! The wizard's page: the reception asked for (its card, `api::reception_card`: what the
+//! office's schedule says of it, in the page's language), what the person
 //! has done so far (the draft and where the request stands), the article written once per
 //! step, and one listener per kind of event on `<main>` that outlives every writing.
 
 use super::draft::{asked_answers, Draft, Form, Step};
 use super::fields::{self, show_error, Value};
 use super::{dom_id, focus, label_of, order, questions, review, ruleset, submit};
-use crate::api::{FetchError, Official, Reception, Schedule};
+use crate::api::FetchError;
 use crate::booking_api::SubmitError;
-use crate::components::schedule::{format_msg, hm, place_text};
+use crate::components::schedule::{format_msg, hm, place_line};
 use crate::i18n::booking::{field_error, step_of, B};
 use crate::i18n::manage::M;
 use crate::i18n::{long_date, Msg};
 use crate::lang::href;
-use crate::plain::{self, esc, get, load_error, loading, not_found, set_title};
-use ::api::{ErrorCode, ErrorDetail, Lenient};
+use crate::plain::{self, esc, load_error, loading, not_found, set_title};
+use ::api::reception_card::ReceptionCard;
+use ::api::{ErrorCode, ErrorDetail};
 use rules::booking::{FormatError, ReceptionFacts};
 use rules::eligibility::{eligibility, Verdict};
 use rules::ruleset::RuleSet;
-use rules::window::RegistrationState;
-use rules::{Lang, LocalizedText, OfficialKind};
+use rules::{Lang, OfficialKind};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -104,9 +105,8 @@ pub struct Wizard {
     pub lang: Lang,
     pub main: Element,
     pub office_id: String,
-    pub office_name: LocalizedText,
-    pub reception: Reception,
-    pub official: Official,
+    /// The reception, its official and office, in `lang`.
+    pub card: ReceptionCard,
     pub kind: OfficialKind,
     /// The reception as `rules` decides on it (R11's format, R16/R34's window).
     pub facts: ReceptionFacts,
@@ -157,15 +157,17 @@ fn fetch(lang: Lang, main: Element, office: String, reception: String) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = match rules::OfficeId::parse(&office) {
             Err(_) => Err(FetchError::NotFound),
-            Ok(id) => {
-                // Revalidated (a cheap 304 with the ETag), so that the places a booking or
-                // a cancel has just taken or freed show at once despite `max-age`.
-                let (body, _) = get(&format!("/api/v1/offices/{id}/schedule"), true).await;
-                body.and_then(|text| crate::api::read::<Schedule>(&text))
-            }
+            Ok(id) => read_card(&id, &reception, lang).await,
         };
         match result {
-            Ok(schedule) => open(lang, main, schedule, office, reception),
+            Ok(Some(card)) => open(lang, main, card, office),
+            Ok(None) => main.set_inner_html(&no_wizard(
+                lang,
+                &office,
+                B::Shared(M::WizardTitle),
+                Some(B::ReceptionNotFound.text(lang)),
+                false,
+            )),
             Err(FetchError::NotFound) => {
                 set_title(Msg::NotFoundTitle.text(lang));
                 main.set_inner_html(&not_found(lang));
@@ -175,31 +177,40 @@ fn fetch(lang: Lang, main: Element, office: String, reception: String) {
     });
 }
 
-/// What the page shows for the reception asked: the wizard, or why there is none.
-fn open(lang: Lang, main: Element, schedule: Schedule, office_id: String, reception_id: String) {
-    let reception = schedule
-        .receptions
-        .iter()
-        .find(|r| r.reception.id == reception_id)
-        .cloned();
-    let official = reception.as_ref().and_then(|r| {
-        schedule
-            .officials
-            .iter()
-            .find(|o| o.id == r.reception.official_id)
-            .cloned()
-    });
-    let (Some(reception), Some(official)) = (reception, official) else {
-        main.set_inner_html(&no_wizard(
-            lang,
-            &office_id,
-            B::Shared(M::WizardTitle),
-            Some(B::ReceptionNotFound.text(lang)),
-            false,
-        ));
-        return;
+/// The reception's card in `lang`; `None` when the office publishes no such reception (it
+/// is over, or was removed), `NotFound` when there is no such office.
+async fn read_card(
+    office: &rules::OfficeId,
+    reception: &str,
+    lang: Lang,
+) -> Result<Option<ReceptionCard>, FetchError> {
+    let url = format!(
+        "/api/v1/offices/{office}/receptions/{reception}?lang={}",
+        lang.code()
+    );
+    // Revalidated (a cheap 304 with the ETag), so that the places a booking or a cancel has
+    // just taken or freed show at once despite `max-age`.
+    let Ok(response) = gloo_net::http::Request::get(&url)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+    else {
+        return Err(FetchError::Network);
     };
-    let kind = official.kind;
+    let text = response.text().await.map_err(|_| FetchError::Network)?;
+    match response.status() {
+        200 => crate::api::read(&text).map(Some),
+        404 if crate::booking_api::read_error(&text).field.as_deref() == Some("reception") => {
+            Ok(None)
+        }
+        404 => Err(FetchError::NotFound),
+        _ => Err(FetchError::Server),
+    }
+}
+
+/// What the page shows for the reception asked: the wizard, or why there is none.
+fn open(lang: Lang, main: Element, card: ReceptionCard, office_id: String) {
+    let kind = card.official_kind;
     // R37, R14, R28 (and R4, R6): no questionnaire and no booking.
     if rules::admission::no_registration_clause(kind).is_some() {
         let note = if kind.access() == rules::official::Access::AsNeeded {
@@ -216,13 +227,10 @@ fn open(lang: Lang, main: Element, schedule: Schedule, office_id: String, recept
         ));
         return;
     }
-    let stored = Draft::load(&reception.reception.id);
+    let stored = Draft::load(&card.id);
     let pending = stored.as_ref().is_some_and(|d| d.pending.is_some());
-    let open = matches!(
-        reception.registration,
-        Lenient::Known(RegistrationState::Open { .. })
-    );
-    if !pending && (!open || reception.places_left() == 0) {
+    let open = card.registration_open;
+    if !pending && (!open || card.places_left == 0) {
         let text = if open {
             B::ErrReceptionFull
         } else {
@@ -238,12 +246,7 @@ fn open(lang: Lang, main: Element, schedule: Schedule, office_id: String, recept
         return;
     }
     // R11, as `rules::admission` will check it.
-    let facts = ReceptionFacts::at(
-        kind,
-        reception.reception.start,
-        reception.reception.format,
-        schedule.office.video_only.is_some(),
-    );
+    let facts = ReceptionFacts::at(kind, card.start, card.format, card.video_only);
     let video_forced = facts.forced_video();
     let blank = {
         let mut form = Form::new(lang, video_forced.is_some());
@@ -273,9 +276,7 @@ fn open(lang: Lang, main: Element, schedule: Schedule, office_id: String, recept
         lang,
         main,
         office_id,
-        office_name: schedule.office.name,
-        reception,
-        official,
+        card,
         kind,
         facts,
         video_forced,
@@ -317,7 +318,7 @@ fn no_wizard(lang: Lang, office_id: &str, title: B, text: Option<&str>, by_rules
 
 impl Wizard {
     pub fn reception_id(&self) -> &str {
-        &self.reception.reception.id
+        &self.card.id
     }
 
     /// Every change of the draft is kept at once (draft.rs: for a day at most); nothing
@@ -479,23 +480,22 @@ impl Wizard {
     /// Which reception the request is for.
     fn card(&self) -> String {
         let lang = self.lang;
-        let r = &self.reception.reception;
-        let o = &self.official;
+        let c = &self.card;
         format!(
             "<dl class=\"facts booking-reception\"><dt>{}</dt><dd>{}, {}</dd>\
              <dt>{}</dt><dd>{}, {}–{}</dd><dt>{}</dt><dd>{} · {}</dd><dt>{}</dt><dd>{}</dd></dl>",
             esc(B::Official.text(lang)),
-            esc(&o.full_name()),
-            esc(o.position.get(lang)),
+            esc(&c.official_name),
+            esc(&c.official_position),
             esc(B::Shared(M::DateTime).text(lang)),
-            esc(&long_date(r.date, lang)),
-            hm(r.start),
-            hm(r.end),
+            esc(&long_date(c.date, lang)),
+            hm(c.start),
+            hm(c.end),
             esc(B::Shared(M::Place).text(lang)),
-            esc(self.office_name.get(lang)),
-            esc(&place_text(&r.place, lang)),
+            esc(&c.office_name),
+            esc(&place_line(c.place, &c.place_details, lang)),
             esc(B::Shared(M::Format).text(lang)),
-            esc(format_msg(r.format).text(lang)),
+            esc(format_msg(c.format).text(lang)),
         )
     }
 

@@ -74,15 +74,15 @@ fn question(w: &Wizard, st: &St, q: &Question, asked: bool, number: usize) -> St
     // R22, R27: the competence question names what this official is responsible for.
     let competence = if q.role != Role::Competence {
         String::new()
-    } else if w.official.competence.is_empty() {
+    } else if w.card.competence.is_empty() {
         format!(
             "<p class=\"competence muted\">{}</p>",
             esc(G::CompetenceNotListed.text(lang))
         )
     } else {
         let mut items = String::new();
-        for c in &w.official.competence {
-            let _ = write!(items, "<li>{}</li>", esc(c.get(lang)));
+        for c in &w.card.competence {
+            let _ = write!(items, "<li>{}</li>", esc(c));
         }
         format!(
             "<div class=\"competence\"><p class=\"label\">{}:</p><ul>{items}</ul></div>",
