@@ -50,6 +50,14 @@ async function openReception(request: APIRequestContext, office: string, kinds: 
   );
 }
 
+/** An open in-person reception of Shymkent's regional prosecutor or deputy (R26–R34). */
+async function openRegionalReception(request: APIRequestContext) {
+  const office = 'shymkent';
+  const reception = await openReception(request, office, ['regional_head', 'regional_deputy']);
+  expect(reception, 'an open regional reception in the sample data').toBeTruthy();
+  return { office, reception: reception! };
+}
+
 async function bookedCount(request: APIRequestContext, office: string, id: string) {
   const s = await schedule(request, office);
   return s.receptions.find((r) => r.id === id)?.booked;
@@ -98,12 +106,10 @@ test('a regional reception: the whole wizard in Kazakh, a reload, a lost answer,
   page,
   request,
 }) => {
-  const office = 'shymkent';
-  const reception = await openReception(request, office, ['regional_head', 'regional_deputy']);
-  expect(reception, 'an open regional reception in the sample data').toBeTruthy();
-  const id = reception!.id;
-  const bookedBefore = reception!.booked;
-  const capacity = reception!.capacity;
+  const { office, reception } = await openRegionalReception(request);
+  const id = reception.id;
+  const bookedBefore = reception.booked;
+  const capacity = reception.capacity;
   const iin = randomIin();
 
   // The office page offers registration on the reception.
@@ -368,10 +374,8 @@ test('each language has its own wizard: the URL chooses it, a remembered choice 
   page,
   request,
 }) => {
-  const office = 'shymkent';
-  const reception = await openReception(request, office, ['regional_head', 'regional_deputy']);
-  expect(reception, 'an open regional reception in the sample data').toBeTruthy();
-  const path = `/register/${office}/${reception!.id}`;
+  const { office, reception } = await openRegionalReception(request);
+  const path = `/register/${office}/${reception.id}`;
   const step1 = {
     kk: STEP_QUESTIONS,
     en: 'Step 1 of 3: Can you be registered?',
