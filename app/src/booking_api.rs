@@ -48,6 +48,15 @@ pub enum SubmitError {
 
 /// A `fetch` with a time limit: an attempt that hangs counts as a dropped connection.
 async fn send(request: gloo_net::http::RequestBuilder, body: Option<&str>) -> Option<Response> {
+    send_within(request, body, TIMEOUT_MS).await
+}
+
+/// [`send`] with its own limit, in milliseconds: `None` when no answer came by then.
+pub async fn send_within(
+    request: gloo_net::http::RequestBuilder,
+    body: Option<&str>,
+    timeout_ms: i32,
+) -> Option<Response> {
     let controller = web_sys::AbortController::new().ok();
     let request = request.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let request = match body {
@@ -60,7 +69,7 @@ async fn send(request: gloo_net::http::RequestBuilder, body: Option<&str>) -> Op
         window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 wasm_bindgen::JsCast::unchecked_ref(&abort),
-                TIMEOUT_MS,
+                timeout_ms,
             )
             .ok()
     });

@@ -36,9 +36,16 @@ pub fn retry_after(header: Option<&str>) -> u32 {
         .min(600)
 }
 
+/// How long a poll may take: one that hangs is given up as a failure, so the page says how
+/// old what it shows is instead of waiting without end (a small GET; generous on a weak
+/// network).
+const POLL_TIMEOUT_MS: i32 = 8_000;
+
 /// A poll's GET, never from a cache.
 async fn poll<T: serde::de::DeserializeOwned>(request: RequestBuilder) -> Polled<T> {
-    let Ok(response) = request.cache(web_sys::RequestCache::NoStore).send().await else {
+    let request = request.cache(web_sys::RequestCache::NoStore);
+    let Some(response) = crate::booking_api::send_within(request, None, POLL_TIMEOUT_MS).await
+    else {
         return Polled::Failed(FetchError::Network);
     };
     match response.status() {

@@ -203,6 +203,15 @@ test('the board keeps its last answer through failures and a 429, says how old i
   expect(asked, 'no poll before the Retry-After').toBe(after429);
   await board.unroute(state);
   await expect(note).toBeEmpty({ timeout: 6_000 });
+
+  // A poll that hangs, neither answered nor failed, is given up after its time limit (8 s)
+  // as a failure: the board says so, and as of when, rather than waiting without end.
+  await board.route(state, () => {});
+  await expect(note).toContainText('Жаңарту мүмкін болмады', { timeout: 20_000 });
+  await expect(note).toContainText(/Показано по состоянию на \d\d:\d\d:\d\d/);
+  await expect(waiting).toHaveText(shown!);
+  await board.unroute(state);
+  await expect(note).toBeEmpty({ timeout: 15_000 });
   await expectNoSeriousA11yViolations(board, 'the board with its note');
   await context.close();
 });
