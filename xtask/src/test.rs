@@ -132,6 +132,21 @@ pub fn run(root: &Path) -> ExitCode {
             "warnings",
         ])),
     );
+    tally.step(
+        "clippy (wasm32, the wizard's one-language build)",
+        sh::run(sh::cmd(root, "cargo").args([
+            "clippy",
+            "-p",
+            "app",
+            "--features",
+            "app/only-ru",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
     tally.tests(
         "unit tests",
         cargo_test(sh::cmd(root, "cargo").args([
