@@ -24,6 +24,7 @@ mod rate_limit;
 mod retention;
 mod routes;
 mod schedule;
+mod schedule_answer;
 mod staff;
 
 use worker::{

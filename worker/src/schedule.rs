@@ -7,7 +7,7 @@
 //! a stale "open".
 
 use crate::error::ApiError;
-use crate::{cache, clock, http};
+use crate::{cache, clock, http, schedule_answer};
 use api::schedule::{
     Official, Reception, ReceptionCentre, ReceptionList, ScheduleBody, ScheduleOffice,
     ScheduledReception, VideoOnly,
@@ -17,7 +17,7 @@ use rules::calendar::Calendar;
 use rules::schedule::{
     parse_hhmm, parse_row, upcoming, Capacity, Occurrence, Schedule, ScheduleRow,
 };
-use rules::window::{state_at, RegistrationState};
+use rules::window::{state_at, window, RegistrationState, Window};
 use rules::{LocalizedText, OfficeId, OfficialKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -133,11 +133,17 @@ pub async fn prepare_tomorrow(env: &Env) -> Result<usize, ApiError> {
     Ok(written)
 }
 
+/// The office's schedule with the places taken and the registration states now: the kept
+/// answer while it holds (`schedule_answer`), else computed and kept.
 pub async fn office_schedule(
     req: &Request,
     env: &Env,
     id: &OfficeId,
 ) -> Result<Response, ApiError> {
+    if let Some(answer) = schedule_answer::kept(id, clock::now()) {
+        return answer.respond(req, CACHE);
+    }
+    let start = schedule_answer::start();
     let mut snapshot = snapshot(env, id).await?;
     // The snapshot keeps everything that changes only on import; the places taken change
     // with every booking, so they are read fresh from D1 (one indexed query).
@@ -152,6 +158,7 @@ pub async fn office_schedule(
         r.booked = booked.get(&r.reception.id).copied().unwrap_or(0);
     }
     let now = clock::now();
+    let next_change = next_change(&snapshot.receptions, now);
     let body = ScheduleBody {
         receptions: snapshot.receptions.iter().map(|r| public(r, now)).collect(),
         office: snapshot.office,
@@ -159,7 +166,34 @@ pub async fn office_schedule(
         sample: snapshot.sample,
     };
     let body = serde_json::to_string(&body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-    http::cached_json(req, body, CACHE)
+    worker::console_log!("schedule: computed {id}");
+    let answer = schedule_answer::Answer::new(body);
+    schedule_answer::keep(id, start, now, next_change, &answer);
+    answer.respond(req, CACHE)
+}
+
+/// The earliest instant after `now` at which one of the receptions' registration states
+/// changes: its window closes (R16, R34) or it starts.
+fn next_change(
+    receptions: &[StoredReception],
+    now: time::OffsetDateTime,
+) -> Option<time::OffsetDateTime> {
+    receptions
+        .iter()
+        .filter_map(|r| {
+            match window(
+                Calendar::kazakhstan(),
+                r.kind,
+                r.reception.date,
+                r.reception.start.time(),
+            ) {
+                Window::Registration(w) => [w.closes_at(), w.starts_at()]
+                    .into_iter()
+                    .find(|t| *t > now),
+                Window::WalkIn | Window::NoRegistration(_) => None,
+            }
+        })
+        .min()
 }
 
 /// Loads the office's officials and schedules from D1 through the same parser the import
