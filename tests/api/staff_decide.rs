@@ -158,6 +158,7 @@ fn r15_r30_confirm_and_refuse_the_applicant_sees_each_outcome_and_a_refusal_free
     assert!(seen.get("refusal").is_none(), "{seen}");
 
     let before = booked(&reception);
+    assert_eq!(booked_on_schedule(&reception), before);
     let explanation = "Сот актісіне кассациялық шағым беру мерзімі өтіп кеткен (Қағидалардың 31-тармағының 3) тармақшасы).";
     let reply = decide(
         &session,
