@@ -134,15 +134,30 @@ pub async fn prepare_tomorrow(env: &Env) -> Result<usize, ApiError> {
 }
 
 /// The office's schedule with the places taken and the registration states now: the kept
-/// answer while it holds (`schedule_answer`), else computed and kept.
+/// answer while it holds (`schedule_answer`), else computed and kept — by one request of the
+/// isolate at a time, the others waiting for its answer (as at every minute's turn under load).
 pub async fn office_schedule(
     req: &Request,
     env: &Env,
     id: &OfficeId,
 ) -> Result<Response, ApiError> {
-    if let Some(answer) = schedule_answer::kept(id, clock::now()) {
-        return answer.respond(req, CACHE);
+    loop {
+        if let Some(answer) = schedule_answer::kept(id, clock::now()) {
+            return answer.respond(req, CACHE);
+        }
+        match schedule_answer::begin(id) {
+            Some(computing) => {
+                let answer = compute(env, id).await;
+                drop(computing);
+                return answer?.respond(req, CACHE);
+            }
+            // Not kept after all (a write forgot it meanwhile, or it failed): computed here.
+            None => schedule_answer::computed(id).await,
+        }
     }
+}
+
+async fn compute(env: &Env, id: &OfficeId) -> Result<schedule_answer::Answer, ApiError> {
     let start = schedule_answer::start();
     let mut snapshot = snapshot(env, id).await?;
     // The snapshot keeps everything that changes only on import; the places taken change
@@ -169,7 +184,7 @@ pub async fn office_schedule(
     worker::console_log!("schedule: computed {id}");
     let answer = schedule_answer::Answer::new(body);
     schedule_answer::keep(id, start, now, next_change, &answer);
-    answer.respond(req, CACHE)
+    Ok(answer)
 }
 
 /// The earliest instant after `now` at which one of the receptions' registration states

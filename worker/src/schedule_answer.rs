@@ -20,6 +20,9 @@ use crate::http;
 use rules::OfficeId;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 use time::OffsetDateTime;
 use worker::{Request, Response};
 
@@ -56,6 +59,8 @@ thread_local! {
     static KEPT: RefCell<HashMap<OfficeId, Kept>> = RefCell::new(HashMap::new());
     /// Counts [`forget`]s: an answer computed while one happened may hold the old places.
     static FORGOTTEN: Cell<u64> = const { Cell::new(0) };
+    /// The offices whose answer a request is computing, with the requests waiting for it.
+    static COMPUTING: RefCell<HashMap<OfficeId, Vec<Waker>>> = RefCell::new(HashMap::new());
 }
 
 /// The office's kept answer, if it still holds at `now`.
@@ -126,6 +131,60 @@ pub fn keep(
     });
 }
 
+/// The right to compute an office's answer in this isolate, held by one request at a time;
+/// dropping it (done, failed or cancelled) wakes the requests waiting in [`computed`].
+pub struct Computing {
+    office: OfficeId,
+}
+
+impl Drop for Computing {
+    fn drop(&mut self) {
+        let waiting = COMPUTING.with(|c| c.borrow_mut().remove(&self.office));
+        for waker in waiting.into_iter().flatten() {
+            waker.wake();
+        }
+    }
+}
+
+/// [`Computing`] for the office, or `None` when another request of this isolate holds it.
+pub fn begin(office: &OfficeId) -> Option<Computing> {
+    COMPUTING.with(|c| {
+        let mut computing = c.borrow_mut();
+        if computing.contains_key(office) {
+            return None;
+        }
+        computing.insert(office.clone(), Vec::new());
+        Some(Computing {
+            office: office.clone(),
+        })
+    })
+}
+
+/// Resolves once no request of this isolate is computing the office's answer.
+pub fn computed(office: &OfficeId) -> impl Future<Output = ()> {
+    Waiting {
+        office: office.clone(),
+    }
+}
+
+struct Waiting {
+    office: OfficeId,
+}
+
+impl Future for Waiting {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        COMPUTING.with(|c| match c.borrow_mut().get_mut(&self.office) {
+            Some(waiting) => {
+                waiting.push(cx.waker().clone());
+                Poll::Pending
+            }
+            None => Poll::Ready(()),
+        })
+    }
+}
+
 /// The office's places, receptions or settings changed in D1: its answer is computed again
 /// on the next read.
 pub fn forget(office: &OfficeId) {
@@ -147,6 +206,34 @@ pub fn forget_id(office: &str) {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn one_request_computes_an_office_the_others_wait_for_it() {
+        use std::sync::Arc;
+        use std::task::Wake;
+        struct Flag(std::sync::atomic::AtomicBool);
+        impl Wake for Flag {
+            fn wake(self: Arc<Self>) {
+                self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        let office = OfficeId::parse("atyrau-region").unwrap();
+        let computing = begin(&office).expect("nobody computes it yet");
+        assert!(begin(&office).is_none(), "one at a time");
+        assert!(
+            begin(&OfficeId::parse("gpo").unwrap()).is_some(),
+            "per office"
+        );
+        let flag = Arc::new(Flag(false.into()));
+        let waker = Waker::from(flag.clone());
+        let mut cx = Context::from_waker(&waker);
+        let mut waiting = Box::pin(computed(&office));
+        assert!(waiting.as_mut().poll(&mut cx).is_pending());
+        drop(computing);
+        assert!(flag.0.load(std::sync::atomic::Ordering::SeqCst), "woken");
+        assert!(waiting.as_mut().poll(&mut cx).is_ready());
+        assert!(begin(&office).is_some(), "free again");
+    }
 
     #[test]
     fn an_answer_holds_to_the_end_of_its_minute_at_most() {
