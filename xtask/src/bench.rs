@@ -2,7 +2,9 @@
 //! with `wrk` on loopback and prints, per target, requests/s and p99 latency, and for each API
 //! target its throughput relative to a static asset served by the same server (the baseline),
 //! and, for the answers the Worker keeps or publishes (an office's schedule, open data), how
-//! many times it computed one during the run (the lines it logs for each).
+//! many times it computed one during the run (the lines it logs for each). Every target is
+//! loaded unmeasured for a few seconds first, so that the order of the targets does not
+//! favour the later ones.
 //!
 //! A target whose preflight GET does not answer 200, or whose wrk run saw a non-2xx answer or
 //! a socket error (connect, read, write, timeout), fails the bench: a broken endpoint never
@@ -32,6 +34,10 @@ const DURATION: &str = "10s";
 const TIMEOUT: &str = "5s";
 /// Sequential GETs per target before measuring, so the isolate and caches are warm.
 const WARM_UP: usize = 20;
+/// Then an unmeasured wrk run of this length per target: a fresh `wrangler dev` (its proxy
+/// and workerd) serves its first seconds of load markedly slower, which would count against
+/// whichever target is measured first.
+const WARM_UP_LOAD: &str = "3s";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -190,8 +196,11 @@ fn bench(base: &str, log: &Path, target: &Target) -> Outcome {
             computed: None,
         };
     }
+    if let Err(problem) = run_wrk(&url, WARM_UP_LOAD, false) {
+        eprintln!("xtask: warming {url} up: {problem}");
+    }
     let log_before = log_len(log);
-    let run = run_wrk(&url).and_then(|out| parse_wrk(&out));
+    let run = run_wrk(&url, DURATION, true).and_then(|out| parse_wrk(&out));
     let computed = target.computed.and_then(|line| {
         // wrangler writes the Worker's lines to the log a moment after the answers.
         std::thread::sleep(Duration::from_secs(1));
@@ -250,16 +259,25 @@ fn preflight(url: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn run_wrk(url: &str) -> Result<String, String> {
+/// One wrk run of `duration`; its report printed when it is the measured one.
+fn run_wrk(url: &str, duration: &str, measured: bool) -> Result<String, String> {
     let mut c = std::process::Command::new("wrk");
     c.arg(format!("-t{THREADS}"))
         .arg(format!("-c{CONNECTIONS}"))
-        .arg(format!("-d{DURATION}"))
+        .arg(format!("-d{duration}"))
         .args(["--timeout", TIMEOUT, "--latency", url]);
-    println!("$ wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} --timeout {TIMEOUT} --latency {url}");
+    let line =
+        format!("wrk -t{THREADS} -c{CONNECTIONS} -d{duration} --timeout {TIMEOUT} --latency {url}");
+    if measured {
+        println!("$ {line}");
+    } else {
+        println!("$ {line} (warming up, not measured)");
+    }
     let out = c.output().map_err(|e| format!("cannot start wrk: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    print!("{stdout}");
+    if measured {
+        print!("{stdout}");
+    }
     if !out.status.success() {
         return Err(format!(
             "wrk {}: {}",
