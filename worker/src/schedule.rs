@@ -2,9 +2,10 @@
 //!
 //! The dated receptions are computed by `rules::schedule` from the schedules in D1 (never on
 //! a day off), created in D1 on demand so that bookings can count places, and published per
-//! office and day as a KV snapshot. The registration state of each reception is decided at
-//! serve time against the Worker's clock (`rules::window`), so a cached snapshot never shows
-//! a stale "open".
+//! office and day as a KV snapshot. The registration state of each reception is decided
+//! against the Worker's clock (`rules::window`) when the answer is computed, and the answer
+//! is kept no longer than those states hold (`schedule_answer`), so it never shows a stale
+//! "open".
 
 use crate::error::ApiError;
 use crate::{cache, clock, http, schedule_answer};

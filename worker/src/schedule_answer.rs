@@ -14,6 +14,10 @@
 //! others) keep their own answer until its minute ends, the same bound as the browsers'
 //! `max-age=60`; under `wrangler dev` there is one isolate, so a booking is seen at once.
 //! It holds the public schedule only (what any person may read), never personal data.
+//!
+//! Not the Cache API: under `wrangler dev` a hit of it (a round trip to the cache service)
+//! served about two thirds of what the memo does, and across isolates the minute bounds what
+//! a shared copy would save.
 
 use crate::error::ApiError;
 use crate::http;
