@@ -136,7 +136,7 @@ pub async fn prepare_tomorrow(env: &Env) -> Result<usize, ApiError> {
 
 /// The office's schedule with the places taken and the registration states now: the kept
 /// answer while it holds (`schedule_answer`), else computed and kept — by one request of the
-/// isolate at a time, the others waiting for its answer (as at every minute's turn under load).
+/// isolate at a time, the others waiting for its answer.
 pub async fn office_schedule(
     req: &Request,
     env: &Env,
@@ -152,8 +152,9 @@ pub async fn office_schedule(
                 drop(computing);
                 return answer?.respond(req, CACHE);
             }
-            // Not kept after all (a write forgot it meanwhile, or it failed): computed here.
-            None => schedule_answer::computed(id).await,
+            // Another request computes it: looked for again shortly (then computed here if
+            // it was not kept after all: failed, or forgotten by a write meanwhile).
+            None => worker::Delay::from(schedule_answer::WAIT).await,
         }
     }
 }

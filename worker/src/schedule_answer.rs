@@ -23,10 +23,7 @@ use crate::error::ApiError;
 use crate::http;
 use rules::OfficeId;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
+use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 use worker::{Request, Response};
 
@@ -63,8 +60,8 @@ thread_local! {
     static KEPT: RefCell<HashMap<OfficeId, Kept>> = RefCell::new(HashMap::new());
     /// Counts [`forget`]s: an answer computed while one happened may hold the old places.
     static FORGOTTEN: Cell<u64> = const { Cell::new(0) };
-    /// The offices whose answer a request is computing, with the requests waiting for it.
-    static COMPUTING: RefCell<HashMap<OfficeId, Vec<Waker>>> = RefCell::new(HashMap::new());
+    /// The offices whose answer a request of this isolate is computing.
+    static COMPUTING: RefCell<HashSet<OfficeId>> = RefCell::new(HashSet::new());
 }
 
 /// The office's kept answer, if it still holds at `now`.
@@ -135,58 +132,31 @@ pub fn keep(
     });
 }
 
-/// The right to compute an office's answer in this isolate, held by one request at a time;
-/// dropping it (done, failed or cancelled) wakes the requests waiting in [`computed`].
+/// The right to compute an office's answer in this isolate, held by one request at a time
+/// (at each minute's turn under load, every request would otherwise compute it); dropped when
+/// done, failed or cancelled. The others wait with a timer of their own ([`WAIT`]): a waker
+/// called by the computing request would run them in its context, whose I/O workerd refuses
+/// to any other request.
 pub struct Computing {
     office: OfficeId,
 }
 
+/// How long a request waits before looking again for the answer another one computes.
+pub const WAIT: std::time::Duration = std::time::Duration::from_millis(5);
+
 impl Drop for Computing {
     fn drop(&mut self) {
-        let waiting = COMPUTING.with(|c| c.borrow_mut().remove(&self.office));
-        for waker in waiting.into_iter().flatten() {
-            waker.wake();
-        }
+        COMPUTING.with(|c| c.borrow_mut().remove(&self.office));
     }
 }
 
 /// [`Computing`] for the office, or `None` when another request of this isolate holds it.
 pub fn begin(office: &OfficeId) -> Option<Computing> {
     COMPUTING.with(|c| {
-        let mut computing = c.borrow_mut();
-        if computing.contains_key(office) {
-            return None;
-        }
-        computing.insert(office.clone(), Vec::new());
-        Some(Computing {
+        c.borrow_mut().insert(office.clone()).then(|| Computing {
             office: office.clone(),
         })
     })
-}
-
-/// Resolves once no request of this isolate is computing the office's answer.
-pub fn computed(office: &OfficeId) -> impl Future<Output = ()> {
-    Waiting {
-        office: office.clone(),
-    }
-}
-
-struct Waiting {
-    office: OfficeId,
-}
-
-impl Future for Waiting {
-    type Output = ();
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        COMPUTING.with(|c| match c.borrow_mut().get_mut(&self.office) {
-            Some(waiting) => {
-                waiting.push(cx.waker().clone());
-                Poll::Pending
-            }
-            None => Poll::Ready(()),
-        })
-    }
 }
 
 /// The office's places, receptions or settings changed in D1: its answer is computed again
@@ -212,15 +182,7 @@ mod tests {
     use time::macros::datetime;
 
     #[test]
-    fn one_request_computes_an_office_the_others_wait_for_it() {
-        use std::sync::Arc;
-        use std::task::Wake;
-        struct Flag(std::sync::atomic::AtomicBool);
-        impl Wake for Flag {
-            fn wake(self: Arc<Self>) {
-                self.0.store(true, std::sync::atomic::Ordering::SeqCst);
-            }
-        }
+    fn one_request_computes_an_office_at_a_time() {
         let office = OfficeId::parse("atyrau-region").unwrap();
         let computing = begin(&office).expect("nobody computes it yet");
         assert!(begin(&office).is_none(), "one at a time");
@@ -228,15 +190,8 @@ mod tests {
             begin(&OfficeId::parse("gpo").unwrap()).is_some(),
             "per office"
         );
-        let flag = Arc::new(Flag(false.into()));
-        let waker = Waker::from(flag.clone());
-        let mut cx = Context::from_waker(&waker);
-        let mut waiting = Box::pin(computed(&office));
-        assert!(waiting.as_mut().poll(&mut cx).is_pending());
         drop(computing);
-        assert!(flag.0.load(std::sync::atomic::Ordering::SeqCst), "woken");
-        assert!(waiting.as_mut().poll(&mut cx).is_ready());
-        assert!(begin(&office).is_some(), "free again");
+        assert!(begin(&office).is_some(), "free again once done");
     }
 
     #[test]
