@@ -504,6 +504,21 @@ pub fn booked(id: &str) -> u64 {
         .unwrap_or_else(|| panic!("no booked count for {id}"))
 }
 
+/// A reception's places taken as its office's public schedule shows them
+/// (`GET /api/v1/offices/{id}/schedule`, whose answer the Worker keeps between reads).
+pub fn booked_on_schedule(id: &str) -> u64 {
+    let reply = get(&format!("/api/v1/offices/{OFFICE}/schedule"));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.json()["receptions"]
+        .as_array()
+        .expect("receptions")
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is not on the schedule of {OFFICE}"))["booked"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no booked count for {id}"))
+}
+
 /// Answers that admit a request to an official of `kind`: every question the rule set asks
 /// (`GET /api/v1/rules`) answered — competence (R22, R27) yes; grounds, exceptions and the
 /// cases of R19 (no precondition, RULES.md "Readings", 1) no.

@@ -1,8 +1,11 @@
 //! Reception schedules: `GET /api/v1/offices/{id}/schedule` and `GET /api/v1/receptions`
 //! against the sample schedules the seed step imports (R5, R13, R16, R34, R37).
 
-use api_tests::{get, request};
-use serde_json::Value;
+use api_tests::{
+    booked, booked_on_schedule, booking_body, get, open_reception, request, with, Client,
+    HEAD_VIDEO,
+};
+use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
 fn schedule(office: &str) -> Value {
@@ -199,20 +202,72 @@ fn time_days(iso: &str) -> i64 {
     365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d
 }
 
+/// How many times the Worker computed an office's schedule answer, from its log
+/// (`schedule: computed {office}`); `None` without the log (`QABYLDAU_LOG`).
+fn computed(office: &str) -> Option<usize> {
+    let log = std::fs::read_to_string(std::env::var("QABYLDAU_LOG").ok()?).ok()?;
+    Some(
+        log.matches(&format!("schedule: computed {office}\n"))
+            .count(),
+    )
+}
+
+/// A repeated read answers the same body and ETag without computing it again (the Worker
+/// keeps the answer until its minute ends: at most one more computation here), and the ETag
+/// answers `304`. An office no other test books or edits, so that nothing changes it meanwhile.
 #[test]
-fn the_schedule_revalidates_with_304() {
-    let first = get("/api/v1/offices/gpo/schedule");
+fn the_schedule_is_kept_between_reads_and_revalidates_with_304() {
+    let path = "/api/v1/offices/atyrau-region/schedule";
+    let first = get(path);
+    assert_eq!(first.status, 200, "{}", first.body);
     let etag = first.header("etag").expect("ETag").to_owned();
-    assert!(first
-        .header("cache-control")
-        .is_some_and(|c| c.contains("max-age")));
-    let again = request(
-        "GET",
-        "/api/v1/offices/gpo/schedule",
-        &[("If-None-Match", &etag)],
+    assert_eq!(first.header("cache-control"), Some("public, max-age=60"));
+    let before = computed("atyrau-region");
+    for _ in 0..5 {
+        let again = get(path);
+        assert_eq!(again.status, 200);
+        assert_eq!(again.header("etag"), Some(etag.as_str()));
+        assert_eq!(again.header("cache-control"), Some("public, max-age=60"));
+        assert_eq!(again.body, first.body);
+    }
+    let unchanged = request("GET", path, &[("If-None-Match", &etag)]);
+    assert_eq!(unchanged.status, 304);
+    assert!(unchanged.body.is_empty());
+    assert_eq!(unchanged.header("etag"), Some(etag.as_str()));
+    assert_eq!(
+        unchanged.header("cache-control"),
+        Some("public, max-age=60")
     );
-    assert_eq!(again.status, 304);
-    assert!(again.body.is_empty());
+    if let (Some(before), Some(after)) = (before, computed("atyrau-region")) {
+        assert!(before >= 1, "the first read computed it");
+        assert!(
+            after <= before + 1,
+            "6 reads computed it {} times: the answer is not kept",
+            after - before
+        );
+    }
+}
+
+/// R30: a booking holds its place, and the office's schedule shows it on the very next read
+/// although the answer is kept between reads; a cancellation frees it the same way.
+#[test]
+fn r30_a_booking_and_its_cancellation_show_on_the_office_schedule_at_once() {
+    // A video reception no other test books (they take the first of this schedule).
+    let id = open_reception(HEAD_VIDEO, 10)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let before = booked_on_schedule(&id);
+    assert_eq!(booked_on_schedule(&id), before, "kept, unchanged");
+    let client = Client::new();
+    let answer = client.book_ok(&with(booking_body(&id), "/format", json!("video")));
+    assert_eq!(booked_on_schedule(&id), before + 1, "the place is taken");
+    let code = answer["booking"]["code"].as_str().unwrap();
+    let token = answer["manage_token"].as_str().unwrap();
+    let cancelled = client.manage("POST", code, "/cancel", Some(token));
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    assert_eq!(booked_on_schedule(&id), before, "the place is free again");
+    assert_eq!(booked(&id), before, "as the receptions query says");
 }
 
 #[test]

@@ -158,6 +158,7 @@ fn r15_r30_confirm_and_refuse_the_applicant_sees_each_outcome_and_a_refusal_free
     assert!(seen.get("refusal").is_none(), "{seen}");
 
     let before = booked(&reception);
+    assert_eq!(booked_on_schedule(&reception), before);
     let explanation = "Сот актісіне кассациялық шағым беру мерзімі өтіп кеткен (Қағидалардың 31-тармағының 3) тармақшасы).";
     let reply = decide(
         &session,
@@ -170,8 +171,9 @@ fn r15_r30_confirm_and_refuse_the_applicant_sees_each_outcome_and_a_refusal_free
     assert!(staff_view["decided_by"].is_string());
     // R31(3) borrows R17(4): the ground is recorded as the rule set names it.
     assert_eq!(staff_view["refusal"]["clause"], "R31.3 (R17.4)");
-    // The place is free again.
+    // The place is free again, on the office's public schedule at once too.
     assert_eq!(booked(&reception), before - 1);
+    assert_eq!(booked_on_schedule(&reception), before - 1);
 
     // R18, R24, R32: the applicant sees the clause, the explanation in the booking's
     // language and the alternatives, the district office last (R39) — and no personal data.

@@ -61,14 +61,24 @@ pub fn cached_json(
     cache_control: &str,
 ) -> Result<Response, crate::error::ApiError> {
     let etag = strong_etag(body.as_bytes());
+    tagged_json(req, body, &etag, cache_control)
+}
+
+/// As [`cached_json`], with the body's ETag already computed (a kept answer's).
+pub fn tagged_json(
+    req: &worker::Request,
+    body: String,
+    etag: &str,
+    cache_control: &str,
+) -> Result<Response, crate::error::ApiError> {
     if let Some(inm) = req.headers().get("If-None-Match")? {
-        if etag_matches(&inm, &etag) {
-            return Ok(not_modified(&etag, cache_control));
+        if etag_matches(&inm, etag) {
+            return Ok(not_modified(etag, cache_control));
         }
     }
     let mut response = text(200, body, "application/json; charset=utf-8");
     let headers = response.headers_mut();
-    headers.set("ETag", &etag)?;
+    headers.set("ETag", etag)?;
     headers.set("Cache-Control", cache_control)?;
     Ok(response)
 }

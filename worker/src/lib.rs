@@ -25,6 +25,7 @@ mod reception_card;
 mod retention;
 mod routes;
 mod schedule;
+mod schedule_answer;
 mod staff;
 
 use rules::Lang;

@@ -2,12 +2,13 @@
 //!
 //! The dated receptions are computed by `rules::schedule` from the schedules in D1 (never on
 //! a day off), created in D1 on demand so that bookings can count places, and published per
-//! office and day as a KV snapshot. The registration state of each reception is decided at
-//! serve time against the Worker's clock (`rules::window`), so a cached snapshot never shows
-//! a stale "open".
+//! office and day as a KV snapshot. The registration state of each reception is decided
+//! against the Worker's clock (`rules::window`) when the answer is computed, and the answer
+//! is kept no longer than those states hold (`schedule_answer`), so it never shows a stale
+//! "open".
 
 use crate::error::ApiError;
-use crate::{cache, clock, http};
+use crate::{cache, clock, http, schedule_answer};
 use api::schedule::{
     Official, Reception, ReceptionCentre, ReceptionList, ScheduleBody, ScheduleOffice,
     ScheduledReception, VideoOnly,
@@ -17,7 +18,7 @@ use rules::calendar::Calendar;
 use rules::schedule::{
     parse_hhmm, parse_row, upcoming, Capacity, Occurrence, Schedule, ScheduleRow,
 };
-use rules::window::{state_at, RegistrationState};
+use rules::window::{state_at, window, RegistrationState, Window};
 use rules::{LocalizedText, OfficeId, OfficialKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -133,11 +134,33 @@ pub async fn prepare_tomorrow(env: &Env) -> Result<usize, ApiError> {
     Ok(written)
 }
 
+/// The office's schedule with the places taken and the registration states now: the kept
+/// answer while it holds (`schedule_answer`), else computed and kept — by one request of the
+/// isolate at a time, the others waiting for its answer.
 pub async fn office_schedule(
     req: &Request,
     env: &Env,
     id: &OfficeId,
 ) -> Result<Response, ApiError> {
+    loop {
+        if let Some(answer) = schedule_answer::kept(id, clock::now()) {
+            return answer.respond(req, CACHE);
+        }
+        match schedule_answer::begin(id) {
+            Some(computing) => {
+                let answer = compute(env, id).await;
+                drop(computing);
+                return answer?.respond(req, CACHE);
+            }
+            // Another request computes it: looked for again shortly (then computed here if
+            // it was not kept after all: failed, or forgotten by a write meanwhile).
+            None => worker::Delay::from(schedule_answer::WAIT).await,
+        }
+    }
+}
+
+async fn compute(env: &Env, id: &OfficeId) -> Result<schedule_answer::Answer, ApiError> {
+    let start = schedule_answer::start();
     let mut snapshot = snapshot(env, id).await?;
     // The snapshot keeps everything that changes only on import; the places taken change
     // with every booking, so they are read fresh from D1 (one indexed query).
@@ -152,6 +175,7 @@ pub async fn office_schedule(
         r.booked = booked.get(&r.reception.id).copied().unwrap_or(0);
     }
     let now = clock::now();
+    let next_change = next_change(&snapshot.receptions, now);
     let body = ScheduleBody {
         receptions: snapshot.receptions.iter().map(|r| public(r, now)).collect(),
         office: snapshot.office,
@@ -159,7 +183,34 @@ pub async fn office_schedule(
         sample: snapshot.sample,
     };
     let body = serde_json::to_string(&body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-    http::cached_json(req, body, CACHE)
+    worker::console_log!("schedule: computed {id}");
+    let answer = schedule_answer::Answer::new(body);
+    schedule_answer::keep(id, start, now, next_change, &answer);
+    Ok(answer)
+}
+
+/// The earliest instant after `now` at which one of the receptions' registration states
+/// changes: its window closes (R16, R34) or it starts.
+fn next_change(
+    receptions: &[StoredReception],
+    now: time::OffsetDateTime,
+) -> Option<time::OffsetDateTime> {
+    receptions
+        .iter()
+        .filter_map(|r| {
+            match window(
+                Calendar::kazakhstan(),
+                r.kind,
+                r.reception.date,
+                r.reception.start.time(),
+            ) {
+                Window::Registration(w) => [w.closes_at(), w.starts_at()]
+                    .into_iter()
+                    .find(|t| *t > now),
+                Window::WalkIn | Window::NoRegistration(_) => None,
+            }
+        })
+        .min()
 }
 
 /// Loads the office's officials and schedules from D1 through the same parser the import

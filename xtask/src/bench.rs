@@ -1,6 +1,10 @@
 //! `cargo xtask bench`: loads a `wrangler dev` of its own (fresh state in target/bench-state)
 //! with `wrk` on loopback and prints, per target, requests/s and p99 latency, and for each API
-//! target its throughput relative to a static asset served by the same server (the baseline).
+//! target its throughput relative to a static asset served by the same server (the baseline),
+//! and, for the answers the Worker keeps or publishes (an office's schedule, open data), how
+//! many times it computed one during the run (the lines it logs for each). Every target is
+//! loaded unmeasured for a few seconds first, so that the order of the targets does not
+//! favour the later ones.
 //!
 //! A target whose preflight GET does not answer 200, or whose wrk run saw a non-2xx answer or
 //! a socket error (connect, read, write, timeout), fails the bench: a broken endpoint never
@@ -30,6 +34,10 @@ const DURATION: &str = "10s";
 const TIMEOUT: &str = "5s";
 /// Sequential GETs per target before measuring, so the isolate and caches are warm.
 const WARM_UP: usize = 20;
+/// Then an unmeasured wrk run of this length per target: a fresh `wrangler dev` (its proxy
+/// and workerd) serves its first seconds of load markedly slower, which would count against
+/// whichever target is measured first.
+const WARM_UP_LOAD: &str = "3s";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -46,6 +54,9 @@ struct Target {
     name: &'static str,
     path: String,
     kind: Kind,
+    /// The line the Worker logs each time it computes this target's answer, counted in its
+    /// log over the wrk run (an answer published or kept is not computed again).
+    computed: Option<&'static str>,
 }
 
 fn targets(static_css: &str) -> Vec<Target> {
@@ -54,28 +65,34 @@ fn targets(static_css: &str) -> Vec<Target> {
             name: "GPO schedule",
             path: "/api/v1/offices/gpo/schedule".into(),
             kind: Kind::Api,
+            // Kept per office until its minute ends (worker/src/schedule_answer.rs).
+            computed: Some("schedule: computed gpo\n"),
         },
         Target {
             name: "office list (KV)",
             path: "/api/v1/offices".into(),
             kind: Kind::Api,
+            computed: None,
         },
         Target {
             // Published by the cron (here by the first request): never recomputed per request.
             name: "open data CSV",
             path: "/api/v1/open-data/schedules.csv".into(),
             kind: Kind::Api,
+            computed: Some("open-data: computed"),
         },
         Target {
             // The Worker choosing the directory's first paint for the language.
             name: "first paint /",
             path: "/?lang=kk".into(),
             kind: Kind::Api,
+            computed: None,
         },
         Target {
             name: "static CSS (baseline)",
             path: format!("/{static_css}"),
             kind: Kind::Static,
+            computed: None,
         },
     ]
 }
@@ -96,7 +113,10 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
     let targets = targets(&css);
     let load = load_average();
-    let outcomes: Vec<Outcome> = targets.iter().map(|t| bench(&server.url, t)).collect();
+    let outcomes: Vec<Outcome> = targets
+        .iter()
+        .map(|t| bench(&server.url, &server.log, t))
+        .collect();
     // After the reads, so that the bookings' writes do not skew them.
     let bookings = bench_bookings(&server.url);
     let log = server.log.clone();
@@ -162,30 +182,56 @@ struct Outcome {
     report: Option<WrkReport>,
     /// Why the target fails the bench, if it does.
     problem: Option<String>,
+    /// How many times the Worker computed the answer during the wrk run ([`Target::computed`]).
+    computed: Option<usize>,
 }
 
-fn bench(base: &str, target: &Target) -> Outcome {
+fn bench(base: &str, log: &Path, target: &Target) -> Outcome {
     let url = format!("{base}{}", target.path);
     if let Err(problem) = preflight(&url) {
         eprintln!("xtask: {url}: {problem}; not loading it");
         return Outcome {
             report: None,
             problem: Some(problem),
+            computed: None,
         };
     }
-    match run_wrk(&url).and_then(|out| parse_wrk(&out)) {
+    if let Err(problem) = run_wrk(&url, WARM_UP_LOAD, false) {
+        eprintln!("xtask: warming {url} up: {problem}");
+    }
+    let log_before = log_len(log);
+    let run = run_wrk(&url, DURATION, true).and_then(|out| parse_wrk(&out));
+    let computed = target.computed.and_then(|line| {
+        // wrangler writes the Worker's lines to the log a moment after the answers.
+        std::thread::sleep(Duration::from_secs(1));
+        count_since(log, log_before?, line)
+    });
+    match run {
         Ok(report) => {
             let problem = report.problem();
             Outcome {
                 report: Some(report),
                 problem,
+                computed,
             }
         }
         Err(problem) => Outcome {
             report: None,
             problem: Some(problem),
+            computed,
         },
     }
+}
+
+fn log_len(log: &Path) -> Option<u64> {
+    std::fs::metadata(log).ok().map(|m| m.len())
+}
+
+/// Occurrences of `line` in the log after its first `from` bytes.
+fn count_since(log: &Path, from: u64, line: &str) -> Option<usize> {
+    let bytes = std::fs::read(log).ok()?;
+    let tail = bytes.get(usize::try_from(from).ok()?..)?;
+    Some(String::from_utf8_lossy(tail).matches(line).count())
 }
 
 /// One GET must answer 200 (no redirect followed): wrk counts only 4xx/5xx as errors, and a
@@ -213,16 +259,25 @@ fn preflight(url: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn run_wrk(url: &str) -> Result<String, String> {
+/// One wrk run of `duration`; its report printed when it is the measured one.
+fn run_wrk(url: &str, duration: &str, measured: bool) -> Result<String, String> {
     let mut c = std::process::Command::new("wrk");
     c.arg(format!("-t{THREADS}"))
         .arg(format!("-c{CONNECTIONS}"))
-        .arg(format!("-d{DURATION}"))
+        .arg(format!("-d{duration}"))
         .args(["--timeout", TIMEOUT, "--latency", url]);
-    println!("$ wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} --timeout {TIMEOUT} --latency {url}");
+    let line =
+        format!("wrk -t{THREADS} -c{CONNECTIONS} -d{duration} --timeout {TIMEOUT} --latency {url}");
+    if measured {
+        println!("$ {line}");
+    } else {
+        println!("$ {line} (warming up, not measured)");
+    }
     let out = c.output().map_err(|e| format!("cannot start wrk: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    print!("{stdout}");
+    if measured {
+        print!("{stdout}");
+    }
     if !out.status.success() {
         return Err(format!(
             "wrk {}: {}",
@@ -340,8 +395,8 @@ fn table(targets: &[Target], outcomes: &[Outcome]) -> String {
     );
     let _ = writeln!(
         s,
-        "{:<22} {:<30} {:>10} {:>10} {:>8} {:>9} {:>11}",
-        "target", "path", "req/s", "p99 ms", "non-2xx", "sock err", "÷ static"
+        "{:<22} {:<30} {:>10} {:>10} {:>8} {:>9} {:>11} {:>9}",
+        "target", "path", "req/s", "p99 ms", "non-2xx", "sock err", "÷ static", "computed"
     );
     for (t, o) in targets.iter().zip(outcomes) {
         let (rps, p99, ratio) = match (measured(o), t.kind) {
@@ -364,18 +419,25 @@ fn table(targets: &[Target], outcomes: &[Outcome]) -> String {
                 .as_ref()
                 .map_or("—".to_owned(), |r| f(r).to_string())
         };
+        let computed = o.computed.map_or("—".to_owned(), |n| n.to_string());
         let _ = writeln!(
             s,
-            "{:<22} {:<30} {:>10} {:>10} {:>8} {:>9} {:>11}",
+            "{:<22} {:<30} {:>10} {:>10} {:>8} {:>9} {:>11} {:>9}",
             t.name,
             t.path,
             rps,
             p99,
             count(|r| r.non_2xx),
             count(|r| r.socket_errors),
-            ratio
+            ratio,
+            computed
         );
     }
+    let _ = writeln!(
+        s,
+        "computed: the Worker's own count of the answers it computed during the run (its log); \
+         the others were kept or published"
+    );
     for (t, o) in targets.iter().zip(outcomes) {
         if let Some(p) = &o.problem {
             let _ = writeln!(s, "FAILED {}: {p}", t.path);
@@ -965,6 +1027,20 @@ Transfer/sec:      85.83B
     }
 
     #[test]
+    fn counts_the_computations_logged_after_the_start() {
+        let log = std::env::temp_dir().join(format!("bench-log-{}", std::process::id()));
+        std::fs::write(&log, "schedule: computed gpo\n").unwrap();
+        let from = log_len(&log).unwrap();
+        let more = "schedule: computed gpo\nschedule: computed gpo-x\n[wrangler:info] GET\n\
+                    schedule: computed gpo\n";
+        std::fs::write(&log, format!("schedule: computed gpo\n{more}")).unwrap();
+        assert_eq!(count_since(&log, from, "schedule: computed gpo\n"), Some(2));
+        assert_eq!(count_since(&log, 0, "schedule: computed gpo\n"), Some(3));
+        assert_eq!(count_since(&log, u64::MAX, "x"), None);
+        std::fs::remove_file(&log).unwrap();
+    }
+
+    #[test]
     fn finds_the_hashed_stylesheet() {
         let html = r#"<link rel="icon" href="/icon.svg" type="image/svg+xml" />
     <link rel="manifest" href="/manifest.webmanifest" />
@@ -1052,14 +1128,17 @@ Transfer/sec:      85.83B
                 (0, _) => Outcome {
                     report: Some(report(844, 272.29, 90.46, 844, 0)),
                     problem: report(844, 272.29, 90.46, 844, 0).problem(),
+                    computed: Some(1),
                 },
                 (_, Kind::Static) => Outcome {
                     report: Some(report(882, 800.0, 2.0, 0, 0)),
                     problem: None,
+                    computed: None,
                 },
                 _ => Outcome {
                     report: Some(report(882, 200.0, 9.0, 0, 0)),
                     problem: None,
+                    computed: Some(2),
                 },
             })
             .collect();
@@ -1068,5 +1147,12 @@ Transfer/sec:      85.83B
         assert!(text.contains("FAILED /api/v1/offices/gpo/schedule: 844 non-2xx"));
         assert!(text.contains("0.250"), "{text}");
         assert!(text.contains("baseline"), "{text}");
+        let gpo = text
+            .lines()
+            .find(|l| l.starts_with("GPO schedule"))
+            .unwrap();
+        assert!(gpo.trim_end().ends_with(" 1"), "{gpo}");
+        let css = text.lines().find(|l| l.starts_with("static CSS")).unwrap();
+        assert!(css.trim_end().ends_with('—'), "{css}");
     }
 }

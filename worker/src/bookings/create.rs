@@ -613,6 +613,8 @@ async fn insert(env: &Env, b: &NewBooking<'_>, code: &str) -> Result<Row, worker
             audit::commit(&db, statements, &entry).await?;
         }
     }
+    // A place is taken: the office's public schedule shows it at once.
+    crate::schedule_answer::forget(b.office);
     // What was just written: no need to read it back.
     Ok(Row {
         code: code.to_owned(),

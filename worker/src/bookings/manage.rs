@@ -92,6 +92,8 @@ pub async fn cancel(req: &Request, env: &Env, code: &str) -> Result<Response, Ap
         .bind(&[code.into(), at.into()])?
         .run()
         .await?;
+    // The place is free again: the office's public schedule shows it at once.
+    crate::schedule_answer::forget_id(&row.office_id);
     let row = authorised(req, env, code).await?;
     view::response(row.booking()?)
 }

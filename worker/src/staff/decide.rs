@@ -223,6 +223,10 @@ pub async fn decision(req: &mut Request, env: &Env, code: &str) -> Result<Respon
         already_decided,
     )
     .await?;
+    if !status.holds_place() {
+        // A refusal frees the place: the office's public schedule shows it at once.
+        crate::schedule_answer::forget_id(&found.office_id);
+    }
     requests::one(requests::read(&results, 2)?)
 }
 
@@ -390,6 +394,10 @@ pub async fn release(req: &mut Request, env: &Env) -> Result<Response, ApiError>
         clause: None,
     };
     let results = commit(&db, vec![guard, update, owner, extra], &entry, not_active).await?;
+    // Their places are free: the offices' public schedules show it at once.
+    for row in &rows {
+        crate::schedule_answer::forget_id(&row.office_id);
+    }
     let released = requests::read(&results, 2)?;
     Ok(http::json(200, &ReleaseBody { released }))
 }

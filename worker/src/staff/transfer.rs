@@ -168,7 +168,16 @@ pub async fn forward(req: &mut Request, env: &Env, code: &str) -> Result<Respons
         ),
     ];
     let statements = move_request(&db, &scope, &row, &target, &reason)?;
-    finish(&db, &scope, &staff, code, statements, "booking_forward").await
+    let moved = finish(&db, &scope, &staff, code, statements, "booking_forward").await?;
+    forget_both(&row, &target);
+    Ok(moved)
+}
+
+/// A move frees the old place and takes the new one: both offices' public schedules show
+/// it at once.
+fn forget_both(row: &Row, target: &Target) {
+    crate::schedule_answer::forget_id(&row.office_id);
+    crate::schedule_answer::forget(&target.office);
 }
 
 pub async fn reassign(req: &mut Request, env: &Env, code: &str) -> Result<Response, ApiError> {
@@ -193,7 +202,9 @@ pub async fn reassign(req: &mut Request, env: &Env, code: &str) -> Result<Respon
         "The reception was delegated to the prosecutor's deputy (Rules, para 27).".to_owned(),
     ];
     let statements = move_request(&db, &scope, &row, &target, &reason)?;
-    finish(&db, &scope, &staff, code, statements, "booking_reassign").await
+    let moved = finish(&db, &scope, &staff, code, statements, "booking_reassign").await?;
+    forget_both(&row, &target);
+    Ok(moved)
 }
 
 /// The statements of a move: the new reception's row, the old booking ended (its place

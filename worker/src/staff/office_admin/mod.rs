@@ -68,8 +68,11 @@ async fn scoped_office(db: &D1Database, scope: &Scope<'_>, id: &str) -> Result<O
 }
 
 /// Drops the office's published schedule snapshots (`schedule:{office}:{day}`), as
-/// `cargo xtask import-schedules` drops them all: the next request rebuilds them from D1.
+/// `cargo xtask import-schedules` drops them all, and its kept answer
+/// (`schedule_answer`): the next request rebuilds them from D1.
 async fn forget_snapshots(env: &Env, office: &OfficeId) -> Result<(), ApiError> {
+    // The answer kept in this isolate first: D1 has changed already.
+    crate::schedule_answer::forget(office);
     let kv = env.kv("KV")?;
     let mut cursor = None;
     loop {
