@@ -64,11 +64,13 @@ pub async fn send_within(
         None => request.build().ok()?,
     };
     let window = web_sys::window()?;
-    let handle = controller.clone().and_then(|c| {
-        let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
+    // Kept here and dropped once the answer came (or the time ran out), so that a request
+    // answered in time leaves no closure behind: polls run all day on a queue's screens.
+    let abort = controller.map(|c| wasm_bindgen::closure::Closure::once(move || c.abort()));
+    let handle = abort.as_ref().and_then(|abort| {
         window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
-                wasm_bindgen::JsCast::unchecked_ref(&abort),
+                wasm_bindgen::JsCast::unchecked_ref(abort.as_ref()),
                 timeout_ms,
             )
             .ok()
@@ -77,6 +79,7 @@ pub async fn send_within(
     if let Some(h) = handle {
         window.clear_timeout_with_handle(h);
     }
+    drop(abort);
     response
 }
 

@@ -569,9 +569,10 @@ pub fn offline_as_of(when: &str, lang: Lang) -> String {
     }
 }
 
-/// The language names as their speakers write them, for the switch.
+/// The language names as their speakers write them, for the switch: all three in every
+/// build (so `lang`, not `lang.fixed()`: a one-language build still offers the others).
 pub fn endonym(lang: Lang) -> &'static str {
-    match lang.fixed() {
+    match lang {
         Lang::Kk => "Қазақша",
         Lang::Ru => "Русский",
         Lang::En => "English",

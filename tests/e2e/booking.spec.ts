@@ -387,6 +387,8 @@ test('each language has its own wizard: the URL chooses it, a remembered choice 
     expect(answer!.headers()['content-language']).toBe(lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(heading);
+    // Each build still offers the other languages, each named in its own.
+    await expect(page.locator('.lang-name')).toHaveText(['Қазақша', 'Русский', 'English']);
     // The page's wasm is that language's build (xtask checks that it holds no other
     // language's texts).
     const wasm = await page.evaluate(() =>

@@ -1,10 +1,11 @@
 //! Trunk leaves wasm-bindgen's JS glue and the stylesheet as they are (its own minifier
 //! cannot read the glue's `export default`): each page's hashed `.js` and `.css` are
-//! minified here with esbuild (npm, pinned in package.json) after the builds, and the SRI
-//! `integrity` the page gives them is computed again. The hashed names stay: they name the
-//! unminified content, of which the minified file is a function.
+//! minified here with esbuild (npm, pinned in package.json) after the builds, named again by
+//! the hash of what they now hold (`main-<16 hex>.css`: a browser or the service worker that
+//! kept the file under its old name for a year, `immutable`, never meets other bytes under
+//! it), and the page's references and SRI `integrity` follow.
 
-use sha2::{Digest, Sha384};
+use sha2::{Digest, Sha256, Sha384};
 use std::path::Path;
 
 /// Minifies what every built page links with an `integrity`, under dist/.
@@ -26,13 +27,27 @@ pub fn minify_all(root: &Path) -> Result<(), String> {
                     .arg(format!("--outfile={}", target.display())),
             )?;
             let bytes = std::fs::read(&target).map_err(|e| format!("{file}: {e}"))?;
-            html_out = html_out.replace(&old, &integrity(&bytes));
+            let renamed = hashed_name(&file, &bytes);
+            std::fs::rename(&target, dir.join(&renamed)).map_err(|e| format!("{file}: {e}"))?;
+            html_out = html_out
+                .replace(&old, &integrity(&bytes))
+                .replace(&file, &renamed);
         }
         if html_out != html {
             std::fs::write(&path, html_out).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
     Ok(())
+}
+
+/// `main-6037e565c9d9190b.css` holding `bytes`: `main-<the first 8 bytes of their SHA-256
+/// in hex>.css`, the shape of Trunk's names (public/_headers and public/sw.js match it).
+fn hashed_name(file: &str, bytes: &[u8]) -> String {
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    let stem = stem.rsplit_once('-').map_or(stem, |(s, _)| s);
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{stem}-{hash}.{ext}")
 }
 
 /// The `sha384-…` SRI value of `bytes`.
@@ -92,6 +107,17 @@ mod tests {
             ]
         );
         assert!(linked_with_integrity(html, "/").is_empty());
+    }
+
+    #[test]
+    fn a_minified_file_is_named_by_what_it_holds() {
+        let a = hashed_name("main-6037e565c9d9190b.css", b"a{}");
+        assert!(a.starts_with("main-") && a.ends_with(".css") && a.len() == "main-".len() + 16 + 4);
+        assert_ne!(a, "main-6037e565c9d9190b.css");
+        assert_eq!(a, hashed_name("main-0000000000000000.css", b"a{}"));
+        assert_ne!(a, hashed_name("main-6037e565c9d9190b.css", b"b{}"));
+        let js = hashed_name("booking-665fe03efe933a37.js", b"x");
+        assert!(js.starts_with("booking-") && js.ends_with(".js"), "{js}");
     }
 
     #[test]

@@ -85,6 +85,9 @@ async fn forget_snapshots(env: &Env, office: &OfficeId) -> Result<(), ApiError> 
             kv.delete(&key.name).await?;
         }
         if page.list_complete || page.cursor.is_none() {
+            // Again once the snapshots are gone: a read made meanwhile may have computed its
+            // answer from a snapshot deleted just now.
+            crate::schedule_answer::forget(office);
             return Ok(());
         }
         cursor = page.cursor;
